@@ -1,0 +1,130 @@
+using System.Net;
+using CoordinationBot.BotFramework.Schema;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CoordinationBot.BotFramework.Authentication;
+
+/// <summary>
+/// Authenticates activities sent by the Bot Connector: a Bearer JWT signed with a key from the Bot Framework
+/// OpenID metadata, issuer <c>https://api.botframework.com</c>, audience = the app id, 5 minutes of clock skew,
+/// and a <c>serviceUrl</c> claim equal to the activity's. Without an app id (local development) only loopback
+/// callers are accepted, anonymously.
+/// </summary>
+public sealed class InboundAuthenticator(
+    IOptions<BotFrameworkOptions> options,
+    IConfigurationManager<OpenIdConnectConfiguration> metadata,
+    TimeProvider timeProvider)
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private readonly JsonWebTokenHandler handler = new();
+
+    /// <summary>The first check, before the body is read: is there anything to validate at all?</summary>
+    public AuthenticationOutcome? PreCheck(string? authorizationHeader, IPAddress? remoteAddress)
+    {
+        if (options.Value.IsDevelopmentMode)
+        {
+            return remoteAddress is not null && IPAddress.IsLoopback(remoteAddress)
+                ? null
+                : AuthenticationOutcome.Unauthorized("Anonymous requests are accepted from loopback only.");
+        }
+
+        return TryGetBearer(authorizationHeader) is null
+            ? AuthenticationOutcome.Unauthorized("Missing Bearer token.")
+            : null;
+    }
+
+    public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var settings = options.Value;
+        var outcome = settings.IsDevelopmentMode
+            ? AuthenticationOutcome.Anonymous
+            : await ValidateTokenAsync(TryGetBearer(authorizationHeader), activity, settings, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return outcome;
+        }
+
+        if (settings.AllowedTenants.Count > 0)
+        {
+            var tenant = activity.GetTenantId();
+            if (tenant is null || !settings.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase))
+            {
+                return AuthenticationOutcome.Forbidden("Tenant not allowed.");
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<AuthenticationOutcome> ValidateTokenAsync(string? token, Activity activity, BotFrameworkOptions settings, CancellationToken cancellationToken)
+    {
+        if (token is null)
+        {
+            return AuthenticationOutcome.Unauthorized("Missing Bearer token.");
+        }
+
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await metadata.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return AuthenticationOutcome.Unauthorized("Signing keys unavailable.");
+        }
+
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = settings.Issuer,
+            ValidAudience = settings.AppId,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ValidateIssuerSigningKey = true,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = ClockSkew,
+            LifetimeValidator = ValidateLifetime,
+        };
+
+        var result = await handler.ValidateTokenAsync(token, parameters);
+        if (!result.IsValid)
+        {
+            if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+            {
+                // Keys roll over: refresh once so a newly published key is picked up next time.
+                metadata.RequestRefresh();
+            }
+
+            return AuthenticationOutcome.Unauthorized("Invalid token.");
+        }
+
+        var serviceUrl = result.ClaimsIdentity.FindFirst("serviceurl")?.Value ?? result.ClaimsIdentity.FindFirst("serviceUrl")?.Value;
+        if (serviceUrl is null || !string.Equals(serviceUrl.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticationOutcome.Unauthorized("The token's serviceUrl does not match the activity.");
+        }
+
+        return AuthenticationOutcome.Authenticated(result.ClaimsIdentity);
+    }
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        return expires is not null
+            && now <= expires.Value.ToUniversalTime() + ClockSkew
+            && (notBefore is null || now >= notBefore.Value.ToUniversalTime() - ClockSkew);
+    }
+
+    private static string? TryGetBearer(string? header)
+    {
+        const string Prefix = "Bearer ";
+        return header is not null && header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && header.Length > Prefix.Length
+            ? header[Prefix.Length..].Trim()
+            : null;
+    }
+}

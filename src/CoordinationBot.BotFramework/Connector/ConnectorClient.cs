@@ -1,0 +1,134 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CoordinationBot.BotFramework.Schema;
+
+namespace CoordinationBot.BotFramework.Connector;
+
+/// <summary>Bot Connector REST v3 over HttpClient, with bearer tokens and bounded retries.</summary>
+public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ConnectorRetryPipeline retries) : IConnectorClient
+{
+    public Task<ResourceResponse> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (string.IsNullOrEmpty(activity.ReplyToId))
+        {
+            return SendToConversationAsync(activity, cancellationToken);
+        }
+
+        var uri = ConversationUri(activity, $"activities/{Uri.EscapeDataString(activity.ReplyToId)}");
+        return SendAsync(HttpMethod.Post, uri, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+    }
+
+    public Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return SendAsync(HttpMethod.Post, ConversationUri(activity, "activities"), activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+    }
+
+    public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var id = activity.Id ?? throw new ArgumentException("An update needs the activity id.", nameof(activity));
+        return SendAsync(HttpMethod.Put, ConversationUri(activity, $"activities/{Uri.EscapeDataString(id)}"), activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+    }
+
+    public Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        return SendAsync(HttpMethod.Post, Combine(serviceUrl, "v3/conversations"), parameters, BotJsonContext.Default.ConversationParameters, BotJsonContext.Default.ConversationResourceResponse, cancellationToken);
+    }
+
+    public Task<PagedMembersResult> GetPagedMembersAsync(Uri serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        var query = new List<string>();
+        if (pageSize is { } size)
+        {
+            query.Add($"pageSize={size}");
+        }
+
+        if (!string.IsNullOrEmpty(continuationToken))
+        {
+            query.Add($"continuationToken={Uri.EscapeDataString(continuationToken)}");
+        }
+
+        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/pagedmembers" + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
+        return SendAsync<object, PagedMembersResult>(HttpMethod.Get, Combine(serviceUrl, path), null, null, BotJsonContext.Default.PagedMembersResult, cancellationToken);
+    }
+
+    private static Uri ConversationUri(Activity activity, string suffix)
+    {
+        var serviceUrl = activity.ServiceUrl ?? throw new ArgumentException("The activity has no serviceUrl.", nameof(activity));
+        var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
+        return Combine(new Uri(serviceUrl), $"v3/conversations/{Uri.EscapeDataString(conversationId)}/{suffix}");
+    }
+
+    private static Uri Combine(Uri serviceUrl, string path)
+    {
+        var text = serviceUrl.ToString();
+        return new Uri(text.EndsWith('/') ? text + path : text + "/" + path);
+    }
+
+    private async Task<TResponse> SendAsync<TBody, TResponse>(
+        HttpMethod method,
+        Uri uri,
+        TBody? body,
+        JsonTypeInfo<TBody>? bodyType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        var token = await tokens.GetTokenAsync(cancellationToken);
+        using var response = await retries.Pipeline.ExecuteAsync(
+            async ct =>
+            {
+                using var request = new HttpRequestMessage(method, uri);
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                if (body is not null && bodyType is not null)
+                {
+                    request.Content = JsonContent.Create(body, bodyType);
+                }
+
+                return await http.SendAsync(request, ct);
+            },
+            cancellationToken);
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, method, cancellationToken);
+        }
+
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            return JsonSerializer.Deserialize("{}", responseType)!;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(text)
+            ? JsonSerializer.Deserialize("{}", responseType)!
+            : JsonSerializer.Deserialize(text, responseType) ?? JsonSerializer.Deserialize("{}", responseType)!;
+    }
+
+    private static async Task<ConnectorException> ToExceptionAsync(HttpResponseMessage response, HttpMethod method, CancellationToken cancellationToken)
+    {
+        string? code = null;
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            code = JsonSerializer.Deserialize(text, BotJsonContext.Default.ConnectorError)?.Error?.Code;
+        }
+        catch (JsonException)
+        {
+            // A body that is not the connector's error shape still leaves the status code to go on.
+        }
+
+        return new ConnectorException(response.StatusCode, code, $"Connector {method} failed with {(int)response.StatusCode} {code}".TrimEnd());
+    }
+}

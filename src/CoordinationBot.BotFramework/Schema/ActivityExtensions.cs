@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CoordinationBot.BotFramework.Schema;
+
+/// <summary>Reading and answering activities the way Teams shapes them.</summary>
+public static partial class ActivityExtensions
+{
+    /// <summary>The tenant: <c>conversation.tenantId</c>, else <c>channelData.tenant.id</c>.</summary>
+    public static string? GetTenantId(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Conversation?.TenantId ?? activity.GetChannelData()?.Tenant?.Id;
+    }
+
+    public static TeamsChannelData? GetChannelData(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.ChannelData is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return activity.ChannelData.Deserialize(BotJsonContext.Default.TeamsChannelData);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The message text without the bot's @mention (<c>&lt;at&gt;Bot&lt;/at&gt;</c>) and surrounding spaces.</summary>
+    public static string GetTextWithoutMentions(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var text = activity.Text ?? string.Empty;
+        return MentionTag().Replace(text, " ").Trim();
+    }
+
+    /// <summary>A message into the same conversation, from the bot to the sender, threaded under the incoming activity.</summary>
+    public static Activity CreateReply(this Activity activity, string? text = null, IReadOnlyList<Attachment>? attachments = null)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = activity.ChannelId,
+            ServiceUrl = activity.ServiceUrl,
+            Conversation = activity.Conversation,
+            From = activity.Recipient,
+            Recipient = activity.From,
+            ReplyToId = activity.Id,
+            Text = text,
+            TextFormat = text is null ? null : "plain",
+            Locale = activity.Locale,
+            Attachments = attachments,
+        };
+    }
+
+    /// <summary>What is needed to write into this conversation later; null when the activity lacks it.</summary>
+    public static CoordinationBot.Core.Conversations.ConversationReference? ToConversationReference(this Activity activity, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.ServiceUrl is null || activity.Conversation?.Id is null || activity.Recipient?.Id is null)
+        {
+            return null;
+        }
+
+        return new(
+            ChannelId: activity.ChannelId ?? "msteams",
+            ServiceUrl: activity.ServiceUrl,
+            ConversationId: activity.Conversation.Id,
+            ConversationType: activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal"),
+            TenantId: activity.GetTenantId() ?? NoTenant,
+            BotId: activity.Recipient.Id,
+            UserId: activity.From?.Id,
+            AadObjectId: activity.From?.AadObjectId,
+            TeamId: activity.GetChannelData()?.Team?.Id,
+            UpdatedAt: now);
+    }
+
+    /// <summary>Partition used for conversations that carry no tenant (emulators).</summary>
+    public const string NoTenant = "no-tenant";
+
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
+    private static partial Regex MentionTag();
+}

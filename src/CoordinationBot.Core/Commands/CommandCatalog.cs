@@ -1,0 +1,62 @@
+using CoordinationBot.Core.Text;
+
+namespace CoordinationBot.Core.Commands;
+
+/// <summary>
+/// Recognises a typed command by its leading phrase, with or without diacritics ("trợ giúp", "tro giup", "help").
+/// The longest matching phrase wins, so commands that share a first word stay apart.
+/// </summary>
+public sealed class CommandCatalog
+{
+    public const string Help = "help";
+
+    private readonly List<(string Phrase, BotCommand Command)> phrases;
+
+    public CommandCatalog(IEnumerable<BotCommand> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        phrases = commands
+            .SelectMany(command => command.Phrases.Select(phrase => (Phrase: VietnameseText.Fold(phrase), Command: command)))
+            .Where(entry => entry.Phrase.Length > 0)
+            .OrderByDescending(entry => entry.Phrase.Length)
+            .ToList();
+        Commands = commands.ToList();
+    }
+
+    public IReadOnlyList<BotCommand> Commands { get; }
+
+    public static CommandCatalog Default { get; } = new(
+    [
+        new BotCommand(Help, ["trợ giúp", "giúp", "hướng dẫn", "help", "menu", "?"]),
+    ]);
+
+    /// <summary>The command the text starts with, and what follows it; null when no command matches.</summary>
+    public RecognizedCommand? Recognize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var folded = VietnameseText.Fold(text);
+        if (folded.Length == 0 && text.Trim() == "?")
+        {
+            folded = "?";
+        }
+
+        foreach (var (phrase, command) in phrases)
+        {
+            if (folded == phrase)
+            {
+                return new RecognizedCommand(command, string.Empty);
+            }
+
+            if (folded.StartsWith(phrase + " ", StringComparison.Ordinal))
+            {
+                return new RecognizedCommand(command, folded[(phrase.Length + 1)..]);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CoordinationBot.Core.Conversations;
+
+/// <summary>
+/// What the bot needs to write into a conversation later (proactively): where the channel's connector is,
+/// which conversation, and who is in it.
+/// </summary>
+public sealed record ConversationReference(
+    string ChannelId,
+    string ServiceUrl,
+    string ConversationId,
+    string ConversationType,
+    string TenantId,
+    string BotId,
+    string? UserId,
+    string? AadObjectId,
+    string? TeamId,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,20 @@
+using CoordinationBot.BotFramework;
+
+namespace CoordinationBot.Host.Bot;
+
+public static class BotFeaturesExtensions
+{
+    /// <summary>The bot's handlers, one per route, and the central turn error handler.</summary>
+    public static IHostApplicationBuilder AddBotFeatures(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services
+            .AddActivityHandler<HelpHandler>()
+            .AddActivityHandler<UnrecognizedMessageHandler>()
+            .AddActivityHandler<ConversationUpdateHandler>()
+            .AddActivityHandler<InstallationUpdateHandler>();
+        builder.Services.AddScoped<ConversationGreeter>();
+        builder.Services.AddScoped<TurnErrorHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,39 @@
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.Conversations;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+
+namespace CoordinationBot.Host.Bot;
+
+/// <summary>What installing and uninstalling do, whichever activity announces it: keep or drop the reference, greet.</summary>
+public sealed class ConversationGreeter(IConversationReferenceStore references, CommandCatalog catalog, TimeProvider time, ILogger<ConversationGreeter> logger)
+{
+    public async Task InstalledAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        await RememberAsync(turn, cancellationToken);
+        var culture = BotText.CultureFor(turn.Activity.Locale);
+        var lead = BotText.Get("Welcome", culture);
+        var greeting = turn.Activity.CreateReply(attachments: [Attachment.AdaptiveCard(HelpCard.Create(catalog, culture, lead))])
+            with { ReplyToId = null, Summary = HelpCard.FallbackText(catalog, culture, lead) };
+        await turn.Connector.SendToConversationAsync(greeting, cancellationToken);
+    }
+
+    public async Task RememberAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.ToConversationReference(time.GetUtcNow()) is { } reference)
+        {
+            await references.SaveAsync(reference, cancellationToken);
+        }
+    }
+
+    public async Task UninstalledAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.ToConversationReference(time.GetUtcNow()) is { } reference)
+        {
+            var removed = await references.RemoveAsync(reference.TenantId, reference.ConversationId, cancellationToken);
+            Telemetry.BotLog.Uninstalled(logger, removed);
+        }
+    }
+}

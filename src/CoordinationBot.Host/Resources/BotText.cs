@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Resources;
+
+namespace CoordinationBot.Host.Resources;
+
+/// <summary>User-facing strings: Vietnamese by default, English when the client's locale is English.</summary>
+public static class BotText
+{
+    private static readonly ResourceManager Strings = new("CoordinationBot.Host.Resources.BotStrings", typeof(BotText).Assembly);
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    public static CultureInfo CultureFor(string? locale) =>
+        locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Vietnamese;
+
+    public static string Get(string name, CultureInfo culture) =>
+        Strings.GetString(name, culture) ?? throw new InvalidOperationException($"Missing resource string {name}.");
+
+    /// <summary>The description of a command, or null when the resources have none.</summary>
+    public static string? Find(string name, CultureInfo culture) => Strings.GetString(name, culture);
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using CoordinationBot.BotFramework.Connector;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace CoordinationBot.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The real host over TestServer, pointed at the test Azurite. Test-only parts are swapped in here, never by flags
+/// in production code: the caller's IP (TestServer has none; header <see cref="RemoteAddressHeader"/> sets it,
+/// loopback by default), the OpenID signing keys, and the outbound token.
+/// </summary>
+public sealed class BotHostFactory(string storageConnectionString, BotHostSettings settings) : WebApplicationFactory<Program>
+{
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    public string TablePrefix { get; } = AzuriteFixture.UniquePrefix();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = storageConnectionString,
+                ["Storage:TablePrefix"] = TablePrefix,
+                ["Bot:AppId"] = settings.AppId ?? string.Empty,
+                ["Bot:ConnectorBaseDelay"] = "00:00:00.010",
+            };
+            for (var i = 0; i < settings.AllowedTenants.Count; i++)
+            {
+                values[$"Bot:AllowedTenants:{i}"] = settings.AllowedTenants[i];
+            }
+
+            config.AddInMemoryCollection(values);
+        });
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, RemoteAddressStartupFilter>();
+            if (settings.SigningKeys is { } keys)
+            {
+                services.RemoveAll<IConfigurationManager<OpenIdConnectConfiguration>>();
+                services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(keys);
+            }
+
+            if (settings.OutboundToken is { } token)
+            {
+                services.RemoveAll<IBotTokenProvider>();
+                services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider(token));
+            }
+        });
+    }
+
+    private sealed class RemoteAddressStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                var header = context.Request.Headers[RemoteAddressHeader].ToString();
+                context.Connection.RemoteIpAddress = header.Length > 0 ? IPAddress.Parse(header) : IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    private sealed class FixedTokenProvider(string token) : IBotTokenProvider
+    {
+        public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
+    }
+}
+
+/// <summary>How a test host is configured: development mode when <see cref="AppId"/> is null.</summary>
+public sealed record BotHostSettings(
+    string? AppId = null,
+    IReadOnlyList<string>? Tenants = null,
+    StaticConfigurationManager<OpenIdConnectConfiguration>? SigningKeys = null,
+    string? OutboundToken = null)
+{
+    public IReadOnlyList<string> AllowedTenants => Tenants ?? [];
+}

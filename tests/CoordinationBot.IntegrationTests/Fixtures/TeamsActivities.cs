@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace CoordinationBot.IntegrationTests.Fixtures;
+
+/// <summary>Activities as Teams sends them (JSON on the wire, not our model), for tests of the endpoint.</summary>
+public static class TeamsActivities
+{
+    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public const string BotId = "28:bot-app-id";
+
+    public static JsonObject Message(Uri serviceUrl, string text, string conversationId = "a:1personal", string tenantId = TenantId) => new()
+    {
+        ["type"] = "message",
+        ["id"] = "1700000000001",
+        ["timestamp"] = "2026-11-23T08:00:00.000Z",
+        ["localTimestamp"] = "2026-11-23T15:00:00.000+07:00",
+        ["serviceUrl"] = serviceUrl.ToString(),
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:user-1", ["name"] = "Nguyễn Văn A", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000a1" },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = tenantId, ["id"] = conversationId },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "CoordinationBot" },
+        ["textFormat"] = "plain",
+        ["locale"] = "vi-VN",
+        ["text"] = text,
+        ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "vi-VN", ["country"] = "VN", ["platform"] = "Web" }),
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+    };
+
+    public static JsonObject BotAdded(Uri serviceUrl, string conversationId = "a:1personal") => new()
+    {
+        ["type"] = "conversationUpdate",
+        ["id"] = "f:1",
+        ["serviceUrl"] = serviceUrl.ToString(),
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:user-1", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000a1" },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = TenantId, ["id"] = conversationId },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "CoordinationBot" },
+        ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId }),
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+    };
+
+    public static JsonObject Uninstalled(Uri serviceUrl, string conversationId = "a:1personal") => new()
+    {
+        ["type"] = "installationUpdate",
+        ["id"] = "f:2",
+        ["action"] = "remove",
+        ["serviceUrl"] = serviceUrl.ToString(),
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:user-1", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000a1" },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = TenantId, ["id"] = conversationId },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "CoordinationBot" },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+    };
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CoordinationBot.BotFramework.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoordinationBot.Testing;
+
+/// <summary>
+/// A Bot Connector on loopback (real HTTP, Kestrel) that records what the bot sends and answers as the connector
+/// does. Failures can be scripted: each queued status is answered once, before normal service resumes.
+/// </summary>
+public sealed class LoopbackConnector : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<ScriptedFailure> failures = new();
+
+    private LoopbackConnector(WebApplication app)
+    {
+        this.app = app;
+    }
+
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public static async Task<LoopbackConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new LoopbackConnector(app);
+        app.Run(connector.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
+        return connector;
+    }
+
+    /// <summary>The next request gets <paramref name="status"/> (with Retry-After seconds and error code when given).</summary>
+    public void FailNext(int status, int? retryAfterSeconds = null, string? errorCode = null) =>
+        failures.Enqueue(new ScriptedFailure(status, retryAfterSeconds, errorCode));
+
+    /// <summary>Waits until at least <paramref name="count"/> activities were posted.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Requests.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        return Requests.ToArray();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        Activity? activity = null;
+        if (body.Length > 0 && context.Request.Path.Value!.Contains("/activities", StringComparison.Ordinal))
+        {
+            activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity);
+        }
+
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value!, context.Request.Headers.Authorization.ToString(), body, activity));
+        if (failures.TryDequeue(out var failure))
+        {
+            context.Response.StatusCode = failure.Status;
+            if (failure.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (failure.ErrorCode is not null)
+            {
+                await context.Response.WriteAsJsonAsync(new { error = new { code = failure.ErrorCode, message = "scripted" } });
+            }
+
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        if (context.Request.Path.Value!.EndsWith("/pagedmembers", StringComparison.Ordinal))
+        {
+            await context.Response.WriteAsJsonAsync(new { members = new[] { new { id = "29:user", name = "Officer", aadObjectId = "aad-1" } } });
+            return;
+        }
+
+        if (context.Request.Path.Value == "/v3/conversations")
+        {
+            await context.Response.WriteAsJsonAsync(new { id = "a:new-conversation", activityId = "1" });
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new { id = "activity-" + Requests.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    private sealed record ScriptedFailure(int Status, int? RetryAfterSeconds, string? ErrorCode);
+}
+
+/// <summary>What the bot sent to the connector.</summary>
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body, Activity? Activity);

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CoordinationBot.Testing;
+
+/// <summary>A tool run for a test (Azurite, Agents Playground): stdin kept open, output kept for diagnostics, killed with its children.</summary>
+public sealed class ToolProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private ToolProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static ToolProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var tool = new ToolProcess(process);
+        process.OutputDataReceived += (_, e) => tool.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => tool.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return tool;
+    }
+
+    public bool HasExited => process.HasExited;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+}
