@@ -75,7 +75,8 @@ public sealed class LoopbackConnector : IAsyncDisposable
             activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity);
         }
 
-        Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value!, context.Request.Headers.Authorization.ToString(), body, activity));
+        var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value!;
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body, activity));
         if (failures.TryDequeue(out var failure))
         {
             context.Response.StatusCode = failure.Status;
@@ -111,5 +112,5 @@ public sealed class LoopbackConnector : IAsyncDisposable
     private sealed record ScriptedFailure(int Status, int? RetryAfterSeconds, string? ErrorCode);
 }
 
-/// <summary>What the bot sent to the connector.</summary>
+/// <summary>What the bot sent to the connector; <see cref="Path"/> is the raw request target, as escaped on the wire.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body, Activity? Activity);

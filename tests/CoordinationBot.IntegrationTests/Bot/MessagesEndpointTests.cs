@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using CoordinationBot.Core.Conversations;
+using CoordinationBot.IntegrationTests.Fixtures;
+using CoordinationBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordinationBot.IntegrationTests.Bot;
+
+/// <summary>The messaging endpoint in local development mode (no app id): real host, real Azurite, real HTTP connector.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private LoopbackConnector connector = null!;
+    private BotHostFactory host = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        connector = await LoopbackConnector.StartAsync();
+        host = new BotHostFactory(azurite.ConnectionString, new BotHostSettings());
+        client = host.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await host.DisposeAsync();
+        await connector.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("trợ giúp")]
+    [InlineData("tro giup")]
+    [InlineData("<at>CoordinationBot</at> TRỢ GIÚP")]
+    [InlineData("help")]
+    public async Task HelpMessage_RepliesWithTheHelpCard_ThreadedUnderTheMessage(string text)
+    {
+        var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(connector.ServiceUrl, text));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("POST", reply.Method);
+        Assert.Equal("/v3/conversations/a%3A1personal/activities/1700000000001", reply.Path);
+        Assert.Equal(string.Empty, reply.Authorization);
+        var activity = reply.Activity!;
+        Assert.Equal("message", activity.Type);
+        Assert.Equal("1700000000001", activity.ReplyToId);
+        Assert.Equal(TeamsActivities.BotId, activity.From!.Id);
+        Assert.Equal("29:user-1", activity.Recipient!.Id);
+        var attachment = Assert.Single(activity.Attachments!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        Assert.Equal("1.5", attachment.Content!["version"]!.GetValue<string>());
+        Assert.Contains("trợ giúp", attachment.Content.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+        Assert.Null(attachment.Content["body"]!.AsArray().FirstOrDefault(b => b!["text"]?.GetValue<string>().StartsWith("Tôi chưa hiểu", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task UnknownText_RepliesThatItDidNotUnderstand_WithTheHelpCard()
+    {
+        await client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(connector.ServiceUrl, "xin chào bạn"));
+
+        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var card = reply.Activity!.Attachments![0].Content!;
+        Assert.Equal("Tôi chưa hiểu yêu cầu này. Bạn có thể dùng các lệnh dưới đây.", card["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EnglishLocale_GetsTheEnglishCard()
+    {
+        var message = TeamsActivities.Message(connector.ServiceUrl, "help");
+        message["locale"] = "en-US";
+        await client.PostAsJsonAsync("/api/messages", message);
+
+        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Contains("plan coordination assistant", reply.Activity!.Attachments![0].Content!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BotAdded_StoresTheConversationReference_AndGreets_ThenUninstallRemovesIt()
+    {
+        var store = host.Services.GetRequiredService<IConversationReferenceStore>();
+
+        var added = await client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(connector.ServiceUrl));
+        var greeting = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var stored = await store.GetAsync(TeamsActivities.TenantId, "a:1personal", default);
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal("/v3/conversations/a%3A1personal/activities", greeting.Path);
+        Assert.StartsWith("Xin chào", greeting.Activity!.Attachments![0].Content!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(stored);
+        Assert.Equal(connector.ServiceUrl.ToString(), stored.ServiceUrl);
+        Assert.Equal("personal", stored.ConversationType);
+        Assert.Equal(TeamsActivities.BotId, stored.BotId);
+        Assert.Equal("00000000-0000-0000-0000-0000000000a1", stored.AadObjectId);
+
+        var removed = await client.PostAsJsonAsync("/api/messages", TeamsActivities.Uninstalled(connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Null(await store.GetAsync(TeamsActivities.TenantId, "a:1personal", default));
+    }
+
+    [Fact]
+    public async Task AnonymousCallFromANonLoopbackAddress_IsRefused_AndNothingIsSent()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = JsonContent.Create(TeamsActivities.Message(connector.ServiceUrl, "trợ giúp")),
+        };
+        request.Headers.Add(BotHostFactory.RemoteAddressHeader, "203.0.113.7");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("[]")]
+    [InlineData("{\"type\":\"message\"}")]
+    [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"x\"},\"serviceUrl\":\"file:///etc/passwd\"}")]
+    [InlineData("{\"type\":7,\"conversation\":{\"id\":\"x\"}}")]
+    [InlineData("")]
+    public async Task MalformedActivity_Gets400(string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(connector.Requests);
+    }
+
+    [Fact]
+    public async Task OversizedBody_Gets413()
+    {
+        var message = TeamsActivities.Message(connector.ServiceUrl, new string('a', 300 * 1024));
+        var response = await client.PostAsJsonAsync("/api/messages", message);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(connector.Requests);
+    }
+
+    [Fact]
+    public async Task OversizedChunkedBody_WithoutContentLength_Gets413()
+    {
+        var bytes = Encoding.UTF8.GetBytes(TeamsActivities.Message(connector.ServiceUrl, new string('a', 300 * 1024)).ToJsonString());
+        using var content = new StreamContent(new MemoryStream(bytes));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ConnectorFailsTransiently_TheReplyIsRetried_AndArrives()
+    {
+        connector.FailNext(503);
+        connector.FailNext(429, retryAfterSeconds: 0);
+
+        var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(connector.ServiceUrl, "trợ giúp"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var requests = await connector.WaitForAsync(3, TimeSpan.FromSeconds(10));
+        Assert.Equal(3, requests.Count);
+        Assert.All(requests, r => Assert.Equal("/v3/conversations/a%3A1personal/activities/1700000000001", r.Path));
+    }
+
+    [Fact]
+    public async Task UnhandledActivityType_IsAcknowledged()
+    {
+        var typing = TeamsActivities.Message(connector.ServiceUrl, "x");
+        typing["type"] = "typing";
+
+        var response = await client.PostAsJsonAsync("/api/messages", typing);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(connector.Requests);
+    }
+
+    [Fact]
+    public async Task Healthz_IsHealthy_WithAzurite()
+    {
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Healthz_IsUnhealthy_WhenStorageIsUnreachable()
+    {
+        var deadPort = FreePort.Next();
+        await using var broken = new BotHostFactory(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;",
+            new BotHostSettings());
+        using var brokenClient = broken.CreateClient();
+
+        var response = await brokenClient.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}
