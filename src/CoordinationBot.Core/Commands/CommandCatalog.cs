@@ -16,7 +16,7 @@ public sealed class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(commands);
         phrases = commands
-            .SelectMany(command => command.Phrases.Select(phrase => (Phrase: VietnameseText.Fold(phrase), Command: command)))
+            .SelectMany(command => command.Phrases.Select(phrase => (Phrase: Key(phrase), Command: command)))
             .Where(entry => entry.Phrase.Length > 0)
             .OrderByDescending(entry => entry.Phrase.Length)
             .ToList();
@@ -38,11 +38,7 @@ public sealed class CommandCatalog
             return null;
         }
 
-        var folded = VietnameseText.Fold(text);
-        if (folded.Length == 0 && text.Trim() == "?")
-        {
-            folded = "?";
-        }
+        var folded = Key(text);
 
         foreach (var (phrase, command) in phrases)
         {
@@ -58,5 +54,12 @@ public sealed class CommandCatalog
         }
 
         return null;
+    }
+
+    /// <summary>The folded text, or the trimmed text itself when it is all punctuation (such as "?").</summary>
+    private static string Key(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        return folded.Length > 0 ? folded : text.Trim();
     }
 }

@@ -1,0 +1,42 @@
+using System.Text;
+using CoordinationBot.Core.Text;
+
+namespace CoordinationBot.Core.Tests.Text;
+
+public sealed class VietnameseTextTests
+{
+    [Theory]
+    [InlineData("Sở Ngoại vụ", "so ngoai vu")]
+    [InlineData("ĐẢNG ỦY", "dang uy")]
+    [InlineData("Ủy ban", "uy ban")]
+    [InlineData("Uỷ ban", "uy ban")]
+    [InlineData("Văn hóa", "van hoa")]
+    [InlineData("Văn hoá", "van hoa")]
+    [InlineData("  Sở   TT&TT,\r\n tỉnh! ", "so tt&tt tinh")]
+    [InlineData("trợ giúp?", "tro giup")]
+    public void Fold_RemovesDiacriticsCaseAndPunctuation(string input, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.Fold(input));
+    }
+
+    [Fact]
+    public void Fold_DecomposedAndComposedInput_FoldAlike()
+    {
+        const string Composed = "Thể thao";
+        var decomposed = Composed.Normalize(NormalizationForm.FormD);
+
+        Assert.NotEqual(Composed, decomposed);
+        Assert.Equal(VietnameseText.Fold(Composed), VietnameseText.Fold(decomposed));
+    }
+
+    [Fact]
+    public void Normalize_ComposesAndCollapsesWhitespace_ButKeepsDiacritics()
+    {
+        var input = "  Kế   hoạch\r\nsố 62 ".Normalize(NormalizationForm.FormD);
+
+        var normalized = VietnameseText.Normalize(input);
+
+        Assert.Equal("Kế hoạch số 62", normalized);
+        Assert.True(normalized.IsNormalized(NormalizationForm.FormC));
+    }
+}
