@@ -1,4 +1,5 @@
 using CoordinationBot.BotFramework;
+using CoordinationBot.Host.Resources;
 
 namespace CoordinationBot.Host.Bot;
 
@@ -13,6 +14,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<UnrecognizedMessageHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()
             .AddActivityHandler<InstallationUpdateHandler>();
+        builder.Services.AddOptions<BotLanguageOptions>().BindConfiguration(BotLanguageOptions.SectionName);
         builder.Services.AddScoped<ConversationGreeter>();
         builder.Services.AddScoped<TurnErrorHandler>();
         return builder;

@@ -4,16 +4,17 @@ using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.Conversations;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
 
 namespace CoordinationBot.Host.Bot;
 
 /// <summary>What installing and uninstalling do, whichever activity announces it: keep or drop the reference, greet.</summary>
-public sealed class ConversationGreeter(IConversationReferenceStore references, CommandCatalog catalog, TimeProvider time, ILogger<ConversationGreeter> logger)
+public sealed class ConversationGreeter(IConversationReferenceStore references, CommandCatalog catalog, IOptions<BotLanguageOptions> language, TimeProvider time, ILogger<ConversationGreeter> logger)
 {
     public async Task InstalledAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         await RememberAsync(turn, cancellationToken);
-        var culture = BotText.CultureFor(turn.Activity.Locale);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
         var lead = BotText.Get("Welcome", culture);
         var greeting = turn.Activity.CreateReply(attachments: [Attachment.AdaptiveCard(HelpCard.Create(catalog, culture, lead))])
             with { ReplyToId = null, Summary = HelpCard.FallbackText(catalog, culture, lead) };

@@ -1,6 +1,7 @@
 using CoordinationBot.BotFramework.Connector;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
 using CoordinationBot.Host.Telemetry;
 
 namespace CoordinationBot.Host.Bot;
@@ -9,14 +10,14 @@ namespace CoordinationBot.Host.Bot;
 /// The one place turn errors end: logged with the exception, the user told in Vietnamese what to do, never a stack
 /// trace in chat. Invokes get the Adaptive Card error response.
 /// </summary>
-public sealed class TurnErrorHandler(IConnectorClient connector, ILogger<TurnErrorHandler> logger)
+public sealed class TurnErrorHandler(IConnectorClient connector, IOptions<BotLanguageOptions> language, ILogger<TurnErrorHandler> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         BotLog.TurnFailed(logger, exception, activity.Type);
         BotTelemetry.TurnErrors.Add(1, new KeyValuePair<string, object?>("activity.type", activity.Type));
-        var message = BotText.Get("TurnError", BotText.CultureFor(activity.Locale));
+        var message = BotText.Get("TurnError", language.Value.CultureFor(activity.Locale));
         if (activity.Type == ActivityTypes.Invoke)
         {
             return new InvokeResponse(200, new System.Text.Json.Nodes.JsonObject

@@ -10,6 +10,7 @@ public static class BotText
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
+    /// <summary>English for an English locale, Vietnamese otherwise.</summary>
     public static CultureInfo CultureFor(string? locale) =>
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Vietnamese;
 

@@ -67,14 +67,27 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task EnglishLocale_GetsTheEnglishCard()
+    public async Task EnglishClient_StillGetsVietnamese_ByDefault()
     {
         var message = TeamsActivities.Message(connector.ServiceUrl, "help");
         message["locale"] = "en-US";
         await client.PostAsJsonAsync("/api/messages", message);
 
         var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
-        Assert.Contains("plan coordination assistant", reply.Activity!.Attachments![0].Content!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("CoordinationBot — trợ lý phối hợp thực hiện kế hoạch", reply.Activity!.Attachments![0].Content!["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EnglishClient_GetsEnglish_WhenTheDeploymentFollowsTheClientLocale()
+    {
+        await using var english = new BotHostFactory(azurite.ConnectionString, new BotHostSettings(FollowClientLocale: true));
+        using var englishClient = english.CreateClient();
+        var message = TeamsActivities.Message(connector.ServiceUrl, "help");
+        message["locale"] = "en-US";
+        await englishClient.PostAsJsonAsync("/api/messages", message);
+
+        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("CoordinationBot — plan coordination assistant", reply.Activity!.Attachments![0].Content!["body"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

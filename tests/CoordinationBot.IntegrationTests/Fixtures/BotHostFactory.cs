@@ -33,6 +33,7 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 ["Storage:TablePrefix"] = TablePrefix,
                 ["Bot:AppId"] = settings.AppId ?? string.Empty,
                 ["Bot:ConnectorBaseDelay"] = "00:00:00.010",
+                ["Language:FollowClientLocale"] = settings.FollowClientLocale ? "true" : "false",
             };
             for (var i = 0; i < settings.AllowedTenants.Count; i++)
             {
@@ -83,7 +84,8 @@ public sealed record BotHostSettings(
     string? AppId = null,
     IReadOnlyList<string>? Tenants = null,
     StaticConfigurationManager<OpenIdConnectConfiguration>? SigningKeys = null,
-    string? OutboundToken = null)
+    string? OutboundToken = null,
+    bool FollowClientLocale = false)
 {
     public IReadOnlyList<string> AllowedTenants => Tenants ?? [];
 }

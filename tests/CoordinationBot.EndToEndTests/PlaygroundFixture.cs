@@ -1,0 +1,96 @@
+using CoordinationBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Playwright;
+
+namespace CoordinationBot.EndToEndTests;
+
+/// <summary>
+/// The whole local stack as a user meets it: Azurite, the bot on Kestrel (real HTTP, development mode on loopback),
+/// Microsoft 365 Agents Playground pointed at it, and headless Debian Chromium driven by Playwright.
+/// </summary>
+public sealed class PlaygroundFixture : IAsyncLifetime
+{
+    private AzuriteServer? azurite;
+    private BotOnKestrel? bot;
+    private ToolProcess? playground;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri PlaygroundUrl { get; private set; } = null!;
+
+    public IServiceProvider BotServices => bot!.Services;
+
+    public string Diagnostics => $"Playground output:\n{playground?.Output}";
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteServer.StartAsync();
+        var botPort = FreePort.Next();
+        bot = new BotOnKestrel(azurite.ConnectionString, botPort);
+        bot.StartServer();
+
+        var playgroundPort = FreePort.Next();
+        playground = ToolProcess.Start(
+            RepositoryPaths.NodeTool("agentsplayground"),
+            ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", playgroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"]);
+        await FreePort.WaitUntilListeningAsync(playgroundPort, TimeSpan.FromSeconds(60), () => playground.Output);
+        PlaygroundUrl = new Uri($"http://127.0.0.1:{playgroundPort}/");
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (playground is not null)
+        {
+            await playground.DisposeAsync();
+        }
+
+        if (bot is not null)
+        {
+            await bot.DisposeAsync();
+        }
+
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private sealed class BotOnKestrel : WebApplicationFactory<Program>
+    {
+        private readonly string storage;
+
+        public BotOnKestrel(string storage, int port)
+        {
+            this.storage = storage;
+            UseKestrel(port);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = storage,
+                ["Storage:TablePrefix"] = "e2e" + Guid.NewGuid().ToString("N")[..8],
+                ["Bot:AppId"] = string.Empty,
+            }));
+        }
+    }
+}
