@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs CoordinationBot locally: Azurite (Table storage, data in .data/azurite), the bot on http://127.0.0.1:3978,
+# and Microsoft 365 Agents Playground pointed at it. Ctrl-C stops all three.
+set -euo pipefail
+cd "$(dirname "$0")"
+. tools/setup.sh
+
+BOT_PORT=${BOT_PORT:-3978}
+PLAYGROUND_PORT=${PLAYGROUND_PORT:-56150}
+TABLE_PORT=${TABLE_PORT:-10002}
+
+ensure_dotnet
+ensure_node_tools
+for port in "$TABLE_PORT" "$BOT_PORT" "$PLAYGROUND_PORT"; do
+  if port_in_use "$port"; then
+    echo "Port $port is already in use: stop what uses it, or set TABLE_PORT / BOT_PORT / PLAYGROUND_PORT." >&2
+    exit 1
+  fi
+done
+
+echo "Building the bot..."
+dotnet build src/CoordinationBot.Host -v q --nologo -clp:ErrorsOnly
+mkdir -p .data/azurite .data/logs
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo "Stopping..."
+  # shellcheck disable=SC2046
+  kill "${pids[@]}" $(jobs -p) 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --location .data/azurite \
+  --skipApiVersionCheck --disableTelemetry >.data/logs/azurite.log 2>&1 &
+pids+=($!)
+wait_for_port "$TABLE_PORT" 30 || { echo "Azurite did not start: see .data/logs/azurite.log" >&2; exit 1; }
+
+export ASPNETCORE_ENVIRONMENT=Development
+export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
+(cd src/CoordinationBot.Host/bin/Debug/net10.0 && exec dotnet CoordinationBot.Host.dll --urls "http://127.0.0.1:$BOT_PORT") >.data/logs/bot.log 2>&1 &
+pids+=($!)
+wait_for_port "$BOT_PORT" 60 || { echo "The bot did not start: see .data/logs/bot.log" >&2; exit 1; }
+
+# The Playground exits when its standard input closes: keep a pipe open for it.
+tail -f /dev/null | node_modules/.bin/agentsplayground -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
+  -p "$PLAYGROUND_PORT" --dt >.data/logs/playground.log 2>&1 &
+pids+=($!)
+wait_for_port "$PLAYGROUND_PORT" 60 || { echo "The Playground did not start: see .data/logs/playground.log" >&2; exit 1; }
+
+cat <<MSG
+
+  CoordinationBot is running.
+  Open the Playground:  http://localhost:$PLAYGROUND_PORT
+  Bot endpoint:         http://127.0.0.1:$BOT_PORT/api/messages   (health: /healthz)
+  Logs:                 .data/logs/
+
+  Type "trợ giúp" in the chat. Ctrl-C stops everything.
+
+MSG
+wait

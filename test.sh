@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the tests need (pinned npm tools, Debian's chromium when root) and runs every test:
+# unit, integration (Azurite), end-to-end (Agents Playground in headless Chromium).
+set -euo pipefail
+cd "$(dirname "$0")"
+. tools/setup.sh
+
+ensure_dotnet
+ensure_node_tools
+ensure_chromium
+
+echo "Building (warnings are errors)..."
+dotnet build CoordinationBot.sln -v q --nologo -clp:ErrorsOnly
+
+log=$(mktemp)
+status=0
+for project in tests/*Tests/*.csproj; do
+  echo "== $(basename "$project" .csproj)"
+  dotnet test "$project" --no-build --nologo -v q 2>&1 | tee -a "$log" | grep -E "^(Passed!|Failed!)|^\s+Failed |Error Message" || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
+
+passed=$(grep -Eo "Passed: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo "Failed: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: $passed passed, $failed failed"
+exit "$status"
