@@ -26,24 +26,24 @@ public static class TeamsActivities
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
     };
 
-    public static JsonObject BotAdded(Uri serviceUrl, string conversationId = "a:1personal") => new()
+    public static JsonObject BotAdded(Uri serviceUrl, string conversationId = "a:1personal")
     {
-        ["type"] = "conversationUpdate",
-        ["id"] = "f:1",
-        ["serviceUrl"] = serviceUrl.ToString(),
-        ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = "29:user-1", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000a1" },
-        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = TenantId, ["id"] = conversationId },
-        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "CoordinationBot" },
-        ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId }),
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
-    };
+        var activity = ConversationEvent("conversationUpdate", "f:1", serviceUrl, conversationId);
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId });
+        return activity;
+    }
 
-    public static JsonObject Uninstalled(Uri serviceUrl, string conversationId = "a:1personal") => new()
+    public static JsonObject Uninstalled(Uri serviceUrl, string conversationId = "a:1personal")
     {
-        ["type"] = "installationUpdate",
-        ["id"] = "f:2",
-        ["action"] = "remove",
+        var activity = ConversationEvent("installationUpdate", "f:2", serviceUrl, conversationId);
+        activity["action"] = "remove";
+        return activity;
+    }
+
+    private static JsonObject ConversationEvent(string type, string id, Uri serviceUrl, string conversationId) => new()
+    {
+        ["type"] = type,
+        ["id"] = id,
         ["serviceUrl"] = serviceUrl.ToString(),
         ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = "29:user-1", ["aadObjectId"] = "00000000-0000-0000-0000-0000000000a1" },
