@@ -1,0 +1,26 @@
+namespace CoordinationBot.Core.Agencies;
+
+/// <summary>
+/// An agency (cơ quan, đơn vị) with its canonical name and the other names plans use for it. A group
+/// ("Các sở, ban, ngành") stands for its members. <see cref="NeedsReview"/> marks an agency first met in a plan.
+/// </summary>
+public sealed record Agency(
+    string Id,
+    string Name,
+    AgencyLevel Level,
+    IReadOnlyList<string> Aliases,
+    bool IsGroup = false,
+    IReadOnlyList<string>? Members = null,
+    string? SuccessorId = null,
+    DateOnly? SuccessorSince = null,
+    bool NeedsReview = false);
+
+/// <summary>Level of government; "Công an tỉnh" and "Công an xã" are different agencies.</summary>
+public enum AgencyLevel
+{
+    Unknown,
+    Central,
+    Province,
+    District,
+    Commune,
+}

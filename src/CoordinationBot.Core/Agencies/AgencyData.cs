@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace CoordinationBot.Core.Agencies;
+
+/// <summary>The registry as data (<c>agencies.json</c>): editable without code changes.</summary>
+public sealed record AgencyData(IReadOnlyList<AgencyEntry> Agencies);
+
+public sealed record AgencyEntry(
+    string Id,
+    string Name,
+    string Level,
+    IReadOnlyList<string>? Aliases = null,
+    bool Group = false,
+    IReadOnlyList<string>? Members = null,
+    string? Successor = null,
+    string? Since = null)
+{
+    public Agency ToAgency() => new(
+        Id,
+        Name,
+        Enum.TryParse<AgencyLevel>(Level, ignoreCase: true, out var level) ? level : AgencyLevel.Unknown,
+        Aliases ?? [],
+        Group,
+        Members,
+        Successor,
+        Since is null ? null : DateOnly.ParseExact(Since, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(AgencyData))]
+internal sealed partial class AgencyJsonContext : JsonSerializerContext;

@@ -1,0 +1,165 @@
+using CoordinationBot.Core.Text;
+
+namespace CoordinationBot.Core.Agencies;
+
+/// <summary>
+/// Reads the agencies a phrase starts with ("Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Ban Chỉ huy Bộ đội Biên phòng
+/// tỉnh"): known names from the registry first; unknown ones where an agency word begins ("Sở …", "Ban Chỉ huy …",
+/// "Các cơ quan …"), so commas inside names ("Sở Văn hóa, Thể thao và Du lịch") do not split them.
+/// </summary>
+public sealed class AgencyListReader(AgencyRegistry registry)
+{
+    // Folded first words of agency names, and whether the word after must be capitalised ("Ban Chỉ huy", not "Ban hành").
+    private static readonly (string[] Words, bool CapitalNext)[] Heads =
+    [
+        (["so"], true), (["bo"], true), (["ban"], true), (["phong"], true), (["hoi"], true), (["hoi", "dong"], false),
+        (["cuc"], true), (["chi", "cuc"], true), (["vien"], true), (["truong"], true), (["dai"], true), (["bao"], true),
+        (["cong", "an"], false), (["cong", "thong", "tin"], false), (["kho", "bac"], false), (["ngan", "hang"], false),
+        (["trung", "tam"], false), (["van", "phong"], false), (["lien", "hiep"], false), (["lien", "doan"], false),
+        (["tinh", "doan"], false), (["doan", "thanh", "nien"], false), (["thanh", "tra"], false), (["toa", "an"], false),
+        (["uy", "ban"], false), (["mat", "tran"], false), (["cac", "so"], false), (["cac", "co", "quan"], false),
+        (["cac", "don", "vi"], false), (["cac", "to", "chuc"], false), (["cac", "phong"], false), (["cac", "ban"], false),
+        (["cac", "hoi"], false), (["cac", "doan", "the"], false), (["cac", "dia", "phuong"], false), (["cac", "bo"], false),
+        (["bao", "hiem", "xa", "hoi"], false),
+    ];
+
+    // Words that end an unknown agency name: the sentence goes on with what it does.
+    private static readonly string[][] Stops =
+    [
+        ["co", "trach", "nhiem"], ["theo", "chuc", "nang"], ["chu", "tri"], ["phoi", "hop"], ["thuc", "hien"],
+        ["trien", "khai"], ["xay", "dung"], ["tham", "muu"], ["tham", "gia"], ["la", "co", "quan"], ["can", "cu"],
+    ];
+
+    /// <summary>The agencies at the start of <paramref name="text"/>, whether it is only a request ("Đề nghị …"), and the text after them.</summary>
+    public AgencyList Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokenizer.Tokenize(text);
+        var p = 0;
+        var requested = false;
+        if (Starts(tokens, 0, ["de", "nghi"]))
+        {
+            requested = true;
+            p = 2;
+        }
+
+        var names = new List<string>();
+        var unknown = new List<string>();
+        while (p < tokens.Count)
+        {
+            p = SkipSeparators(tokens, p);
+            if (p >= tokens.Count)
+            {
+                break;
+            }
+
+            var known = registry.MatchAt(tokens, p, tokens.Count);
+            if (known is not null)
+            {
+                names.Add(known.Agency.Name);
+                p = known.End;
+                continue;
+            }
+
+            if (!IsHeadAt(text, tokens, p))
+            {
+                break;
+            }
+
+            var end = UnknownNameEnd(text, tokens, p);
+            var name = text[tokens[p].Start..tokens[end - 1].End].Trim().TrimEnd(',', ';');
+            names.Add(name);
+            unknown.Add(name);
+            p = end;
+        }
+
+        var rest = p < tokens.Count ? text[tokens[p].Start..].Trim() : string.Empty;
+        return new AgencyList(names, unknown, requested, rest);
+    }
+
+    public static bool IsHeadAt(string text, IReadOnlyList<TextToken> tokens, int p)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        foreach (var (words, capitalNext) in Heads)
+        {
+            if (!Starts(tokens, p, words))
+            {
+                continue;
+            }
+
+            var next = p + words.Length;
+            if (!capitalNext || (next < tokens.Count && tokens[next].IsWord && char.IsUpper(text[tokens[next].Start])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int UnknownNameEnd(string text, List<TextToken> tokens, int p)
+    {
+        var end = p + 1;
+        while (end < tokens.Count && end - p < 14)
+        {
+            var token = tokens[end].Folded;
+            if (token is ";" or "(" or ":" or "." || Stops.Any(stop => Starts(tokens, end, stop)))
+            {
+                break;
+            }
+
+            if (token is "," or "va" && NextIsAgency(text, tokens, SkipSeparators(tokens, end)))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return end;
+    }
+
+    private bool NextIsAgency(string text, List<TextToken> tokens, int p) =>
+        p < tokens.Count && (registry.MatchAt(tokens, p, tokens.Count) is not null || IsHeadAt(text, tokens, p));
+
+    private static int SkipSeparators(List<TextToken> tokens, int p)
+    {
+        while (p < tokens.Count && tokens[p].Folded is "," or ";" or "va" or "-")
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    public static bool Starts(IReadOnlyList<TextToken> tokens, int p, string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(words);
+        if (p + words.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (tokens[p + i].Folded != words[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>Agencies read at the start of a phrase (known and unknown), and the rest of the phrase.</summary>
+public sealed record AgencyList(IReadOnlyList<string> Names, IReadOnlyList<string> Unknown, bool Requested, string Rest)
+{
+    /// <summary>The phrase is only agencies: a heading that assigns the items under it.</summary>
+    public bool IsHeading => Names.Count > 0 && Rest.Length == 0;
+
+    /// <summary>The phrase starts with agencies and says what they do ("Sở Ngoại vụ có trách nhiệm theo dõi …").</summary>
+    public bool IsLeadingSentence => Names.Count > 0 && Rest.Length > 0;
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using CoordinationBot.Core.Text;
+
+namespace CoordinationBot.Core.Agencies;
+
+/// <summary>
+/// The known agencies, their names and successions. Names match without diacritics, case or punctuation, with
+/// abbreviations expanded; the longest name wins ("Văn phòng Ủy ban nhân dân tỉnh" before "Ủy ban nhân dân tỉnh").
+/// </summary>
+public sealed class AgencyRegistry
+{
+    private readonly Dictionary<string, Agency> byId;
+    private readonly Dictionary<string, List<(string[] Words, Agency Agency)>> byFirstWord = [];
+
+    public AgencyRegistry(IEnumerable<Agency> agencies)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        byId = agencies.ToDictionary(agency => agency.Id, StringComparer.Ordinal);
+        foreach (var agency in byId.Values)
+        {
+            foreach (var name in agency.Aliases.Prepend(agency.Name))
+            {
+                var words = Words(name);
+                if (words.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!byFirstWord.TryGetValue(words[0], out var list))
+                {
+                    byFirstWord[words[0]] = list = [];
+                }
+
+                list.Add((words, agency));
+            }
+        }
+
+        foreach (var list in byFirstWord.Values)
+        {
+            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        }
+    }
+
+    public static AgencyRegistry Default { get; } = LoadEmbedded();
+
+    public IReadOnlyCollection<Agency> Agencies => byId.Values;
+
+    public Agency? Get(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>The agency known by exactly this name (ignoring case, diacritics and punctuation), if any.</summary>
+    public Agency? FindExact(string name)
+    {
+        var tokens = Tokenizer.Tokenize(name);
+        var words = tokens.Where(t => t.IsWord).ToList();
+        var mention = MatchAt(words, 0, words.Count);
+        return mention is not null && mention.End == words.Count ? mention.Agency : null;
+    }
+
+    /// <summary>Every known agency named in tokens [from, to), left to right, longest name first.</summary>
+    public List<AgencyMention> FindMentions(IReadOnlyList<TextToken> tokens, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var found = new List<AgencyMention>();
+        var i = from;
+        while (i < to)
+        {
+            var mention = MatchAt(tokens, i, to);
+            if (mention is null)
+            {
+                i++;
+                continue;
+            }
+
+            found.Add(mention);
+            i = mention.End;
+        }
+
+        return found;
+    }
+
+    /// <summary>The known agency whose name starts at token <paramref name="index"/>, if any.</summary>
+    public AgencyMention? MatchAt(IReadOnlyList<TextToken> tokens, int index, int to)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (index >= to || !tokens[index].IsWord || !byFirstWord.TryGetValue(tokens[index].Folded, out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var (words, agency) in candidates)
+        {
+            var end = MatchWords(tokens, index, to, words);
+            if (end > 0)
+            {
+                return new AgencyMention(index, end, agency);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The agency that does the work today: follows successions (renamed or merged agencies).</summary>
+    public Agency Current(Agency agency)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        var seen = new HashSet<string>();
+        while (agency.SuccessorId is { } next && seen.Add(agency.Id) && byId.TryGetValue(next, out var successor))
+        {
+            agency = successor;
+        }
+
+        return agency;
+    }
+
+    public static string[] Words(string name) =>
+        Tokenizer.Tokenize(name).Where(t => t.IsWord).Select(t => t.Folded).ToArray();
+
+    /// <summary>Matches the words, skipping punctuation in the text ("Văn hóa, Thể thao" = "van hoa the thao"); returns the end or 0.</summary>
+    private static int MatchWords(IReadOnlyList<TextToken> tokens, int index, int to, string[] words)
+    {
+        var t = index;
+        foreach (var word in words)
+        {
+            while (t < to && !tokens[t].IsWord && tokens[t].Folded is "," or "-")
+            {
+                t++;
+            }
+
+            if (t >= to || tokens[t].Folded != word)
+            {
+                return 0;
+            }
+
+            t++;
+        }
+
+        return t;
+    }
+
+    private static AgencyRegistry LoadEmbedded()
+    {
+        using var stream = typeof(AgencyRegistry).Assembly.GetManifestResourceStream("CoordinationBot.Core.Agencies.agencies.json")
+            ?? throw new InvalidOperationException("The agency registry resource is missing.");
+        var data = JsonSerializer.Deserialize(stream, AgencyJsonContext.Default.AgencyData)
+            ?? throw new InvalidOperationException("The agency registry resource is empty.");
+        return new AgencyRegistry(data.Agencies.Select(entry => entry.ToAgency()));
+    }
+}

@@ -1,0 +1,27 @@
+namespace CoordinationBot.Core.Plans.Extraction;
+
+/// <summary>One logical paragraph of a plan, rebuilt from its broken lines, with the numbering it starts with.</summary>
+public sealed record Block(BlockKind Kind, string Marker, string Text)
+{
+    /// <summary>Cells of a table row (pipe table in text, or a Word table row).</summary>
+    public IReadOnlyList<string> Cells { get; init; } = [];
+}
+
+public enum BlockKind
+{
+    /// <summary>"IV. TỔ CHỨC THỰC HIỆN".</summary>
+    Section,
+
+    /// <summary>"3. Sở Ngoại vụ".</summary>
+    Numbered,
+
+    /// <summary>"a) …", "đ) …".</summary>
+    Lettered,
+
+    /// <summary>"- …", "+ …".</summary>
+    Dash,
+
+    Paragraph,
+
+    TableRow,
+}

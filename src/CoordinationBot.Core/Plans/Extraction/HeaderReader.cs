@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CoordinationBot.Core.Text;
+
+namespace CoordinationBot.Core.Plans.Extraction;
+
+/// <summary>
+/// The facts of the document's header (Nghị định 30/2020 layout): issuing body, "Số: 62/KH-UBND", place and date,
+/// kind ("KẾ HOẠCH"), title, and the documents it implements.
+/// </summary>
+public static partial class HeaderReader
+{
+    private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
+    {
+        ["ke hoach"] = "KH",
+        ["chuong trinh"] = "CTr",
+        ["quyet dinh"] = "QĐ",
+        ["chi thi"] = "CT",
+        ["nghi quyet"] = "NQ",
+        ["thong bao"] = "TB",
+        ["huong dan"] = "HD",
+        ["bao cao"] = "BC",
+    };
+
+    public static PlanHeader Read(IReadOnlyList<string> preamble)
+    {
+        ArgumentNullException.ThrowIfNull(preamble);
+        var lines = preamble.Select(VietnameseText.Normalize).Where(l => l.Length > 0).ToList();
+        var kindIndex = lines.FindIndex(l => Kinds.ContainsKey(VietnameseText.Fold(l)) && IsUpperCase(l));
+        var kind = kindIndex >= 0 ? Kinds[VietnameseText.Fold(lines[kindIndex])] : null;
+
+        string? number = null;
+        var numberLine = lines.FindIndex(l => NumberPattern().IsMatch(l));
+        if (numberLine >= 0)
+        {
+            var m = NumberPattern().Match(lines[numberLine]);
+            kind ??= m.Groups[2].Value;
+            number = m.Groups[1].Value.Length > 0 ? $"{m.Groups[1].Value}/{m.Groups[2].Value}-{m.Groups[3].Value}" : null;
+        }
+
+        DateOnly? issuedOn = null;
+        int? year = null;
+        var dateMatch = lines.Select(l => IssueDate().Match(l)).FirstOrDefault(m => m.Success);
+        if (dateMatch is not null)
+        {
+            year = int.Parse(dateMatch.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (int.TryParse(dateMatch.Groups[1].Value, out var day) && int.TryParse(dateMatch.Groups[2].Value, out var month)
+                && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year.Value, month))
+            {
+                issuedOn = new DateOnly(year.Value, month, day);
+            }
+        }
+
+        var title = ReadTitle(lines, kindIndex);
+        if (year is null && TitleYear().Match(title) is { Success: true } titleYear)
+        {
+            year = int.Parse(titleYear.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+
+        var issuer = ReadIssuer(lines, numberLine);
+        var body = kindIndex >= 0 ? string.Join(' ', lines.Skip(kindIndex + 1)) : string.Join(' ', lines);
+        return new PlanHeader(kind ?? "KH", number, issuer, issuedOn, year, title, ReadReferences(body));
+    }
+
+    private static string ReadTitle(List<string> lines, int kindIndex)
+    {
+        if (kindIndex < 0)
+        {
+            return string.Empty;
+        }
+
+        var title = new List<string>();
+        foreach (var line in lines.Skip(kindIndex + 1))
+        {
+            var folded = VietnameseText.Fold(line);
+            if (title.Count > 0 && (folded.StartsWith("can cu", StringComparison.Ordinal) || folded.StartsWith("thuc hien", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            title.Add(line);
+            if (line.EndsWith(';') || line.EndsWith(':') || title.Count >= 6)
+            {
+                break;
+            }
+        }
+
+        return string.Join(' ', title).Trim();
+    }
+
+    private static string? ReadIssuer(List<string> lines, int numberLine)
+    {
+        if (numberLine <= 0)
+        {
+            return null;
+        }
+
+        var parts = lines.Take(numberLine)
+            .Where(IsUpperCase)
+            .Where(l => !VietnameseText.Fold(l).Contains("cong hoa xa hoi", StringComparison.Ordinal) && !VietnameseText.Fold(l).Contains("doc lap", StringComparison.Ordinal))
+            .ToList();
+        return parts.Count > 0 ? string.Join(' ', parts) : null;
+    }
+
+    private static List<DocumentReference> ReadReferences(string text)
+    {
+        var references = new List<DocumentReference>();
+        foreach (Match m in Reference().Matches(text))
+        {
+            var number = m.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
+            var date = DateReader.ReadFirst(m.Groups[2].Value, null);
+            if (!references.Any(r => r.Number == number))
+            {
+                references.Add(new DocumentReference(number, date));
+            }
+        }
+
+        return references;
+    }
+
+    private static bool IsUpperCase(string line) => line.Any(char.IsLetter) && !line.Any(char.IsLower);
+
+    [GeneratedRegex(@"Số\s*:\s*(\d*)\s*/\s*([A-Za-zĐđ]+)\s*-\s*([A-Za-zĐđ]+)")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", RegexOptions.IgnoreCase)]
+    private static partial Regex IssueDate();
+
+    [GeneratedRegex(@"năm\s+(\d{4})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleYear();
+
+    [GeneratedRegex(@"số\s+(\d+\s*[-/]\s*[A-Za-zĐđ]+(?:\s*[-/]\s*[A-Za-zĐđ]+)*)\s*,?\s*(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4}))?", RegexOptions.IgnoreCase)]
+    private static partial Regex Reference();
+}
+
+/// <summary>What the header says.</summary>
+public sealed record PlanHeader(string Kind, string? Number, string? Issuer, DateOnly? IssuedOn, int? Year, string Title, IReadOnlyList<DocumentReference> Implements);

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using CoordinationBot.Core.Agencies;
+
+namespace CoordinationBot.Core.Plans.Extraction;
+
+/// <summary>
+/// Reads a plan from its text (one paragraph or broken line per line; tables as pipe rows): header facts, tasks with
+/// their agencies and roles, reporting rules and the focal agency. Pure: no I/O.
+/// </summary>
+public sealed partial class PlanExtractor(AgencyRegistry registry)
+{
+    private readonly TaskBuilder tasks = new(registry);
+    private readonly ReportingReader reporting = new(registry);
+
+    public static PlanExtractor Default { get; } = new(AgencyRegistry.Default);
+
+    public Plan Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var bodyStart = Array.FindIndex(lines, IsFirstSection);
+        var preamble = bodyStart >= 0 ? lines[..bodyStart] : lines;
+        var body = bodyStart >= 0 ? lines[bodyStart..] : [];
+
+        var header = HeaderReader.Read(preamble);
+        var blocks = BlockReader.Read(body);
+        var outline = PlanOutline.Build(blocks);
+        var built = tasks.Build(outline, header.Year);
+
+        var rules = reporting.Read(blocks.Select(b => b.Text), header.Year);
+        var focal = FocalAgency(rules, built);
+        var review = built.SelectMany(b => b.UnknownAgencies).Distinct().ToList();
+        return new Plan(
+            header.Kind,
+            header.Number,
+            header.Issuer,
+            header.IssuedOn,
+            header.Year,
+            header.Title,
+            header.Implements,
+            focal,
+            rules.Select(r => r.Rule).ToList(),
+            built.Select(b => b.Task).ToList(),
+            review);
+    }
+
+    /// <summary>
+    /// The agency that consolidates: reports sent to it "để tổng hợp" count most, then an item that makes it "cơ quan
+    /// đầu mối", then any agency reports are sent through.
+    /// </summary>
+    private static string? FocalAgency(List<(ReportingRule Rule, bool Consolidates)> rules, List<BuiltTask> built)
+    {
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Vote(string? agency, int weight)
+        {
+            if (agency is not null)
+            {
+                votes[agency] = votes.GetValueOrDefault(agency) + weight;
+            }
+        }
+
+        foreach (var (rule, consolidates) in rules)
+        {
+            Vote(rule.Via, consolidates ? 3 : 1);
+        }
+
+        foreach (var agency in built.SelectMany(b => b.FocalAgencies))
+        {
+            Vote(agency, 2);
+        }
+
+        return votes.Count == 0 ? null : votes.OrderByDescending(v => v.Value).First().Key;
+    }
+
+    private static bool IsFirstSection(string line)
+    {
+        var match = FirstSection().Match(line.Trim());
+        return match.Success && !match.Groups[1].Value.Any(char.IsLower);
+    }
+
+    [GeneratedRegex(@"^(?:I|II)\.\s*(\S.*)$")]
+    private static partial Regex FirstSection();
+}

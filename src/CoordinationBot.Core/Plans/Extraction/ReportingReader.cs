@@ -1,0 +1,133 @@
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Text;
+
+namespace CoordinationBot.Core.Plans.Extraction;
+
+/// <summary>
+/// Reporting rules ("định kỳ 6 tháng, hằng năm báo cáo Ủy ban nhân dân tỉnh (qua Sở Ngoại vụ)", "báo cáo kết quả về
+/// Sở X trước ngày 15 tháng 05 và ngày 01 tháng 12 năm 2023 để tổng hợp") and the agency they are sent through to be
+/// consolidated — the focal agency's strongest sign.
+/// </summary>
+public sealed class ReportingReader(AgencyRegistry registry)
+{
+    public List<(ReportingRule Rule, bool Consolidates)> Read(IEnumerable<string> texts, int? year)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var rules = new List<(ReportingRule, bool)>();
+        foreach (var clause in texts.SelectMany(Clauses))
+        {
+            var folded = VietnameseText.Fold(clause);
+            if (!folded.Contains("bao cao", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var cadences = Cadences(folded);
+            var hasDeadline = folded.Contains("truoc ngay", StringComparison.Ordinal);
+            if (cadences.Count == 0 && !hasDeadline)
+            {
+                continue;
+            }
+
+            var dues = hasDeadline ? DateReader.ReadAll(clause, year) : [];
+            var (to, via) = Recipients(clause);
+            var consolidates = via is not null && folded.Contains("tong hop", StringComparison.Ordinal);
+            if (cadences.Count == 0)
+            {
+                cadences.Add(dues.Count > 1 ? ReportingCadence.Unspecified : ReportingCadence.Once);
+            }
+
+            rules.AddRange(cadences.Select(cadence => (new ReportingRule(cadence, dues, to, via, clause), consolidates)));
+        }
+
+        return rules;
+    }
+
+    public static IEnumerable<string> Clauses(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Split([';', '.'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(c => c.Length > 0);
+    }
+
+    private static List<ReportingCadence> Cadences(string folded)
+    {
+        var found = new List<ReportingCadence>();
+        if (folded.Contains("hang quy", StringComparison.Ordinal) || folded.Contains("moi quy", StringComparison.Ordinal))
+        {
+            found.Add(ReportingCadence.Quarterly);
+        }
+
+        if (folded.Contains("6 thang", StringComparison.Ordinal) || folded.Contains("sau thang", StringComparison.Ordinal))
+        {
+            found.Add(ReportingCadence.Semiannual);
+        }
+
+        if (folded.Contains("hang nam", StringComparison.Ordinal))
+        {
+            found.Add(ReportingCadence.Annual);
+        }
+
+        if (folded.Contains("dot xuat", StringComparison.Ordinal))
+        {
+            found.Add(ReportingCadence.AdHoc);
+        }
+
+        return found;
+    }
+
+    /// <summary>To: the first agency reported to; via: the agency the report is sent to or through ("về", "gửi", "qua").</summary>
+    private (string? To, string? Via) Recipients(string clause)
+    {
+        var tokens = Tokenizer.Tokenize(clause);
+        string? to = null;
+        string? via = null;
+        var afterReport = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i + 1 < tokens.Count && tokens[i].Folded == "bao" && tokens[i + 1].Folded == "cao")
+            {
+                afterReport = true;
+                i++;
+                continue;
+            }
+
+            var mention = registry.MatchAt(tokens, i, tokens.Count);
+            if (mention is null)
+            {
+                continue;
+            }
+
+            var before = PreviousWord(tokens, i);
+            if (via is null && before is "ve" or "gui" or "qua")
+            {
+                via = mention.Agency.Name;
+            }
+            else if (to is null && afterReport)
+            {
+                to = mention.Agency.Name;
+            }
+
+            i = mention.End - 1;
+        }
+
+        return (to, via);
+    }
+
+    private static string? PreviousWord(List<TextToken> tokens, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (tokens[j].IsWord)
+            {
+                return tokens[j].Folded;
+            }
+
+            if (tokens[j].Folded != "(")
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}

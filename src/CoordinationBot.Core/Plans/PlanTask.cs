@@ -1,0 +1,32 @@
+namespace CoordinationBot.Core.Plans;
+
+/// <summary>
+/// One task (nhiệm vụ) of a plan. <see cref="Id"/> follows the document's numbering ("IV.3.a"). A task with no
+/// assignments whose section says so has them in an attached table (<see cref="AssignedInAttachment"/>).
+/// </summary>
+public sealed record PlanTask(
+    string Id,
+    string SectionTitle,
+    string Text,
+    DateOnly? Due,
+    string? DueText,
+    IReadOnlyList<Assignment> Assignments,
+    bool AssignedInAttachment = false);
+
+/// <summary>An agency's part in a task.</summary>
+public sealed record Assignment(string Agency, Role Role, AssignmentSource Source, bool Requested = false);
+
+public enum Role
+{
+    Lead,
+    Support,
+}
+
+/// <summary>Where the assignment was read: the agency heading above the task, a name inside its text, a "Cơ quan chủ trì:" block, or a table.</summary>
+public enum AssignmentSource
+{
+    Heading,
+    Named,
+    Block,
+    Table,
+}
