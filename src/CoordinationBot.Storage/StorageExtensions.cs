@@ -18,6 +18,7 @@ public static class StorageExtensions
         services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
         services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.AddSingleton<CoordinationBot.Core.Plans.Import.IPlanStore, Plans.TablePlanStore>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }

@@ -4,6 +4,11 @@ using CoordinationBot.Storage.Conversations;
 namespace CoordinationBot.Storage;
 
 /// <summary>Persisted entities: property names as declared (the Table service's convention), nulls omitted.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ConversationReferenceEntity))]
+[JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanEntity))]
+[JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanTaskEntity))]
+[JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanHashEntity))]
+[JsonSerializable(typeof(CoordinationBot.Core.Plans.Plan))]
+[JsonSerializable(typeof(CoordinationBot.Core.Plans.PlanTask))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using CoordinationBot.Documents;
 using CoordinationBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ public static class CliHost
         builder.Configuration.AddEnvironmentVariables("COORDBOT_");
         builder.Logging.ClearProviders();
         builder.AddTableStorage();
+        builder.AddDocuments();
         return builder.Build();
     }
 }

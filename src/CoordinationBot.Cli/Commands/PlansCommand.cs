@@ -3,57 +3,97 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Plans.Import;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoordinationBot.Cli.Commands;
 
-/// <summary><c>coordbot plans extract FILE [--json]</c>: what the bot reads from a plan document.</summary>
+/// <summary><c>coordbot plans extract|import|list</c>: the plan registry from the command line.</summary>
 public static class PlansCommand
 {
-    public static Command Create()
+    public static Command Create() => new("plans", "Plan documents and the plan registry") { Extract(), Import(), List() };
+
+    private static Command Extract()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Plan document (.txt UTF-8/UTF-16/Windows-1258, or .docx)" };
         var json = new Option<bool>("--json") { Description = "Print the extraction as JSON" };
         var extract = new Command("extract", "Read a plan and print its facts, tasks and assignments") { file, json };
         extract.SetAction(async (parse, cancellationToken) =>
         {
-            var text = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, cancellationToken);
-            var plan = PlanExtractor.Default.Extract(text);
+            var path = parse.GetValue(file)!;
+            using var host = CliHost.Build();
+            var reader = host.Services.GetRequiredService<IPlanDocumentReader>();
+            var document = reader.Read(await File.ReadAllBytesAsync(path.FullName, cancellationToken), path.Name);
+            if (document.Text is null)
+            {
+                Console.Error.WriteLine($"{path.Name}: {PlanProblems.Describe(document.Problem)}");
+                return 2;
+            }
+
+            var plan = host.Services.GetRequiredService<PlanExtractor>().Extract(document.Text);
             if (parse.GetValue(json))
             {
-                var options = new JsonSerializerOptions(CliJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-                Console.WriteLine(JsonSerializer.Serialize(PlanJson.From(plan), new CliJsonContext(options).PlanJson));
+                Console.WriteLine(ToJson(plan));
             }
             else
             {
-                Print(plan);
+                PlanPrinter.Print(plan);
             }
 
             return 0;
         });
-        return new Command("plans", "Plan documents") { extract };
+        return extract;
     }
 
-    private static void Print(Plan plan)
+    private static Command Import()
     {
-        Console.WriteLine($"{plan.Kind} {plan.Number ?? "(chưa có số)"} — {plan.Title}");
-        Console.WriteLine($"Năm: {plan.Year}; ngày ban hành: {plan.IssuedOn?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}; cơ quan đầu mối: {plan.FocalAgency ?? "-"}");
-        foreach (var reference in plan.Implements)
+        var path = new Argument<string>("FILE|DIR") { Description = "A plan file, or a folder of .txt/.docx plan files" };
+        var import = new Command("import", "Store plans in the registry (same file again: no change; changed file: new version)") { path };
+        import.SetAction(async (parse, cancellationToken) =>
         {
-            Console.WriteLine($"Căn cứ/thực hiện: {reference.Number} {reference.Date?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
-        }
+            using var host = CliHost.Build();
+            var handler = host.Services.GetRequiredService<ImportPlanHandler>();
+            var target = parse.GetValue(path)!;
+            var files = Directory.Exists(target)
+                ? Directory.EnumerateFiles(target).Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
+                : [target];
+            var failures = 0;
+            foreach (var file in files)
+            {
+                var result = await handler.HandleAsync(new ImportPlanRequest(await File.ReadAllBytesAsync(file, cancellationToken), Path.GetFileName(file), Environment.UserName), cancellationToken);
+                var stored = result.Plan;
+                Console.WriteLine(result.Outcome switch
+                {
+                    ImportOutcome.Refused => $"refused\t{Path.GetFileName(file)}\t{PlanProblems.Describe(result.Problem)}",
+                    _ => $"{result.Outcome.ToString().ToLowerInvariant()}\t{Path.GetFileName(file)}\t{stored!.Key} v{stored.Version}\t{stored.Plan.Tasks.Count} tasks",
+                });
+                failures += result.Outcome == ImportOutcome.Refused ? 1 : 0;
+            }
 
-        foreach (var rule in plan.Reporting)
-        {
-            Console.WriteLine($"Báo cáo: {rule.Cadence} hạn {string.Join(", ", rule.Dues)} gửi {rule.To ?? "-"} qua {rule.Via ?? "-"}");
-        }
-
-        foreach (var task in plan.Tasks)
-        {
-            var who = string.Join("; ", task.Assignments.Select(a => $"{(a.Role == Role.Lead ? "chủ trì" : "phối hợp")}: {a.Agency}"));
-            Console.WriteLine($"[{task.Id}] {Shorten(task.Text)}");
-            Console.WriteLine($"    {(who.Length > 0 ? who : task.AssignedInAttachment ? "(phân công trong biểu kèm theo)" : "(không nêu cơ quan)")}{(task.DueText is null ? string.Empty : " — hạn: " + task.DueText)}");
-        }
+            return failures == 0 ? 0 : 2;
+        });
+        return import;
     }
 
-    private static string Shorten(string text) => text.Length <= 110 ? text : text[..107] + "…";
+    private static Command List()
+    {
+        var list = new Command("list", "The newest version of every stored plan");
+        list.SetAction(async (_, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            await foreach (var stored in host.Services.GetRequiredService<IPlanStore>().ListLatestAsync(cancellationToken))
+            {
+                Console.WriteLine($"{stored.Key}\tv{stored.Version}\t{stored.Plan.Number ?? "-"}\t{stored.Plan.Tasks.Count} tasks\t{stored.Plan.Title}");
+            }
+
+            return 0;
+        });
+        return list;
+    }
+
+    public static string ToJson(Plan plan)
+    {
+        var options = new JsonSerializerOptions(CliJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        return JsonSerializer.Serialize(PlanJson.From(plan), new CliJsonContext(options).PlanJson);
+    }
 }

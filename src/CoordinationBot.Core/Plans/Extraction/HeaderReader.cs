@@ -85,7 +85,8 @@ public static partial class HeaderReader
             }
         }
 
-        return string.Join(' ', title).Trim();
+        var joined = string.Join(' ', title).Trim();
+        return joined.Length <= 1000 ? joined : joined[..1000] + "…";
     }
 
     private static string? ReadIssuer(List<string> lines, int numberLine)

@@ -37,7 +37,8 @@ public sealed class ReportingReader(AgencyRegistry registry)
                 cadences.Add(dues.Count > 1 ? ReportingCadence.Unspecified : ReportingCadence.Once);
             }
 
-            rules.AddRange(cadences.Select(cadence => (new ReportingRule(cadence, dues, to, via, clause), consolidates)));
+            var quoted = clause.Length <= 500 ? clause : clause[..500] + "…";
+            rules.AddRange(cadences.Select(cadence => (new ReportingRule(cadence, dues, to, via, quoted), consolidates)));
         }
 
         return rules;

@@ -70,8 +70,13 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         }
     }
 
+    /// <summary>A task longer than this is not a task: the text is cut so one hostile document cannot bloat the registry.</summary>
+    public const int MaxTaskText = 20_000;
+
     private BuiltTask Create(string id, string sectionTitle, string text, Heading heading, int? year, bool attachment, string? roleText = null)
     {
+        text = text.Length <= MaxTaskText ? text : text[..MaxTaskText] + "…";
+        sectionTitle = sectionTitle.Length <= 500 ? sectionTitle : sectionTitle[..500] + "…";
         var assignments = new List<Assignment>();
         var found = roles.Read(roleText ?? text);
         foreach (var agency in heading.Agencies)

@@ -1,0 +1,142 @@
+using System.Text;
+using CoordinationBot.Core.Plans.Import;
+using DocumentFormat.OpenXml.Packaging;
+using Word = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CoordinationBot.Documents.Plans;
+
+/// <summary>
+/// Plan files to text. .txt: UTF-8 or UTF-16 (BOM), else strict UTF-8, else Windows-1258 (composed to NFC).
+/// .docx: one line per paragraph, table rows as "| cell | cell |" (nested tables flattened, bounded in depth).
+/// </summary>
+public sealed class PlanDocumentReader : IPlanDocumentReader
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+    private const int MaxTableDepth = 4;
+
+    static PlanDocumentReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public PlanDocumentText Read(ReadOnlySpan<byte> content, string fileName)
+    {
+        if (content.IsEmpty)
+        {
+            return PlanDocumentText.Failed(PlanFileProblem.Empty);
+        }
+
+        if (content.Length > MaxBytes)
+        {
+            return PlanDocumentText.Failed(PlanFileProblem.TooLarge);
+        }
+
+        var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
+        var text = extension switch
+        {
+            ".txt" or ".text" => ReadText(content),
+            ".docx" => ReadWord(content),
+            _ => PlanDocumentText.Failed(PlanFileProblem.UnsupportedType),
+        };
+        return text.Text is { } value && string.IsNullOrWhiteSpace(value) ? PlanDocumentText.Failed(PlanFileProblem.Empty) : text;
+    }
+
+    private static PlanDocumentText ReadText(ReadOnlySpan<byte> content)
+    {
+        string text;
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            text = Encoding.UTF8.GetString(content[3..]);
+        }
+        else if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            text = Encoding.Unicode.GetString(content[2..]);
+        }
+        else if (content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            text = Encoding.BigEndianUnicode.GetString(content[2..]);
+        }
+        else if (content.Contains((byte)0))
+        {
+            return PlanDocumentText.Failed(PlanFileProblem.Unreadable);
+        }
+        else
+        {
+            try
+            {
+                text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+            }
+            catch (DecoderFallbackException)
+            {
+                text = Encoding.GetEncoding(1258).GetString(content);
+            }
+        }
+
+        return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'))
+            ? PlanDocumentText.Failed(PlanFileProblem.Unreadable)
+            : PlanDocumentText.Of(text.Normalize(NormalizationForm.FormC));
+    }
+
+    private static PlanDocumentText ReadWord(ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            using var document = WordprocessingDocument.Open(stream, false);
+            var body = document.MainDocumentPart?.Document?.Body;
+            if (body is null)
+            {
+                return PlanDocumentText.Failed(PlanFileProblem.Unreadable);
+            }
+
+            var lines = new StringBuilder();
+            foreach (var element in body.ChildElements)
+            {
+                Append(element, lines, depth: 0);
+            }
+
+            return PlanDocumentText.Of(lines.ToString().Normalize(NormalizationForm.FormC));
+        }
+        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
+        {
+            return PlanDocumentText.Failed(PlanFileProblem.Unreadable);
+        }
+    }
+
+    private static void Append(DocumentFormat.OpenXml.OpenXmlElement element, StringBuilder lines, int depth)
+    {
+        switch (element)
+        {
+            case Word.Paragraph paragraph:
+                lines.AppendLine(paragraph.InnerText);
+                break;
+            case Word.Table table when depth < MaxTableDepth:
+                foreach (var row in table.Elements<Word.TableRow>())
+                {
+                    var cells = row.Elements<Word.TableCell>().Select(cell => CellText(cell, depth));
+                    lines.Append("| ").AppendJoin(" | ", cells).AppendLine(" |");
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static string CellText(Word.TableCell cell, int depth)
+    {
+        var parts = new List<string>();
+        foreach (var child in cell.ChildElements)
+        {
+            if (child is Word.Paragraph paragraph && paragraph.InnerText.Trim().Length > 0)
+            {
+                parts.Add(paragraph.InnerText.Trim());
+            }
+            else if (child is Word.Table nested && depth + 1 < MaxTableDepth)
+            {
+                var inner = new StringBuilder();
+                Append(nested, inner, depth + 1);
+                parts.Add(inner.ToString().Replace('|', ';').Replace(Environment.NewLine, "; ", StringComparison.Ordinal).Trim(' ', ';'));
+            }
+        }
+
+        return string.Join("; ", parts).Replace('|', '/');
+    }
+}
