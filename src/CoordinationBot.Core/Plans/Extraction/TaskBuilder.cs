@@ -51,12 +51,16 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var heading = list.IsHeading ? new Heading(list.Names, list.Requested, list.Unknown) : Heading.None;
         var title = item.Heading;
 
-        if (item.Paragraphs.Count > 0 || (item.Letters.Count == 0 && item.Dashes.Count == 0))
+        if (list.IsLeadingSentence)
+        {
+            // "3. Sở Ngoại vụ có trách nhiệm theo dõi …": the agencies lead what the sentence (and what follows it) says.
+            var text = string.Join(' ', item.Paragraphs.Prepend(item.Heading));
+            yield return Create(id, title, text, new Heading(list.Names, list.Requested, list.Unknown), year, attachment, list.Rest);
+        }
+        else if (item.Paragraphs.Count > 0 || (item.Letters.Count == 0 && item.Dashes.Count == 0))
         {
             var text = item.Paragraphs.Count > 0 ? string.Join(' ', item.Paragraphs) : item.Heading;
-            var context = list.IsHeading ? heading : list.IsLeadingSentence && item.Paragraphs.Count == 0 ? new Heading(list.Names, list.Requested, list.Unknown) : Heading.None;
-            var roleText = item.Paragraphs.Count > 0 ? text : list.Rest;
-            yield return Create(id, title, text, context, year, attachment, roleText);
+            yield return Create(id, title, text, heading, year, attachment);
         }
 
         foreach (var letter in item.Letters)
@@ -190,7 +194,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         }).ToList();
     }
 
-    [GeneratedRegex(@"(Cơ quan chủ trì|Đơn vị chủ trì|Chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Phối hợp)\s*:\s*([^;:\n]+?)(?=(?:[.;]\s*)?(?:Cơ quan|Đơn vị|Chủ trì|Phối hợp|Thời gian|Kết quả|Sản phẩm)\b|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(Cơ quan chủ trì|Đơn vị chủ trì|Chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Phối hợp)\s*:\s*([^:\n]+?)(?=(?:[.;]\s*)?(?:Cơ quan|Đơn vị|Chủ trì|Phối hợp|Thời gian|Kết quả|Sản phẩm)\b|$)", RegexOptions.IgnoreCase)]
     private static partial Regex RoleBlock();
 
     [GeneratedRegex(@"Thời (?:gian|hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:\s*([^;\n]+)", RegexOptions.IgnoreCase)]

@@ -1,0 +1,56 @@
+using CoordinationBot.Core.Agencies;
+
+namespace CoordinationBot.Core.Tests.Agencies;
+
+public sealed class AgencyRegistryTests
+{
+    private readonly AgencyRegistry registry = AgencyRegistry.Default;
+
+    [Theory]
+    [InlineData("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch")]
+    [InlineData("so van hoa the thao va du lich", "Sở Văn hóa, Thể thao và Du lịch")]
+    [InlineData("Sở TT&TT", "Sở Thông tin và Truyền thông")]
+    [InlineData("UBND tỉnh", "Ủy ban nhân dân tỉnh")]
+    [InlineData("Uỷ ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh")]
+    [InlineData("BCHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh")]
+    [InlineData("Ủy ban MTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh")]
+    public void FindExact_KnowsAbbreviationsAndVariants(string name, string canonical)
+    {
+        Assert.Equal(canonical, registry.FindExact(name)?.Name);
+    }
+
+    [Fact]
+    public void Current_FollowsSuccessions_From2025()
+    {
+        var old = registry.FindExact("Sở Thông tin và Truyền thông")!;
+
+        var current = registry.Current(old);
+
+        Assert.Equal("Sở Khoa học và Công nghệ", current.Name);
+        Assert.Equal(new DateOnly(2025, 3, 1), old.SuccessorSince);
+        Assert.Equal("Ủy ban nhân dân xã, phường", registry.Current(registry.FindExact("UBND huyện, thành phố")!).Name);
+    }
+
+    [Fact]
+    public void FindMentions_PrefersTheLongestName()
+    {
+        var tokens = CoordinationBot.Core.Text.Tokenizer.Tokenize("Phối hợp với Văn phòng Ủy ban nhân dân tỉnh và Công an tỉnh");
+
+        var mentions = registry.FindMentions(tokens, 0, tokens.Count);
+
+        Assert.Equal(["Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh"], mentions.Select(m => m.Agency.Name));
+    }
+
+    [Fact]
+    public void Succession_IsData_ACustomRegistryCanChainIt()
+    {
+        var custom = new AgencyRegistry(
+        [
+            new Agency("a", "Phòng A", AgencyLevel.Commune, [], SuccessorId: "b"),
+            new Agency("b", "Phòng B", AgencyLevel.Commune, [], SuccessorId: "c"),
+            new Agency("c", "Phòng C", AgencyLevel.Commune, []),
+        ]);
+
+        Assert.Equal("Phòng C", custom.Current(custom.Get("a")!).Name);
+    }
+}

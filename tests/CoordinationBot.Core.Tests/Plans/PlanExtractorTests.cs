@@ -1,0 +1,284 @@
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Extraction;
+
+namespace CoordinationBot.Core.Tests.Plans;
+
+public sealed class PlanExtractorTests
+{
+    private static Plan Extract(string body) => PlanExtractor.Default.Extract(PlanText.With(body));
+
+    private static PlanTask Task(Plan plan, string id) => plan.Tasks.Single(t => t.Id == id);
+
+    private static string Who(PlanTask task) =>
+        string.Join("; ", task.Assignments.Select(a => $"{(a.Role == Role.Lead ? "lead" : "support")}:{a.Agency}"));
+
+    [Fact]
+    public void Header_ReadsKindNumberDateYearTitleAndImplementedPlans()
+    {
+        var plan = Extract("II. NHIỆM VỤ\n1. Sở Tư pháp\na) Chủ trì rà soát văn bản.");
+
+        Assert.Equal("KH", plan.Kind);
+        Assert.Equal("15/KH-UBND", plan.Number);
+        Assert.Equal(new DateOnly(2026, 3, 10), plan.IssuedOn);
+        Assert.Equal(2026, plan.Year);
+        Assert.Equal("Triển khai công tác chuyển đổi số trong cơ quan nhà nước năm 2026", plan.Title);
+        Assert.Equal("ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM", plan.Issuer);
+        Assert.Contains(plan.Implements, r => r.Number == "50/KH-UBND" && r.Date == new DateOnly(2026, 2, 9));
+    }
+
+    [Fact]
+    public void BlankNumberAndDay_AreNull_YearStillRead()
+    {
+        var plan = PlanExtractor.Default.Extract(PlanText.With("II. NHIỆM VỤ\n1. Sở Tư pháp\na) Rà soát.", number: "      /KH-UBND", date: "ngày      tháng     năm 2026"));
+
+        Assert.Null(plan.Number);
+        Assert.Null(plan.IssuedOn);
+        Assert.Equal(2026, plan.Year);
+    }
+
+    [Fact]
+    public void AgencyHeading_WithLetteredItems_AssignsTheHeadingAgency_WithRolesFromTheWording()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Văn hóa, Thể thao và Du lịch
+            a) Chủ trì, phối hợp với Sở Ngoại vụ và Công an tỉnh tổ chức
+            tuần lễ văn hóa.
+            b) Phối hợp với Sở Tài chính bố trí kinh phí.
+            c) Tham gia đoàn kiểm tra liên ngành.
+            d) Xây dựng chuyên mục
+            tuyên truyền trên cổng thông tin.
+            đ) Là cơ quan đầu mối tổng hợp kết quả.
+            """);
+
+        Assert.Equal("lead:Sở Văn hóa, Thể thao và Du lịch; support:Sở Ngoại vụ; support:Công an tỉnh", Who(Task(plan, "III.1.a")));
+        Assert.Equal("support:Sở Văn hóa, Thể thao và Du lịch; lead:Sở Tài chính", Who(Task(plan, "III.1.b")));
+        Assert.Equal("support:Sở Văn hóa, Thể thao và Du lịch", Who(Task(plan, "III.1.c")));
+        Assert.Equal("lead:Sở Văn hóa, Thể thao và Du lịch", Who(Task(plan, "III.1.d")));
+        Assert.Equal("Xây dựng chuyên mục tuyên truyền trên cổng thông tin.", Task(plan, "III.1.d").Text);
+        Assert.Equal("Sở Văn hóa, Thể thao và Du lịch", plan.FocalAgency);
+    }
+
+    [Fact]
+    public void HeadingNamingSeveralAgencies_OverTwoLines_AssignsEachOfThem()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            2. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Ban Chỉ huy Bộ đội Biên
+            phòng tỉnh
+            a) Phối hợp bảo đảm an ninh trật tự.
+            """);
+
+        Assert.Equal("support:Công an tỉnh; support:Bộ Chỉ huy Quân sự tỉnh; support:Ban Chỉ huy Bộ đội Biên phòng tỉnh", Who(Task(plan, "III.2.a")));
+    }
+
+    [Fact]
+    public void RequestedHeading_MarksTheAssignmentsAsRequests()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            3. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội tỉnh
+            Phối hợp tuyên truyền, vận động nhân dân.
+            """);
+
+        var task = Task(plan, "III.3");
+        Assert.Equal("support:Ủy ban Mặt trận Tổ quốc tỉnh; support:Các tổ chức chính trị - xã hội tỉnh", Who(task));
+        Assert.All(task.Assignments, a => Assert.True(a.Requested));
+    }
+
+    [Fact]
+    public void AgencyAtTheStartOfASentence_LeadsThatTask()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            4. Sở Nội vụ có trách nhiệm theo dõi, đôn đốc các cơ quan, đơn vị triển khai
+            Kế hoạch này.
+            """);
+
+        Assert.Equal("lead:Sở Nội vụ", Who(Task(plan, "III.4")));
+    }
+
+    [Fact]
+    public void DashBulletsUnderAnAgency_AreTasksOfThatAgency()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            5. Sở Y tế
+            - Chủ trì hướng dẫn các cơ sở y tế.
+            - Phối hợp với Sở Tài chính lập dự toán.
+            """);
+
+        Assert.Equal("lead:Sở Y tế", Who(Task(plan, "III.5.1")));
+        Assert.Equal("support:Sở Y tế; lead:Sở Tài chính", Who(Task(plan, "III.5.2")));
+    }
+
+    [Fact]
+    public void RoleBlocks_AssignLeadAndSupport_AndTheirDeadline()
+    {
+        var plan = Extract("""
+            II. NHIỆM VỤ CỤ THỂ
+            1. Xây dựng cơ sở dữ liệu dùng chung
+            Cơ quan chủ trì: Sở Khoa học và Công nghệ.
+            Cơ quan phối hợp: Sở Nội vụ; Văn phòng Ủy ban nhân dân tỉnh.
+            Thời gian thực hiện: trước ngày 30/6/2026.
+            """);
+
+        var task = Task(plan, "II.1");
+        Assert.Equal("lead:Sở Khoa học và Công nghệ; support:Sở Nội vụ; support:Văn phòng Ủy ban nhân dân tỉnh", Who(task));
+        Assert.Equal(new DateOnly(2026, 6, 30), task.Due);
+    }
+
+    [Fact]
+    public void PipeTable_RowsBecomeTasks_WithAgenciesFromTheirColumns()
+    {
+        var plan = Extract("""
+            II. PHÂN CÔNG NHIỆM VỤ
+            | TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |
+            | 1 | Cập nhật danh mục thủ tục | Sở Tư pháp | Sở Nội vụ, Sở Y tế | Danh mục | Tháng 6/2026 |
+            | 2 | Đào tạo kỹ năng số | Sở Nội vụ | Các sở, ban, ngành | Lớp học | Thường xuyên |
+            """);
+
+        Assert.Equal("lead:Sở Tư pháp; support:Sở Nội vụ; support:Sở Y tế", Who(Task(plan, "II.1")));
+        Assert.Equal(new DateOnly(2026, 6, 30), Task(plan, "II.1").Due);
+        Assert.Equal("lead:Sở Nội vụ; support:Các sở, ban, ngành", Who(Task(plan, "II.2")));
+        Assert.Equal("Thường xuyên", Task(plan, "II.2").DueText);
+    }
+
+    [Fact]
+    public void TasksWithoutAgencies_AreKept_AndSayTheAssignmentIsInTheAttachedTable()
+    {
+        var plan = Extract("""
+            II. NHIỆM VỤ, GIẢI PHÁP
+            Các nhiệm vụ cụ thể tại Biểu phân công nhiệm vụ kèm theo Kế hoạch này.
+            1. Hoàn thiện thể chế
+            a) Rà soát quy chế phối hợp.
+            """);
+
+        var task = Task(plan, "II.1.a");
+        Assert.Empty(task.Assignments);
+        Assert.True(task.AssignedInAttachment);
+    }
+
+    [Fact]
+    public void ReportingRule_WithTwoDatesSharingTheYear_AndTheFocalAgencyItIsSentTo()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tư pháp
+            a) Rà soát văn bản.
+            Trên đây là Kế hoạch; yêu cầu các đơn vị báo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 05 và
+            ngày 01 tháng 12 năm 2026 để tổng hợp báo cáo Ủy ban nhân dân tỉnh./.
+            """);
+
+        Assert.Equal("Sở Nội vụ", plan.FocalAgency);
+        var rule = Assert.Single(plan.Reporting);
+        Assert.Equal([new DateOnly(2026, 5, 15), new DateOnly(2026, 12, 1)], rule.Dues);
+        Assert.Equal("Sở Nội vụ", rule.Via);
+        Assert.Equal("Ủy ban nhân dân tỉnh", rule.To);
+    }
+
+    [Theory]
+    [InlineData("định kỳ 6 tháng, hằng năm báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để tổng hợp.", new[] { ReportingCadence.Semiannual, ReportingCadence.Annual })]
+    [InlineData("định kỳ hàng quý báo cáo Ủy ban nhân dân tỉnh trước ngày 20 tháng cuối quý.", new[] { ReportingCadence.Quarterly })]
+    [InlineData("báo cáo đột xuất khi có yêu cầu.", new[] { ReportingCadence.AdHoc })]
+    [InlineData("báo cáo kết quả trước ngày 28/2/2027.", new[] { ReportingCadence.Once })]
+    public void ReportingCadences_AreRead(string sentence, ReportingCadence[] expected)
+    {
+        var plan = Extract($"III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\na) Chủ trì rà soát văn bản; {sentence}");
+
+        Assert.Equal(expected, plan.Reporting.Select(r => r.Cadence));
+    }
+
+    [Fact]
+    public void TaskDeadlines_InTheWaysPlansWriteThem()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tư pháp
+            a) Ban hành kế hoạch trong tháng 03/2026.
+            b) Hoàn thành việc rà soát trước ngày 28/2/2026.
+            c) Thực hiện thường xuyên.
+            d) Thời gian hoàn tất: trước ngày 15 tháng 9 năm 2026.
+            """);
+
+        Assert.Equal(new DateOnly(2026, 3, 31), Task(plan, "III.1.a").Due);
+        Assert.Equal(new DateOnly(2026, 2, 28), Task(plan, "III.1.b").Due);
+        Assert.Equal("Thường xuyên", Task(plan, "III.1.c").DueText);
+        Assert.Equal(new DateOnly(2026, 9, 15), Task(plan, "III.1.d").Due);
+    }
+
+    [Fact]
+    public void RepeatedNumbering_GivesUniqueIds()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tư pháp
+            a) Rà soát văn bản.
+            1. Sở Y tế
+            a) Hướng dẫn các cơ sở.
+            """);
+
+        Assert.Equal(plan.Tasks.Count, plan.Tasks.Select(t => t.Id).Distinct().Count());
+        Assert.Contains(plan.Tasks, t => t.Id == "III.1.a#2" && t.Assignments[0].Agency == "Sở Y tế");
+    }
+
+    [Fact]
+    public void UnknownAgencyInAHeading_IsKept_AndFlaggedForReview()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Trung tâm Lưu trữ lịch sử
+            a) Số hóa tài liệu lưu trữ.
+            """);
+
+        Assert.Equal("lead:Trung tâm Lưu trữ lịch sử", Who(Task(plan, "III.1.a")));
+        Assert.Contains("Trung tâm Lưu trữ lịch sử", plan.AgenciesToReview);
+    }
+
+    [Fact]
+    public void TopicHeadings_AreNotMistakenForAgencies()
+    {
+        var plan = Extract("""
+            II. NHIỆM VỤ TRỌNG TÂM
+            1. Ban hành văn bản hướng dẫn
+            Tiếp tục ban hành các văn bản hướng dẫn.
+            """);
+
+        Assert.Empty(Task(plan, "II.1").Assignments);
+    }
+
+    [Fact]
+    public void PurposeAndFundingSections_AreNotTasks()
+    {
+        var plan = Extract("II. KINH PHÍ\n1. Nguồn kinh phí\nKinh phí từ ngân sách.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\na) Rà soát.");
+
+        Assert.DoesNotContain(plan.Tasks, t => t.Id.StartsWith("I.", StringComparison.Ordinal) || t.Id.StartsWith("II.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoisyText_HyphenatedBreaksAndToneVariants_ReadTheSame()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Uỷ ban nhân dân xã, phường
+            a)   Triển  khai Kết luận số 125-
+            KL/TW   trên   địa bàn.
+            """);
+
+        var task = Task(plan, "III.1.a");
+        Assert.Equal("Triển khai Kết luận số 125-KL/TW trên địa bàn.", task.Text);
+        Assert.Equal("lead:Ủy ban nhân dân xã, phường", Who(task));
+    }
+
+    [Fact]
+    public void CommuneAndProvinceAgencies_StayApart()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Công an xã
+            a) Phối hợp với Công an tỉnh bảo đảm an ninh.
+            """);
+
+        Assert.Equal("support:Công an xã; lead:Công an tỉnh", Who(Task(plan, "III.1.a")));
+    }
+}
