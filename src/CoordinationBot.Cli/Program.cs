@@ -1,8 +1,17 @@
 using System.CommandLine;
 using CoordinationBot.Cli.Commands;
 
-var root = new RootCommand("coordbot — CoordinationBot from the command line");
-root.Subcommands.Add(ConversationsCommand.Create());
-root.Subcommands.Add(HealthCommand.Create());
-root.Subcommands.Add(PlansCommand.Create());
-return await root.Parse(args).InvokeAsync();
+namespace CoordinationBot.Cli;
+
+/// <summary>coordbot: the CoordinationBot command line.</summary>
+public static class CliProgram
+{
+    public static Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("coordbot — CoordinationBot from the command line");
+        root.Subcommands.Add(ConversationsCommand.Create());
+        root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(PlansCommand.Create());
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -94,7 +94,7 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
 
             return PlanDocumentText.Of(lines.ToString().Normalize(NormalizationForm.FormC));
         }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
         {
             return PlanDocumentText.Failed(PlanFileProblem.Unreadable);
         }

@@ -1,0 +1,128 @@
+using System.Text;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Documents.Plans;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CoordinationBot.IntegrationTests.Plans;
+
+public sealed class PlanDocumentReaderTests
+{
+    private const string Plan = "KẾ HOẠCH\nChuyển đổi số năm 2026\nII. NHIỆM VỤ\n1. Sở Tư pháp\na) Chủ trì rà soát văn bản.\n";
+    private readonly PlanDocumentReader reader = new();
+
+    static PlanDocumentReaderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    [Fact]
+    public void Word_ParagraphsAndTables_AreRead_AndTheTableAssigns()
+    {
+        var docx = Word(
+            ["KẾ HOẠCH", "Chuyển đổi số năm 2026", "II. PHÂN CÔNG NHIỆM VỤ"],
+            [
+                ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+                ["1", "Số hóa hồ sơ lưu trữ", "Sở Nội vụ", "Sở Khoa học và Công nghệ\nSở Tài chính", "Tháng 9/2026"],
+            ]);
+
+        var text = reader.Read(docx, "ke-hoach.docx");
+        var plan = PlanExtractor.Default.Extract(text.Text!);
+
+        var task = Assert.Single(plan.Tasks);
+        Assert.Equal("II.1", task.Id);
+        Assert.Equal("Số hóa hồ sơ lưu trữ", task.Text);
+        Assert.Equal(
+            [("Sở Nội vụ", Role.Lead), ("Sở Khoa học và Công nghệ", Role.Support), ("Sở Tài chính", Role.Support)],
+            task.Assignments.Select(a => (a.Agency, a.Role)));
+        Assert.Equal(new DateOnly(2026, 9, 30), task.Due);
+    }
+
+    [Fact]
+    public void DeeplyNestedWordTables_AreReadWithinBounds()
+    {
+        var table = new Table(new TableRow(new TableCell(new Paragraph(new Run(new Text("đáy"))))));
+        for (var i = 0; i < 200; i++)
+        {
+            table = new Table(new TableRow(new TableCell(table, new Paragraph())));
+        }
+
+        var result = reader.Read(WordWith(new Paragraph(new Run(new Text("KẾ HOẠCH"))), table), "nested.docx");
+
+        Assert.NotNull(result.Text);
+        Assert.DoesNotContain("đáy", result.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("utf16")]
+    [InlineData("utf16be")]
+    [InlineData("utf8bom")]
+    [InlineData("utf8")]
+    [InlineData("cp1258")]
+    public void Text_InTheUsualEncodings_ReadsTheSame(string encoding)
+    {
+        byte[] bytes = encoding switch
+        {
+            "utf16" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Plan)],
+            "utf16be" => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(Plan)],
+            "utf8bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Plan)],
+            "utf8" => Encoding.UTF8.GetBytes(Plan),
+            _ => Encoding.GetEncoding(1258).GetBytes(ToneMarksDecomposed(Plan)),
+        };
+
+        var text = reader.Read(bytes, "plan.txt");
+
+        Assert.Equal(Plan, text.Text);
+    }
+
+    [Theory]
+    [InlineData(new byte[0], "a.txt", PlanFileProblem.Empty)]
+    [InlineData(new byte[] { 0x20, 0x0A, 0x20 }, "a.txt", PlanFileProblem.Empty)]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x01 }, "a.docx", PlanFileProblem.Unreadable)]
+    [InlineData(new byte[] { 0x41, 0x00, 0x42, 0x00, 0x43 }, "a.txt", PlanFileProblem.Unreadable)]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, "a.pdf", PlanFileProblem.UnsupportedType)]
+    public void BadFiles_GetAReason_NotAnException(byte[] content, string name, PlanFileProblem problem)
+    {
+        Assert.Equal(problem, reader.Read(content, name).Problem);
+    }
+
+    [Fact]
+    public void OversizedFile_IsRefused()
+    {
+        Assert.Equal(PlanFileProblem.TooLarge, reader.Read(new byte[PlanDocumentReader.MaxBytes + 1], "big.txt").Problem);
+    }
+
+    /// <summary>How Windows-1258 writes Vietnamese: letters with ˆ ˘ ˛ precomposed, tone marks as combining characters.</summary>
+    private static string ToneMarksDecomposed(string text)
+    {
+        var tones = "\u0300\u0301\u0303\u0309\u0323";
+        var result = new StringBuilder();
+        foreach (var c in text)
+        {
+            var parts = c.ToString().Normalize(NormalizationForm.FormD);
+            var letter = new string(parts.Where(p => !tones.Contains(p, StringComparison.Ordinal)).ToArray()).Normalize(NormalizationForm.FormC);
+            result.Append(letter).Append(parts.Where(p => tones.Contains(p, StringComparison.Ordinal)).ToArray());
+        }
+
+        return result.ToString();
+    }
+
+    private static byte[] Word(string[] paragraphs, string[][] rows)
+    {
+        var table = new Table(rows.Select(cells => new TableRow(cells.Select(cell =>
+            new TableCell(cell.Split('\n').Select(line => new Paragraph(new Run(new Text(line)))))))));
+        return WordWith([.. paragraphs.Select(p => new Paragraph(new Run(new Text(p)))), table]);
+    }
+
+    private static byte[] WordWith(params OpenXmlElement[] elements)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(elements));
+        }
+
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Documents.Plans;
+using CoordinationBot.IntegrationTests.Fixtures;
+using CoordinationBot.Storage.Plans;
+using CoordinationBot.Testing;
+
+namespace CoordinationBot.IntegrationTests.Plans;
+
+/// <summary>Importing real plans into the registry on Azurite: idempotent, versioned, nothing half-stored.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class PlanImportTests(AzuriteFixture azurite)
+{
+    private readonly TablePlanStore store = new(azurite.CreateServiceClient());
+
+    private ImportPlanHandler Handler() => new(new PlanDocumentReader(), store, PlanExtractor.Default, TimeProvider.System);
+
+    [Fact]
+    public async Task ImportingTheSameFileTwice_ChangesNothing()
+    {
+        var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "002_998ba807eefe9ee1.txt"));
+
+        var first = await Handler().HandleAsync(new ImportPlanRequest(bytes, "62.txt", "tester"), default);
+        var second = await Handler().HandleAsync(new ImportPlanRequest(bytes, "62.txt", "tester"), default);
+
+        Assert.Equal(ImportOutcome.Created, first.Outcome);
+        Assert.Equal(ImportOutcome.Unchanged, second.Outcome);
+        Assert.Equal(1, second.Plan!.Version);
+        var latest = await store.GetLatestAsync("62-kh-ubnd", default);
+        Assert.Equal(first.Plan!.Plan.Tasks.Count, latest!.Plan.Tasks.Count);
+        Assert.Equal(first.Plan.Plan.Tasks.Select(t => t.Id), latest.Plan.Tasks.Select(t => t.Id));
+        Assert.Equal("62/KH-UBND", latest.Plan.Number);
+        Assert.Contains(latest.Plan.Implements, r => r.Number == "50/KH-UBND");
+    }
+
+    [Fact]
+    public async Task ChangedFile_BecomesANewVersion_AndTheOldOneIsKept()
+    {
+        var original = await File.ReadAllTextAsync(SharedData.Require("seeds", "004_f4d7285e2bc01f5d.txt"));
+        var changed = original.Replace("trước ngày 15 tháng 05", "trước ngày 20 tháng 05", StringComparison.Ordinal);
+
+        var v1 = await Handler().HandleAsync(new ImportPlanRequest(Encoding.UTF8.GetBytes(original), "ttdn.txt", null), default);
+        var v2 = await Handler().HandleAsync(new ImportPlanRequest(Encoding.UTF8.GetBytes(changed), "ttdn-sua.txt", null), default);
+
+        Assert.Equal(ImportOutcome.NewVersion, v2.Outcome);
+        Assert.Equal(v1.Plan!.Key, v2.Plan!.Key);
+        Assert.Equal(2, v2.Plan.Version);
+        Assert.Equal(new DateOnly(2023, 5, 15), (await store.GetAsync(v1.Plan.Key, 1, default))!.Plan.Reporting.SelectMany(r => r.Dues).Min());
+        Assert.Equal(new DateOnly(2023, 5, 20), (await store.GetLatestAsync(v1.Plan.Key, default))!.Plan.Reporting.SelectMany(r => r.Dues).Min());
+    }
+
+    [Theory]
+    [InlineData("empty.txt", "")]
+    [InlineData("notes.txt", "Biên bản họp giao ban tuần, không có nhiệm vụ nào.")]
+    [InlineData("scan.pdf", "%PDF-1.7")]
+    public async Task FileThatIsNotAPlan_IsRefused_AndNothingIsStored(string name, string content)
+    {
+        var isolated = new TablePlanStore(azurite.CreateServiceClient());
+        var handler = new ImportPlanHandler(new PlanDocumentReader(), isolated, PlanExtractor.Default, TimeProvider.System);
+
+        var result = await handler.HandleAsync(new ImportPlanRequest(Encoding.UTF8.GetBytes(content), name, null), default);
+
+        Assert.Equal(ImportOutcome.Refused, result.Outcome);
+        Assert.NotEqual(PlanFileProblem.None, result.Problem);
+        Assert.Empty(await isolated.ListLatestAsync(default).ToListAsync());
+    }
+
+    [Fact]
+    public async Task CliImportOfTheSeedFolder_StoresEveryPlan_ThenReportsThemUnchanged()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["COORDBOT_Storage__ConnectionString"] = azurite.ConnectionString,
+            ["COORDBOT_Storage__TablePrefix"] = AzuriteFixture.UniquePrefix(),
+        };
+
+        var first = await CliRunner.RunAsync(environment, "plans", "import", SharedData.Require("seeds"));
+        var again = await CliRunner.RunAsync(environment, "plans", "import", SharedData.Require("seeds"));
+        var list = await CliRunner.RunAsync(environment, "plans", "list");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Equal(5, first.Output.Split('\n').Count(line => line.StartsWith("created", StringComparison.Ordinal)));
+        Assert.Equal(5, again.Output.Split('\n').Count(line => line.StartsWith("unchanged", StringComparison.Ordinal)));
+        Assert.Equal(5, list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+}
