@@ -12,6 +12,7 @@ public static class CliProgram
         root.Subcommands.Add(ConversationsCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

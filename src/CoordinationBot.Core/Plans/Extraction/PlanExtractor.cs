@@ -78,6 +78,6 @@ public sealed partial class PlanExtractor(AgencyRegistry registry)
         return match.Success && !match.Groups[1].Value.Any(char.IsLower);
     }
 
-    [GeneratedRegex(@"^(?:I|II)\.\s*(\S.*)$")]
+    [GeneratedRegex(@"^[IVX]{1,5}\.\s*(\S.*)$")]
     private static partial Regex FirstSection();
 }
