@@ -20,6 +20,7 @@ done
 
 echo "Building the bot..."
 dotnet build src/CoordinationBot.Host -v q --nologo -clp:ErrorsOnly
+dotnet build src/CoordinationBot.Cli -v q --nologo -clp:ErrorsOnly
 mkdir -p .data/azurite .data/logs
 
 pids=()
@@ -39,6 +40,10 @@ wait_for_port "$TABLE_PORT" 30 || { echo "Azurite did not start: see .data/logs/
 
 export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
+# Sample plans (written for the project): imported on first start; importing again changes nothing.
+COORDBOT_Storage__ConnectionString="$Storage__ConnectionString" \
+  dotnet src/CoordinationBot.Cli/bin/Debug/net10.0/coordbot.dll plans import samples/plans | sed 's/^/  sample plan: /'
+
 (cd src/CoordinationBot.Host/bin/Debug/net10.0 && exec dotnet CoordinationBot.Host.dll --urls "http://127.0.0.1:$BOT_PORT") >.data/logs/bot.log 2>&1 &
 pids+=($!)
 wait_for_port "$BOT_PORT" 60 || { echo "The bot did not start: see .data/logs/bot.log" >&2; exit 1; }
