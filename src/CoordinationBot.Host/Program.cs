@@ -1,4 +1,5 @@
 using CoordinationBot.BotFramework;
+using CoordinationBot.Documents;
 using CoordinationBot.Host.Apis;
 using CoordinationBot.Host.Bot;
 using CoordinationBot.Host.Telemetry;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservability();
 builder.AddTableStorage();
+builder.AddDocuments();
 builder.AddBotFramework();
 builder.AddBotFeatures();
 

@@ -19,6 +19,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ScriptedFailure> failures = new();
+    private readonly ConcurrentDictionary<string, byte[]> files = new(StringComparer.Ordinal);
 
     private LoopbackConnector(WebApplication app)
     {
@@ -47,6 +48,13 @@ public sealed class LoopbackConnector : IAsyncDisposable
     public void FailNext(int status, int? retryAfterSeconds = null, string? errorCode = null) =>
         failures.Enqueue(new ScriptedFailure(status, retryAfterSeconds, errorCode));
 
+    /// <summary>Serves <paramref name="content"/> at <c>/files/{name}</c>, as Teams serves a file the user sent; returns its URL.</summary>
+    public Uri ServeFile(string name, byte[] content)
+    {
+        files[name] = content;
+        return new Uri(ServiceUrl, "files/" + Uri.EscapeDataString(name));
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> activities were posted.</summary>
     public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(int count, TimeSpan timeout)
     {
@@ -67,6 +75,20 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Method == "GET" && context.Request.Path.StartsWithSegments("/files", out var rest))
+        {
+            if (files.TryGetValue(Uri.UnescapeDataString(rest.Value!.TrimStart('/')), out var bytes))
+            {
+                await context.Response.Body.WriteAsync(bytes);
+            }
+            else
+            {
+                context.Response.StatusCode = 404;
+            }
+
+            return;
+        }
+
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         Activity? activity = null;

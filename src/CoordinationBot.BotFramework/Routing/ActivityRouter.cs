@@ -36,6 +36,17 @@ public sealed class ActivityRouter
     {
         ArgumentNullException.ThrowIfNull(activity);
         var type = activity.Type ?? string.Empty;
+        if (activity.GetCardVerb() is { } verb)
+        {
+            // Action.Execute (invoke) and its Action.Submit fallback (message with a value) reach the same handler.
+            return (new ActivityRoute(ActivityTypes.Invoke, RouteNames.CardVerb(verb)), null);
+        }
+
+        if (string.Equals(type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase) && activity.GetFile() is not null)
+        {
+            return (new ActivityRoute(ActivityTypes.Message, RouteNames.FileMessage), null);
+        }
+
         if (string.Equals(type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
         {
             var command = commands.Recognize(activity.GetTextWithoutMentions());

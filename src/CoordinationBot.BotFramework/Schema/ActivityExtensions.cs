@@ -81,6 +81,54 @@ public static partial class ActivityExtensions
             UpdatedAt: now);
     }
 
+    /// <summary>The first file the user attached (Teams file download info), with its name.</summary>
+    public static (FileDownloadInfo Info, string Name)? GetFile(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var attachment = activity.Attachments?.FirstOrDefault(a => a.ContentType == FileDownloadInfo.ContentType && a.Content is System.Text.Json.Nodes.JsonObject);
+        if (attachment is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var info = attachment.Content.Deserialize(BotJsonContext.Default.FileDownloadInfo);
+            return info?.DownloadUrl is null ? null : (info, attachment.Name ?? "tep-dinh-kem");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The verb of an Adaptive Card action: <c>value.action.verb</c> of an <c>adaptiveCard/action</c> invoke, or
+    /// <c>value.verb</c> of an Action.Submit message. The rest of the card's data is for the handler to check.
+    /// </summary>
+    public static string? GetCardVerb(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Value is not System.Text.Json.Nodes.JsonObject value)
+        {
+            return null;
+        }
+
+        var verb = activity.Type == ActivityTypes.Invoke && activity.Name == "adaptiveCard/action"
+            ? value["action"]?["verb"]
+            : activity.Type == ActivityTypes.Message ? value["verb"] : null;
+        return verb is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out var name) && name.Length is > 0 and <= 64 ? name : null;
+    }
+
+    /// <summary>The card's data: <c>value.action.data</c> of an invoke, or <c>value</c> of a Submit.</summary>
+    public static System.Text.Json.Nodes.JsonObject? GetCardData(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Type == ActivityTypes.Invoke
+            ? activity.Value?["action"]?["data"] as System.Text.Json.Nodes.JsonObject
+            : activity.Value as System.Text.Json.Nodes.JsonObject;
+    }
+
     /// <summary>Partition used for conversations that carry no tenant (emulators).</summary>
     public const string NoTenant = "no-tenant";
 

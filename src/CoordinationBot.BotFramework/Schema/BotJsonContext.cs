@@ -14,4 +14,5 @@ namespace CoordinationBot.BotFramework.Schema;
 [JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(TeamsChannelData))]
 [JsonSerializable(typeof(ConnectorError))]
+[JsonSerializable(typeof(FileDownloadInfo))]
 public sealed partial class BotJsonContext : JsonSerializerContext;

@@ -13,7 +13,14 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<HelpHandler>()
             .AddActivityHandler<UnrecognizedMessageHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()
-            .AddActivityHandler<InstallationUpdateHandler>();
+            .AddActivityHandler<InstallationUpdateHandler>()
+            .AddActivityHandler<Plans.PlanUploadHandler>()
+            .AddActivityHandler<Plans.SavePlanHandler>()
+            .AddActivityHandler<Plans.CancelPlanHandler>();
+        builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);
+        builder.Services.AddHttpClient(Plans.PlanFileDownloader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        builder.Services.AddSingleton<Plans.PlanFileDownloader>();
+        builder.Services.AddScoped<Plans.PendingImportGuard>();
         builder.Services.AddOptions<BotLanguageOptions>().BindConfiguration(BotLanguageOptions.SectionName);
         builder.Services.AddScoped<ConversationGreeter>();
         builder.Services.AddScoped<TurnErrorHandler>();

@@ -28,6 +28,7 @@ public static class HelpCard
         }
 
         body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
+        body.Add(AdaptiveCard.TextBlock(BotText.Get("HelpUpload", culture)));
         body.Add(AdaptiveCard.TextBlock(BotText.Get("HelpFooter", culture), subtle: true));
         var help = catalog.Commands.First(command => command.Name == CommandCatalog.Help).Phrases[0];
         return AdaptiveCard.Create(body, [AdaptiveCard.TypeTextAction(BotText.Get("ActionHelp", culture), help)]);
@@ -49,6 +50,7 @@ public static class HelpCard
             text.Append("- ").Append(phrase).Append(": ").AppendLine(description);
         }
 
+        text.AppendLine(BotText.Get("HelpUpload", culture));
         return text.ToString().TrimEnd();
     }
 

@@ -15,39 +15,36 @@ public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncL
 {
     private const string AppId = "11111111-2222-3333-4444-555555555555";
     private readonly TestTokens tokens = new();
-    private LoopbackConnector connector = null!;
-    private BotHostFactory host = null!;
-    private HttpClient client = null!;
+    private BotTestContext context = null!;
 
-    public async Task InitializeAsync()
-    {
-        connector = await LoopbackConnector.StartAsync();
-        host = new BotHostFactory(azurite.ConnectionString, new BotHostSettings(AppId, [TeamsActivities.TenantId], tokens.SigningKeys, OutboundToken: "outbound-token"));
-        client = host.CreateClient();
-    }
+    private LoopbackConnector Connector => context.Connector;
+
+    private BotHostFactory BotHost => context.Host;
+
+    private HttpClient Client => context.Client;
+
+    public async Task InitializeAsync() => context = await BotTestContext.StartAsync(azurite, new BotHostSettings(AppId, [TeamsActivities.TenantId], tokens.SigningKeys, OutboundToken: "outbound-token"));
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
+        await context.DisposeAsync();
         tokens.Dispose();
     }
 
     [Fact]
     public async Task ValidToken_IsAccepted_AndTheReplyCarriesTheOutboundToken()
     {
-        var response = await PostAsync(tokens.Create(AppId, connector.ServiceUrl.ToString()));
+        var response = await PostAsync(tokens.Create(AppId, Connector.ServiceUrl.ToString()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var reply = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         Assert.Equal("Bearer outbound-token", reply.Authorization);
     }
 
     [Fact]
     public async Task TokenWithinClockSkew_IsAccepted()
     {
-        var response = await PostAsync(tokens.Create(AppId, connector.ServiceUrl.ToString(), expires: DateTime.UtcNow.AddMinutes(-3)));
+        var response = await PostAsync(tokens.Create(AppId, Connector.ServiceUrl.ToString(), expires: DateTime.UtcNow.AddMinutes(-3)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -58,7 +55,7 @@ public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncL
     [MemberData(nameof(Refusals))]
     public async Task BadToken_Gets401_AndNothingIsProcessed(string kind)
     {
-        var serviceUrl = connector.ServiceUrl.ToString();
+        var serviceUrl = Connector.ServiceUrl.ToString();
         var token = kind switch
         {
             "missing" => null,
@@ -74,7 +71,7 @@ public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncL
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(200);
-        Assert.Empty(connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
@@ -82,23 +79,23 @@ public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncL
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = JsonContent.Create(TeamsActivities.Message(connector.ServiceUrl, "trợ giúp")),
+            Content = JsonContent.Create(TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp")),
         };
         request.Headers.Add(BotHostFactory.RemoteAddressHeader, "127.0.0.1");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.SendAsync(request)).StatusCode);
     }
 
     [Fact]
     public async Task ValidToken_FromATenantNotAllowed_Gets403()
     {
-        var message = TeamsActivities.Message(connector.ServiceUrl, "trợ giúp", tenantId: "00000000-dead-beef-0000-000000000000");
+        var message = TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp", tenantId: "00000000-dead-beef-0000-000000000000");
 
-        var response = await PostAsync(tokens.Create(AppId, connector.ServiceUrl.ToString()), message);
+        var response = await PostAsync(tokens.Create(AppId, Connector.ServiceUrl.ToString()), message);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         await Task.Delay(200);
-        Assert.Empty(connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
@@ -106,14 +103,14 @@ public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncL
     {
         using var content = new StringContent("{ nope", System.Text.Encoding.UTF8, "application/json");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/messages", content)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.PostAsync("/api/messages", content)).StatusCode);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string? token, System.Text.Json.Nodes.JsonObject? activity = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = JsonContent.Create(activity ?? TeamsActivities.Message(connector.ServiceUrl, "trợ giúp")),
+            Content = JsonContent.Create(activity ?? TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp")),
         };
         request.Headers.Add(BotHostFactory.RemoteAddressHeader, "52.112.0.10");
         if (token is not null)
@@ -121,6 +118,6 @@ public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncL
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 }

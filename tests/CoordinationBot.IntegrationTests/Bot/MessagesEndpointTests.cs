@@ -8,26 +8,23 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoordinationBot.IntegrationTests.Bot;
 
-/// <summary>The messaging endpoint in local development mode (no app id): real host, real Azurite, real HTTP connector.</summary>
+/// <summary>The messaging endpoint in local development mode (no app id): real BotHost, real Azurite, real HTTP Connector.</summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private LoopbackConnector connector = null!;
-    private BotHostFactory host = null!;
-    private HttpClient client = null!;
+    private BotTestContext context = null!;
 
-    public async Task InitializeAsync()
-    {
-        connector = await LoopbackConnector.StartAsync();
-        host = new BotHostFactory(azurite.ConnectionString, new BotHostSettings());
-        client = host.CreateClient();
-    }
+    private LoopbackConnector Connector => context.Connector;
+
+    private BotHostFactory BotHost => context.Host;
+
+    private HttpClient Client => context.Client;
+
+    public async Task InitializeAsync() => context = await BotTestContext.StartAsync(azurite, new BotHostSettings());
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
+        await context.DisposeAsync();
     }
 
     [Theory]
@@ -37,10 +34,10 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [InlineData("help")]
     public async Task HelpMessage_RepliesWithTheHelpCard_ThreadedUnderTheMessage(string text)
     {
-        var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(connector.ServiceUrl, text));
+        var response = await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(Connector.ServiceUrl, text));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var reply = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         Assert.Equal("POST", reply.Method);
         Assert.Equal("/v3/conversations/a%3A1personal/activities/1700000000001", reply.Path);
         Assert.Equal(string.Empty, reply.Authorization);
@@ -59,9 +56,9 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task UnknownText_RepliesThatItDidNotUnderstand_WithTheHelpCard()
     {
-        await client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(connector.ServiceUrl, "xin chào bạn"));
+        await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(Connector.ServiceUrl, "xin chào bạn"));
 
-        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var reply = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         var card = reply.Activity!.Attachments![0].Content!;
         Assert.Equal("Tôi chưa hiểu yêu cầu này. Bạn có thể dùng các lệnh dưới đây.", card["body"]![0]!["text"]!.GetValue<string>());
     }
@@ -69,11 +66,11 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task EnglishClient_StillGetsVietnamese_ByDefault()
     {
-        var message = TeamsActivities.Message(connector.ServiceUrl, "help");
+        var message = TeamsActivities.Message(Connector.ServiceUrl, "help");
         message["locale"] = "en-US";
-        await client.PostAsJsonAsync("/api/messages", message);
+        await Client.PostAsJsonAsync("/api/messages", message);
 
-        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var reply = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         Assert.Equal("CoordinationBot — trợ lý phối hợp thực hiện kế hoạch", reply.Activity!.Attachments![0].Content!["body"]![0]!["text"]!.GetValue<string>());
     }
 
@@ -82,33 +79,33 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         await using var english = new BotHostFactory(azurite.ConnectionString, new BotHostSettings(FollowClientLocale: true));
         using var englishClient = english.CreateClient();
-        var message = TeamsActivities.Message(connector.ServiceUrl, "help");
+        var message = TeamsActivities.Message(Connector.ServiceUrl, "help");
         message["locale"] = "en-US";
         await englishClient.PostAsJsonAsync("/api/messages", message);
 
-        var reply = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var reply = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         Assert.Equal("CoordinationBot — plan coordination assistant", reply.Activity!.Attachments![0].Content!["body"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task BotAdded_StoresTheConversationReference_AndGreets_ThenUninstallRemovesIt()
     {
-        var store = host.Services.GetRequiredService<IConversationReferenceStore>();
+        var store = BotHost.Services.GetRequiredService<IConversationReferenceStore>();
 
-        var added = await client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(connector.ServiceUrl));
-        var greeting = Assert.Single(await connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var added = await Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(Connector.ServiceUrl));
+        var greeting = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         var stored = await store.GetAsync(TeamsActivities.TenantId, "a:1personal", default);
 
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal("/v3/conversations/a%3A1personal/activities", greeting.Path);
         Assert.StartsWith("Xin chào", greeting.Activity!.Attachments![0].Content!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(stored);
-        Assert.Equal(connector.ServiceUrl.ToString(), stored.ServiceUrl);
+        Assert.Equal(Connector.ServiceUrl.ToString(), stored.ServiceUrl);
         Assert.Equal("personal", stored.ConversationType);
         Assert.Equal(TeamsActivities.BotId, stored.BotId);
         Assert.Equal("00000000-0000-0000-0000-0000000000a1", stored.AadObjectId);
 
-        var removed = await client.PostAsJsonAsync("/api/messages", TeamsActivities.Uninstalled(connector.ServiceUrl));
+        var removed = await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Uninstalled(Connector.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         Assert.Null(await store.GetAsync(TeamsActivities.TenantId, "a:1personal", default));
@@ -119,15 +116,15 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = JsonContent.Create(TeamsActivities.Message(connector.ServiceUrl, "trợ giúp")),
+            Content = JsonContent.Create(TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp")),
         };
         request.Headers.Add(BotHostFactory.RemoteAddressHeader, "203.0.113.7");
 
-        var response = await client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(300);
-        Assert.Empty(connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Theory]
@@ -140,32 +137,32 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task MalformedActivity_Gets400(string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        var response = await client.PostAsync("/api/messages", content);
+        var response = await Client.PostAsync("/api/messages", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task OversizedBody_Gets413()
     {
-        var message = TeamsActivities.Message(connector.ServiceUrl, new string('a', 300 * 1024));
-        var response = await client.PostAsJsonAsync("/api/messages", message);
+        var message = TeamsActivities.Message(Connector.ServiceUrl, new string('a', 300 * 1024));
+        var response = await Client.PostAsJsonAsync("/api/messages", message);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task OversizedChunkedBody_WithoutContentLength_Gets413()
     {
-        var bytes = Encoding.UTF8.GetBytes(TeamsActivities.Message(connector.ServiceUrl, new string('a', 300 * 1024)).ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(TeamsActivities.Message(Connector.ServiceUrl, new string('a', 300 * 1024)).ToJsonString());
         using var content = new StreamContent(new MemoryStream(bytes));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        var response = await client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -173,13 +170,13 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task ConnectorFailsTransiently_TheReplyIsRetried_AndArrives()
     {
-        connector.FailNext(503);
-        connector.FailNext(429, retryAfterSeconds: 0);
+        Connector.FailNext(503);
+        Connector.FailNext(429, retryAfterSeconds: 0);
 
-        var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(connector.ServiceUrl, "trợ giúp"));
+        var response = await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var requests = await connector.WaitForAsync(3, TimeSpan.FromSeconds(10));
+        var requests = await Connector.WaitForAsync(3, TimeSpan.FromSeconds(10));
         Assert.Equal(3, requests.Count);
         Assert.All(requests, r => Assert.Equal("/v3/conversations/a%3A1personal/activities/1700000000001", r.Path));
     }
@@ -187,19 +184,19 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task UnhandledActivityType_IsAcknowledged()
     {
-        var typing = TeamsActivities.Message(connector.ServiceUrl, "x");
+        var typing = TeamsActivities.Message(Connector.ServiceUrl, "x");
         typing["type"] = "typing";
 
-        var response = await client.PostAsJsonAsync("/api/messages", typing);
+        var response = await Client.PostAsJsonAsync("/api/messages", typing);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task Healthz_IsHealthy_WithAzurite()
     {
-        var response = await client.GetAsync("/healthz");
+        var response = await Client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());

@@ -35,6 +35,11 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 ["Bot:ConnectorBaseDelay"] = "00:00:00.010",
                 ["Language:FollowClientLocale"] = settings.FollowClientLocale ? "true" : "false",
             };
+            for (var i = 0; i < settings.PlanImporters.Count; i++)
+            {
+                values[$"Plans:Importers:{i}"] = settings.PlanImporters[i];
+            }
+
             for (var i = 0; i < settings.AllowedTenants.Count; i++)
             {
                 values[$"Bot:AllowedTenants:{i}"] = settings.AllowedTenants[i];
@@ -85,7 +90,10 @@ public sealed record BotHostSettings(
     IReadOnlyList<string>? Tenants = null,
     StaticConfigurationManager<OpenIdConnectConfiguration>? SigningKeys = null,
     string? OutboundToken = null,
-    bool FollowClientLocale = false)
+    bool FollowClientLocale = false,
+    IReadOnlyList<string>? Importers = null)
 {
+    public IReadOnlyList<string> PlanImporters => Importers ?? [];
+
     public IReadOnlyList<string> AllowedTenants => Tenants ?? [];
 }

@@ -26,6 +26,39 @@ public static class TeamsActivities
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
     };
 
+    public const string OfficerAadObjectId = "00000000-0000-0000-0000-0000000000a1";
+
+    /// <summary>A personal-chat message carrying a file, as Teams sends it (file download info).</summary>
+    public static JsonObject FileMessage(Uri serviceUrl, Uri downloadUrl, string fileName)
+    {
+        var message = Message(serviceUrl, string.Empty);
+        message.Remove("text");
+        message["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+            ["contentUrl"] = "https://contoso.sharepoint.com/personal/user/Documents/Files/" + fileName,
+            ["name"] = fileName,
+            ["content"] = new JsonObject { ["downloadUrl"] = downloadUrl.ToString(), ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = Path.GetExtension(fileName).TrimStart('.') },
+        });
+        return message;
+    }
+
+    /// <summary>An Action.Execute press, as Teams sends it (invoke <c>adaptiveCard/action</c>).</summary>
+    public static JsonObject CardAction(Uri serviceUrl, string verb, JsonObject data, string fromAadObjectId = OfficerAadObjectId)
+    {
+        var invoke = Message(serviceUrl, string.Empty);
+        invoke.Remove("text");
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke["from"] = new JsonObject { ["id"] = "29:user-x", ["aadObjectId"] = fromAadObjectId };
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        return invoke;
+    }
+
     public static JsonObject BotAdded(Uri serviceUrl, string conversationId = "a:1personal")
     {
         var activity = ConversationEvent("conversationUpdate", "f:1", serviceUrl, conversationId);

@@ -1,0 +1,15 @@
+namespace CoordinationBot.Host.Bot.Plans;
+
+/// <summary>Configuration section <c>Plans</c>: who may import plans in chat, and how long a preview waits.</summary>
+public sealed class PlanImportOptions
+{
+    public const string SectionName = "Plans";
+
+    /// <summary>Microsoft Entra object ids of the focal-agency users who may import plans. Empty: nobody.</summary>
+    public IList<string> Importers { get; } = [];
+
+    public TimeSpan PreviewLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    public bool MayImport(string? aadObjectId) =>
+        aadObjectId is not null && Importers.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Host.Resources;
+
+namespace CoordinationBot.Host.Cards;
+
+/// <summary>What the bot read from a plan file, for the focal agency to check before "Lưu" / "Hủy".</summary>
+public static class PlanPreviewCard
+{
+    public const string SaveVerb = "plan.save";
+    public const string CancelVerb = "plan.cancel";
+    private const int FirstTasks = 5;
+
+    public static JsonObject Create(Plan plan, string pendingId, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        string T(string name) => BotText.Get(name, culture);
+        var agencies = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct().Count();
+        var facts = new JsonArray
+        {
+            Fact(T("PreviewNumber"), plan.Number ?? T("NoNumber")),
+            Fact(T("PreviewIssuedOn"), plan.IssuedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—"),
+            Fact(T("PreviewFocal"), plan.FocalAgency ?? "—"),
+            Fact(T("PreviewCounts"), $"{plan.Tasks.Count} / {agencies}"),
+        };
+        if (plan.Implements.Count > 0)
+        {
+            facts.Add(Fact(T("PreviewImplements"), string.Join(", ", plan.Implements.Take(4).Select(r => r.Number))));
+        }
+
+        if (plan.AgenciesToReview.Count > 0)
+        {
+            facts.Add(Fact(T("PreviewReview"), string.Join("; ", plan.AgenciesToReview)));
+        }
+
+        var body = new JsonArray
+        {
+            AdaptiveCard.TextBlock(T("PreviewTitle"), heading: true),
+            AdaptiveCard.TextBlock($"{plan.Kind} — {Shorten(plan.Title, 300)}"),
+            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+            AdaptiveCard.TextBlock(T("PreviewFirstTasks")),
+        };
+        foreach (var task in plan.Tasks.Take(FirstTasks))
+        {
+            var who = task.Assignments.Count == 0
+                ? T("PreviewNoAgency")
+                : string.Join("; ", task.Assignments.Select(a => $"{(a.Role == Role.Lead ? T("RoleLead") : T("RoleSupport"))}: {a.Agency}"));
+            body.Add(AdaptiveCard.TextBlock($"**{task.Id}** {Shorten(task.Text, 160)}"));
+            body.Add(AdaptiveCard.TextBlock(who, subtle: true));
+        }
+
+        body.Add(AdaptiveCard.TextBlock(T("PreviewAsk")));
+        var data = new JsonObject { ["pendingId"] = pendingId };
+        return AdaptiveCard.Create(body, [Execute(T("ActionSave"), SaveVerb, data), Execute(T("ActionCancel"), CancelVerb, data)]);
+    }
+
+    /// <summary>Action.Execute for Teams, with the Action.Submit fallback older clients need; both carry the verb.</summary>
+    private static JsonObject Execute(string title, string verb, JsonObject data) => new()
+    {
+        ["type"] = "Action.Execute",
+        ["title"] = title,
+        ["verb"] = verb,
+        ["data"] = data.DeepClone(),
+        ["fallback"] = new JsonObject
+        {
+            ["type"] = "Action.Submit",
+            ["title"] = title,
+            ["data"] = new JsonObject { ["verb"] = verb, ["pendingId"] = data["pendingId"]!.DeepClone() },
+        },
+    };
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
