@@ -13,6 +13,7 @@ public static class CliProgram
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(AskCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -57,7 +57,7 @@ public static partial class HeaderReader
             year = int.Parse(titleYear.Groups[1].Value, CultureInfo.InvariantCulture);
         }
 
-        var issuer = ReadIssuer(lines, numberLine);
+        var issuer = ReadIssuer(lines, numberLine) ?? lines.Select(l => IssuingSentence().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value.Trim();
         var body = kindIndex >= 0 ? string.Join(' ', lines.Skip(kindIndex + 1)) : string.Join(' ', lines);
         return new PlanHeader(kind ?? "KH", number, issuer, issuedOn, year, title, ReadReferences(body));
     }
@@ -126,6 +126,9 @@ public static partial class HeaderReader
 
     [GeneratedRegex(@"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex IssueDate();
+
+    [GeneratedRegex(@"^((?:Ủy|Uỷ) ban nhân dân [^,;:]{2,60}?)\s+ban hành\s+(?:Kế hoạch|Chương trình)")]
+    private static partial Regex IssuingSentence();
 
     [GeneratedRegex(@"năm\s+(\d{4})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleYear();

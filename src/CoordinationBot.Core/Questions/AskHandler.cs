@@ -1,0 +1,142 @@
+using System.Globalization;
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
+
+namespace CoordinationBot.Core.Questions;
+
+/// <summary>Answers an officer's question from the plan registry; cites plan and task, never invents an agency.</summary>
+public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
+{
+    private const int MaxListed = 12;
+    private const double MinimumScore = 2.0;
+
+    public Answer Handle(PlanCatalog catalog, AskRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(request);
+        var culture = request.Culture ?? AnswerText.Vietnamese;
+        var question = parser.Parse(request.Question);
+        if (catalog.Plans.Count == 0)
+        {
+            return new Answer(question.Intent, false, AnswerText.Get("NoPlans", culture), [], []);
+        }
+
+        var writer = new AnswerWriter(catalog, registry, culture);
+        return question.Intent switch
+        {
+            QuestionIntent.MyDuties when request.AskerAgency is null => new Answer(question.Intent, false, AnswerText.Get("AskerUnknown", culture), [], []),
+            QuestionIntent.MyDuties => Duties(catalog, writer, question, registry.FindExact(request.AskerAgency!) ?? new Agency("asker", request.AskerAgency!, AgencyLevel.Unknown, [])),
+            QuestionIntent.AgencyDuties => Duties(catalog, writer, question, question.Agencies[0]),
+            QuestionIntent.Reporting or QuestionIntent.FocalAgency or QuestionIntent.Implements => PlanFacts(catalog, writer, question),
+            _ => FindTasks(catalog, writer, question),
+        };
+    }
+
+    private Answer Duties(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question, Agency agency)
+    {
+        var current = registry.Current(agency);
+        var plans = TargetPlans(catalog, question);
+        var mine = Enumerable.Range(0, catalog.Tasks.Count)
+            .Where(i => catalog.Tasks[i].Task.Assignments.Any(a => Same(a.Agency, current) && (question.Role is null || a.Role == question.Role)))
+            .ToList();
+        var inPlans = mine.Where(i => plans is null || plans.Contains(catalog.Tasks[i].Plan)).ToList();
+        var tasks = inPlans.Count > 0 ? inPlans : mine;
+        if (tasks.Count == 0)
+        {
+            return writer.NotFound(question.Intent, AnswerText.Format(writer.Culture, "AgencyHasNone", agency.Name));
+        }
+
+        var scores = question.Topic.Length > 0 ? catalog.TaskIndex.Score(question.Topic) : [];
+        var ordered = tasks
+            .OrderByDescending(i => scores.GetValueOrDefault(i) > MinimumScore ? scores[i] : 0)
+            .Select(i => catalog.Tasks[i])
+            .ToList();
+        var heading = question.Role is { } role
+            ? AnswerText.Format(writer.Culture, "DutiesOfRole", agency.Name, AnswerText.Get(role == Role.Lead ? "Lead" : "Support", writer.Culture).ToLower(writer.Culture))
+            : AnswerText.Format(writer.Culture, "DutiesOf", agency.Name);
+        return writer.Tasks(question.Intent, heading, ordered, MaxListed);
+    }
+
+    private Answer FindTasks(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question)
+    {
+        var plans = TargetPlans(catalog, question);
+        var scores = catalog.TaskIndex.Score(question.Topic);
+        var ranked = scores
+            .Where(s => plans is null || plans.Contains(catalog.Tasks[s.Key].Plan))
+            .Select(s => (Task: catalog.Tasks[s.Key], Score: s.Value * Boost(catalog.Tasks[s.Key].Task, question)))
+            .OrderByDescending(x => x.Score)
+            .ToList();
+        if (ranked.Count == 0 || ranked[0].Score < MinimumScore || catalog.TaskIndex.Coverage(question.Topic, ranked[0].Task.Position) < 0.5)
+        {
+            return writer.NotFound(question.Intent, null);
+        }
+
+        var best = ranked[0].Score;
+        var close = ranked.Skip(1).TakeWhile(x => x.Score >= best * 0.8).Take(2).Select(x => x.Task).ToList();
+        return writer.BestTask(question.Intent, ranked[0].Task, close);
+    }
+
+    private static Answer PlanFacts(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question)
+    {
+        var plans = RankPlans(catalog, question);
+        if (plans.Count == 0)
+        {
+            // No plan named: answer for the most recent plans, newest first, so the asker can pick theirs.
+            plans = Enumerable.Range(0, catalog.Plans.Count)
+                .OrderByDescending(p => catalog.Plans[p].Plan.IssuedOn ?? DateOnly.MinValue)
+                .ThenByDescending(p => catalog.Plans[p].Plan.Year)
+                .Take(3)
+                .Select(p => (p, MinimumScore))
+                .ToList();
+            return writer.PlanFacts(question.Intent, plans[0].Plan, plans.Skip(1).Select(p => p.Plan).ToList());
+        }
+
+        var close = plans.Skip(1).TakeWhile(p => p.Score >= plans[0].Score * 0.7).Take(2).Select(p => p.Plan).ToList();
+        return writer.PlanFacts(question.Intent, plans[0].Plan, close);
+    }
+
+    /// <summary>Agencies asked about lead or support the task: it counts more.</summary>
+    private double Boost(PlanTask task, ParsedQuestion question)
+    {
+        if (question.Agencies.Count == 0)
+        {
+            return 1;
+        }
+
+        var wanted = question.Intent == QuestionIntent.WhoSupports ? Role.Lead : (Role?)null;
+        return question.Agencies.Any(agency => task.Assignments.Any(a => Same(a.Agency, registry.Current(agency)) && (wanted is null || a.Role == wanted))) ? 1.6 : 1;
+    }
+
+    /// <summary>The plans a question names ("trong kế hoạch đối ngoại nhân dân"), or null when it names none clearly.</summary>
+    private static HashSet<int>? TargetPlans(PlanCatalog catalog, ParsedQuestion question)
+    {
+        var ranked = RankPlans(catalog, question);
+        return ranked.Count == 0 ? null : ranked.Where(p => p.Score >= ranked[0].Score * 0.7).Select(p => p.Plan).ToHashSet();
+    }
+
+    private static List<(int Plan, double Score)> RankPlans(PlanCatalog catalog, ParsedQuestion question)
+    {
+        if (question.Topic.Length == 0)
+        {
+            return catalog.Plans.Count == 1 ? [(0, MinimumScore)] : [];
+        }
+
+        var scores = catalog.PlanIndex.Score(question.Topic);
+        return scores
+            .Select(s => (Plan: s.Key, Score: s.Value * (question.AboutProvince && IsProvincePlan(catalog.Plans[s.Key].Plan) ? 1.5 : 1)))
+            .Where(s => s.Score >= MinimumScore)
+            .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => catalog.Plans[s.Plan].Plan.Year)
+            .ToList();
+    }
+
+    private static bool IsProvincePlan(Plan plan) =>
+        Text.VietnameseText.Fold(plan.Issuer ?? string.Empty).Contains("tinh", StringComparison.Ordinal);
+
+    private bool Same(string assigned, Agency current) =>
+        string.Equals(assigned, current.Name, StringComparison.Ordinal)
+        || (registry.FindExact(assigned) is { } known && registry.Current(known).Id == current.Id);
+}
+
+/// <summary>A question, who asks it (their agency, when known), and the language of the answer.</summary>
+public sealed record AskRequest(string Question, string? AskerAgency, CultureInfo? Culture = null);

@@ -1,0 +1,34 @@
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
+
+namespace CoordinationBot.Core.Questions;
+
+/// <summary>What a question asks, about which agencies, in which role, and the words left to search tasks and plans with.</summary>
+public sealed record ParsedQuestion(QuestionIntent Intent, IReadOnlyList<Agency> Agencies, Role? Role, string Topic, bool AboutProvince);
+
+public enum QuestionIntent
+{
+    /// <summary>"Ai chủ trì …?"</summary>
+    WhoLeads,
+
+    /// <summary>"Cơ quan nào phối hợp …?"</summary>
+    WhoSupports,
+
+    /// <summary>"Sở X có nhiệm vụ gì?", "Sở X chủ trì những việc gì?".</summary>
+    AgencyDuties,
+
+    /// <summary>"Nhiệm vụ của tôi là gì?".</summary>
+    MyDuties,
+
+    /// <summary>"Hạn gửi báo cáo …?", "báo cáo qua cơ quan nào?".</summary>
+    Reporting,
+
+    /// <summary>"Cơ quan nào là đầu mối …?".</summary>
+    FocalAgency,
+
+    /// <summary>"Căn cứ kế hoạch số mấy của tỉnh?".</summary>
+    Implements,
+
+    /// <summary>Anything else: the tasks that fit best.</summary>
+    FindTasks,
+}
