@@ -1,0 +1,136 @@
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.Tests.Plans;
+
+namespace CoordinationBot.Core.Tests.Questions;
+
+public sealed class AskHandlerTests
+{
+    private static readonly PlanCatalog Catalog = new(
+    [
+        Stored("15-kh-ubnd", PlanText.With("""
+            II. NHIỆM VỤ CỤ THỂ
+            Các nhiệm vụ chi tiết tại Biểu phân công kèm theo.
+            1. Số hóa hồ sơ
+            a) Số hóa hồ sơ lưu trữ lịch sử.
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Thông tin và Truyền thông
+            a) Chủ trì, phối hợp với Sở Nội vụ tổ chức tập huấn kỹ năng số cho cán bộ.
+            b) Phối hợp với Công an tỉnh bảo đảm an toàn thông tin mạng.
+            2. Sở Nội vụ
+            a) Chủ trì rà soát thủ tục hành chính nội bộ trong tháng 05/2026.
+            3. Công an tỉnh
+            a) Chủ trì điều tra tội phạm công nghệ cao.
+            Trên đây là Kế hoạch; các cơ quan báo cáo kết quả về Sở Nội vụ trước ngày 10 tháng 6 năm 2026 để tổng hợp./.
+            """)),
+    ]);
+
+    private readonly AskHandler handler = new(new QuestionParser(AgencyRegistry.Default), AgencyRegistry.Default);
+
+    [Theory]
+    [InlineData("Ai chủ trì tổ chức tập huấn kỹ năng số?")]
+    [InlineData("ai chu tri tap huan ky nang so")]
+    [InlineData("AI CHỦ TRÌ TẬP HUẤN KỸ NĂNG SỐ")]
+    [InlineData("ai chu tri tap huan ky nang sô cho can bo")]
+    public void WhoLeads_WithOrWithoutDiacritics_NamesTheLead_AndItsSuccessor(string question)
+    {
+        var answer = handler.Handle(Catalog, new AskRequest(question, null));
+
+        Assert.True(answer.Found);
+        Assert.Equal("III.1.a", answer.Tasks[0].TaskId);
+        Assert.Contains("Chủ trì: Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Phối hợp: Sở Nội vụ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Typos_AreTolerated()
+    {
+        var answer = handler.Handle(Catalog, new AskRequest("ai chu tri ra soat thu tuc hanh chinh noi bộ trong thang 5", null));
+
+        Assert.Equal("III.2.a", answer.Tasks[0].TaskId);
+    }
+
+    [Fact]
+    public void AgencyDuties_ByAbbreviation_AndRole()
+    {
+        var answer = handler.Handle(Catalog, new AskRequest("Sở TT&TT phối hợp những việc gì?", null));
+
+        Assert.Equal(["III.1.b"], answer.Tasks.Select(t => t.TaskId));
+    }
+
+    [Fact]
+    public void AskingAboutTheSuccessor_FindsTheTasksOfTheAgencyItReplaced()
+    {
+        var answer = handler.Handle(Catalog, new AskRequest("Sở Khoa học và Công nghệ có nhiệm vụ gì?", null));
+
+        Assert.Equal(["III.1.a", "III.1.b"], answer.Tasks.Select(t => t.TaskId));
+    }
+
+    [Fact]
+    public void MyDuties_UseTheAskersAgency_AndNeverAnotherOnes()
+    {
+        var answer = handler.Handle(Catalog, new AskRequest("việc của tôi là gì", "Công an tỉnh"));
+
+        Assert.Equal(["III.1.b", "III.3.a"], answer.Tasks.Select(t => t.TaskId).Order());
+        Assert.DoesNotContain("Sở Nội vụ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MyDuties_WithoutAKnownAgency_AsksWhoTheAskerIs()
+    {
+        var answer = handler.Handle(Catalog, new AskRequest("tôi cần làm gì?", null));
+
+        Assert.False(answer.Found);
+        Assert.StartsWith("Tôi chưa biết bạn thuộc cơ quan nào", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reporting_GivesDueDateAndWhereToSend()
+    {
+        var answer = handler.Handle(Catalog, new AskRequest("hạn gửi báo cáo kế hoạch chuyển đổi số?", null));
+
+        Assert.Contains("10/06/2026", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Gửi báo cáo về: Sở Nội vụ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FocalAgency_AndImplementedPlans()
+    {
+        Assert.Contains("Cơ quan đầu mối: Sở Nội vụ", handler.Handle(Catalog, new AskRequest("cơ quan nào là đầu mối kế hoạch chuyển đổi số?", null)).Text, StringComparison.Ordinal);
+        Assert.Contains("50/KH-UBND ngày 09/02/2026", handler.Handle(Catalog, new AskRequest("kế hoạch chuyển đổi số căn cứ kế hoạch số mấy?", null)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TaskWhoseAgenciesAreInTheAttachment_SaysSo_AndWhoToAsk()
+    {
+        var answer = handler.Handle(Catalog, new AskRequest("ai chịu trách nhiệm số hóa hồ sơ lưu trữ lịch sử?", null));
+
+        Assert.Equal("II.1.a", answer.Tasks[0].TaskId);
+        Assert.Contains("biểu kèm theo", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("(Sở Nội vụ)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ai lo việc nuôi cá?")]
+    [InlineData("thời tiết hôm nay thế nào")]
+    [InlineData("Sở Y tế có nhiệm vụ gì?")]
+    public void NothingRelevant_StartsWithNotFound_AndInventsNoAgency(string question)
+    {
+        var answer = handler.Handle(Catalog, new AskRequest(question, null));
+
+        Assert.False(answer.Found);
+        Assert.StartsWith("Không tìm thấy nhiệm vụ phù hợp", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chủ trì:", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoPlansYet_SaysSo()
+    {
+        Assert.StartsWith("Chưa có kế hoạch nào", handler.Handle(PlanCatalog.Empty, new AskRequest("ai chủ trì?", null)).Text, StringComparison.Ordinal);
+    }
+
+    private static StoredPlan Stored(string key, string text) =>
+        new(key, 1, key, key + ".txt", DateTimeOffset.UnixEpoch, null, PlanExtractor.Default.Extract(text));
+}
