@@ -41,6 +41,8 @@ wait_for_port "$TABLE_PORT" 30 || { echo "Azurite did not start: see .data/logs/
 export ASPNETCORE_ENVIRONMENT=Development
 # The Playground's signed-in user (Alex Wilber) may import plans by sending a file.
 export Plans__Importers__0="${PLAYGROUND_IMPORTER:-00000000-0000-0000-0000-0000000000020}"
+# Who works where, for "nhiệm vụ của tôi": the Playground's mock users (Microsoft Graph in Azure).
+export Directory__File="$PWD/samples/directory.json"
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
 # Sample plans (written for the project): imported on first start; importing again changes nothing.
 COORDBOT_Storage__ConnectionString="$Storage__ConnectionString" \

@@ -1,5 +1,6 @@
 using CoordinationBot.BotFramework;
 using CoordinationBot.Documents;
+using CoordinationBot.Graph;
 using CoordinationBot.Host.Apis;
 using CoordinationBot.Host.Bot;
 using CoordinationBot.Host.Telemetry;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 builder.AddTableStorage();
 builder.AddDocuments();
+builder.AddDirectory();
 builder.AddBotFramework();
 builder.AddBotFeatures();
 

@@ -20,6 +20,7 @@ public static class StorageExtensions
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddSingleton<CoordinationBot.Core.Plans.Import.IPlanStore, Plans.TablePlanStore>();
         services.AddSingleton<CoordinationBot.Core.Plans.Import.IPendingImportStore, Plans.TablePendingImportStore>();
+        services.AddSingleton<CoordinationBot.Core.People.IAgencyChoiceStore, People.TableAgencyChoiceStore>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }

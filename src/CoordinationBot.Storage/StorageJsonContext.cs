@@ -10,6 +10,7 @@ namespace CoordinationBot.Storage;
 [JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanTaskEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanHashEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.Plans.PendingImportEntity))]
+[JsonSerializable(typeof(CoordinationBot.Storage.People.AgencyChoiceEntity))]
 [JsonSerializable(typeof(CoordinationBot.Core.Plans.Plan))]
 [JsonSerializable(typeof(CoordinationBot.Core.Plans.PlanTask))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -11,7 +11,8 @@ public static class BotFeaturesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services
             .AddActivityHandler<HelpHandler>()
-            .AddActivityHandler<UnrecognizedMessageHandler>()
+            .AddActivityHandler<Questions.AskQuestionHandler>()
+            .AddActivityHandler<Questions.PickAgencyHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()
             .AddActivityHandler<InstallationUpdateHandler>()
             .AddActivityHandler<Plans.PlanUploadHandler>()
@@ -21,6 +22,10 @@ public static class BotFeaturesExtensions
         builder.Services.AddHttpClient(Plans.PlanFileDownloader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         builder.Services.AddSingleton<Plans.PlanFileDownloader>();
         builder.Services.AddScoped<Plans.PendingImportGuard>();
+        builder.Services.AddSingleton(sp => new CoordinationBot.Core.Questions.QuestionParser(sp.GetRequiredService<CoordinationBot.Core.Agencies.AgencyRegistry>()));
+        builder.Services.AddSingleton<CoordinationBot.Core.Questions.AskHandler>();
+        builder.Services.AddSingleton<CoordinationBot.Core.Questions.PlanCatalogSource>();
+        builder.Services.AddScoped<CoordinationBot.Core.People.AskerAgencyResolver>();
         builder.Services.AddOptions<BotLanguageOptions>().BindConfiguration(BotLanguageOptions.SectionName);
         builder.Services.AddScoped<ConversationGreeter>();
         builder.Services.AddScoped<TurnErrorHandler>();

@@ -54,13 +54,21 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task UnknownText_RepliesThatItDidNotUnderstand_WithTheHelpCard()
+    public async Task Question_BeforeAnyPlanIsImported_SaysThereAreNoPlansYet()
     {
-        await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(Connector.ServiceUrl, "xin chào bạn"));
+        await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(Connector.ServiceUrl, "ai chủ trì tập huấn?"));
 
         var reply = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
-        var card = reply.Activity!.Attachments![0].Content!;
-        Assert.Equal("Tôi chưa hiểu yêu cầu này. Bạn có thể dùng các lệnh dưới đây.", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.StartsWith("Chưa có kế hoạch nào trong hệ thống", reply.Activity!.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmptyMention_GetsTheHelpCard()
+    {
+        await Client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(Connector.ServiceUrl, "<at>CoordinationBot</at>"));
+
+        var reply = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("Tôi chưa hiểu yêu cầu này. Bạn có thể dùng các lệnh dưới đây.", reply.Activity!.Attachments![0].Content!["body"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

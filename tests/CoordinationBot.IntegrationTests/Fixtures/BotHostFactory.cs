@@ -34,6 +34,7 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 ["Bot:AppId"] = settings.AppId ?? string.Empty,
                 ["Bot:ConnectorBaseDelay"] = "00:00:00.010",
                 ["Language:FollowClientLocale"] = settings.FollowClientLocale ? "true" : "false",
+                ["Directory:File"] = DirectoryFile(settings.Directory),
             };
             for (var i = 0; i < settings.PlanImporters.Count; i++)
             {
@@ -64,6 +65,15 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
         });
     }
 
+    /// <summary>The test's directory (Entra object id → agency) as the JSON file the host reads.</summary>
+    private static string DirectoryFile(IReadOnlyDictionary<string, string>? users)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"coordbot-directory-{Guid.NewGuid():N}.json");
+        var entries = (users ?? new Dictionary<string, string>()).Select(u => new System.Text.Json.Nodes.JsonObject { ["aadObjectId"] = u.Key, ["agency"] = u.Value });
+        File.WriteAllText(path, new System.Text.Json.Nodes.JsonObject { ["users"] = new System.Text.Json.Nodes.JsonArray([.. entries]) }.ToJsonString());
+        return path;
+    }
+
     private sealed class RemoteAddressStartupFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -91,7 +101,8 @@ public sealed record BotHostSettings(
     StaticConfigurationManager<OpenIdConnectConfiguration>? SigningKeys = null,
     string? OutboundToken = null,
     bool FollowClientLocale = false,
-    IReadOnlyList<string>? Importers = null)
+    IReadOnlyList<string>? Importers = null,
+    IReadOnlyDictionary<string, string>? Directory = null)
 {
     public IReadOnlyList<string> PlanImporters => Importers ?? [];
 

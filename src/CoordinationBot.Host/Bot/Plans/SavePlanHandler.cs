@@ -13,6 +13,7 @@ public sealed class SavePlanHandler(
     IPendingImportStore pending,
     PlanFileDownloader downloader,
     ImportPlanHandler import,
+    CoordinationBot.Core.Questions.PlanCatalogSource catalogs,
     IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(PlanPreviewCard.SaveVerb));
@@ -41,6 +42,7 @@ public sealed class SavePlanHandler(
 
         var result = await import.HandleAsync(new ImportPlanRequest(content, found.FileName, found.UploaderAadObjectId), cancellationToken);
         await pending.RemoveAsync(found.Id, cancellationToken);
+        catalogs.Invalidate();
         var text = result.Outcome switch
         {
             ImportOutcome.Refused => BotText.Get("PlanFile_" + result.Problem, culture),

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using CoordinationBot.Core.People;
+using Microsoft.Extensions.Logging;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions;
+
+namespace CoordinationBot.Graph.Directory;
+
+/// <summary>
+/// The directory from Microsoft Graph: the user's <c>department</c> (or <c>officeLocation</c>), read with the app's
+/// credential and cached. When Graph cannot be reached the last known value is used, and the answer says so.
+/// </summary>
+public sealed partial class GraphDirectory(GraphServiceClient graph, DirectoryOptions options, TimeProvider time, ILogger<GraphDirectory> logger) : IDirectory
+{
+    private readonly ConcurrentDictionary<string, (string? Agency, DateTimeOffset At)> cache = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<DirectoryLookup> FindAgencyAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(aadObjectId, out var cached) && time.GetUtcNow() - cached.At < options.CacheFor)
+        {
+            return new DirectoryLookup(cached.Agency);
+        }
+
+        try
+        {
+            var user = await graph.Users[aadObjectId].GetAsync(
+                request => request.QueryParameters.Select = ["id", "department", "officeLocation"],
+                cancellationToken);
+            var agency = string.Equals(options.Attribute, "officeLocation", StringComparison.OrdinalIgnoreCase) ? user?.OfficeLocation : user?.Department;
+            agency = string.IsNullOrWhiteSpace(agency) ? null : agency.Trim();
+            cache[aadObjectId] = (agency, time.GetUtcNow());
+            return new DirectoryLookup(agency);
+        }
+        catch (Exception exception) when (exception is ApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            if (exception is ApiException { ResponseStatusCode: 404 })
+            {
+                return DirectoryLookup.None;
+            }
+
+            Unavailable(logger, exception);
+            return cached.Agency is not null ? new DirectoryLookup(cached.Agency, FromCacheBecauseUnavailable: true) : new DirectoryLookup(null, FromCacheBecauseUnavailable: true);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Microsoft Graph unavailable; using the cached directory")]
+    private static partial void Unavailable(ILogger logger, Exception exception);
+}

@@ -1,0 +1,52 @@
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.People;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.Questions;
+
+/// <summary>
+/// Any message that is not a command is a question: personal chat or an @mention in a channel (the mention is
+/// stripped). The answer cites plan and task; an officer the directory does not know is asked once for their agency.
+/// </summary>
+public sealed class AskQuestionHandler(
+    AskHandler ask,
+    PlanCatalogSource catalogs,
+    AskerAgencyResolver askers,
+    AgencyRegistry registry,
+    CommandCatalog commands,
+    IOptions<BotLanguageOptions> language) : IActivityHandler
+{
+    public ActivityRoute Route { get; } = new(ActivityTypes.Message);
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
+        var question = turn.Activity.GetTextWithoutMentions();
+        if (question.Length == 0 || question.Length > 500)
+        {
+            var lead = BotText.Get("NotUnderstood", culture);
+            await turn.ReplyWithCardAsync(HelpCard.Create(commands, culture, lead), HelpCard.FallbackText(commands, culture, lead), cancellationToken);
+            return null;
+        }
+
+        var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        var answer = ask.Handle(catalog, new AskRequest(question, asker.Agency, culture));
+        if (answer.Intent == QuestionIntent.MyDuties && asker.Agency is null)
+        {
+            await turn.ReplyWithCardAsync(AgencyPickerCard.Create(registry, culture, answer.Text), answer.Text, cancellationToken);
+            return null;
+        }
+
+        var note = asker.DirectoryUnavailable ? BotText.Get("DirectoryUnavailable", culture) : null;
+        await turn.ReplyWithCardAsync(AnswerCard.Create(answer, culture, note), answer.Text, cancellationToken);
+        return null;
+    }
+}

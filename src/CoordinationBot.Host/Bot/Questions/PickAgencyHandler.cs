@@ -1,0 +1,36 @@
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.People;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.Questions;
+
+/// <summary>
+/// Stores the agency an officer picked. The card's value is checked against the registry's pickable agencies;
+/// the choice grants no rights (focal and administrator rights come from configuration).
+/// </summary>
+public sealed class PickAgencyHandler(IAgencyChoiceStore choices, AgencyRegistry registry, IOptions<BotLanguageOptions> language) : IActivityHandler
+{
+    public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(AgencyPickerCard.Verb));
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
+        var user = turn.Activity.From?.AadObjectId;
+        var id = turn.Activity.GetCardData()?[AgencyPickerCard.InputId] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var agency = id is null ? null : AgencyPickerCard.Pickable(registry).FirstOrDefault(a => a.Id == id);
+        if (agency is null || string.IsNullOrEmpty(user))
+        {
+            var invalid = BotText.Get("PickAgencyInvalid", culture);
+            return await CardActionReply.WithCardAsync(turn, AgencyPickerCard.Create(registry, culture, invalid), invalid, cancellationToken);
+        }
+
+        await choices.SaveAsync(user, agency.Name, user, cancellationToken);
+        var saved = string.Format(culture, BotText.Get("PickAgencySaved", culture), agency.Name);
+        return await CardActionReply.WithCardAsync(turn, NoticeCard.Create(saved), saved, cancellationToken);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Host.Resources;
+
+namespace CoordinationBot.Host.Cards;
+
+/// <summary>
+/// An answer as a card: for each cited task its plan, id, shortened text (full text behind "Xem toàn văn"), lead,
+/// supports and due date; plan facts and "not found" as text. The card's fallback text is the answer's text.
+/// </summary>
+public static class AnswerCard
+{
+    private const int MaxTasks = 5;
+
+    public static JsonObject Create(Answer answer, CultureInfo culture, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var body = new JsonArray { AdaptiveCard.TextBlock(BotText.Get("AnswerTitle", culture), heading: true) };
+        if (note is not null)
+        {
+            body.Add(AdaptiveCard.TextBlock(note, subtle: true));
+        }
+
+        if (answer.Tasks.Count == 0)
+        {
+            foreach (var line in answer.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                body.Add(AdaptiveCard.TextBlock(line.Trim()));
+            }
+
+            return AdaptiveCard.Create(body);
+        }
+
+        foreach (var task in answer.Tasks.Take(MaxTasks))
+        {
+            body.Add(Task(task, culture));
+        }
+
+        if (answer.Tasks.Count > MaxTasks)
+        {
+            body.Add(AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("MoreInText", culture), answer.Tasks.Count - MaxTasks), subtle: true));
+        }
+
+        return AdaptiveCard.Create(body);
+    }
+
+    private static JsonObject Task(AnswerTask task, CultureInfo culture)
+    {
+        var facts = new JsonArray();
+        if (task.Leads.Count > 0)
+        {
+            facts.Add(Fact(AnswerText.Get("Lead", culture), string.Join("; ", task.Leads)));
+        }
+
+        if (task.Supports.Count > 0)
+        {
+            facts.Add(Fact(AnswerText.Get("Support", culture), string.Join("; ", task.Supports)));
+        }
+
+        if (task.Due is not null)
+        {
+            facts.Add(Fact(AnswerText.Get("Due", culture), task.Due));
+        }
+
+        var full = AdaptiveCard.Create([AdaptiveCard.TextBlock(task.Text)]);
+        full.Remove("$schema");
+        full.Remove("version");
+        var header = AdaptiveCard.TextBlock($"{task.PlanLabel} — {task.TaskId}", heading: false);
+        header["weight"] = "Bolder";
+        var shortText = AdaptiveCard.TextBlock(task.Text);
+        shortText["maxLines"] = 3;
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["separator"] = true,
+            ["items"] = new JsonArray
+            {
+                header,
+                shortText,
+                new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+                new JsonObject
+                {
+                    ["type"] = "ActionSet",
+                    ["actions"] = new JsonArray { new JsonObject { ["type"] = "Action.ShowCard", ["title"] = BotText.Get("ShowFullText", culture), ["card"] = full } },
+                },
+            },
+        };
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+}
