@@ -39,7 +39,84 @@ public static class BenchCommand
             Console.WriteLine(FormattableString.Invariant($"BENCH extract median_ms={Median(perSeed):F2} synthetic300_ms={syntheticMs:F2} seeds={perSeed.Count} runs={count}"));
             return 0;
         });
-        return new Command("bench", "Benchmarks") { extract };
+        return new Command("bench", "Benchmarks") { extract, Ask(seeds) };
+    }
+
+    private static Command Ask(Option<DirectoryInfo> seeds)
+    {
+        var questions = new Option<FileInfo>("--questions") { Description = "Question set (AS<TAB>QUESTION…)", DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "questions.tsv")) };
+        var tasks = new Option<int>("--tasks") { Description = "Synthetic tasks added to the seeds", DefaultValueFactory = _ => 5000 };
+        var ask = new Command("ask", "Answer latency in process over the question set, seeds plus a synthetic registry") { seeds, questions, tasks };
+        ask.SetAction(parse =>
+        {
+            var folder = parse.GetValue(seeds)!;
+            var set = parse.GetValue(questions)!;
+            if (!folder.Exists || !set.Exists)
+            {
+                Console.Error.WriteLine("Seeds or question set not found: pass --seeds DIR --questions FILE.");
+                return 2;
+            }
+
+            var plans = folder.EnumerateFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal)
+                .Select((f, i) => new CoordinationBot.Core.Plans.StoredPlan($"seed-{i}", 1, f.Name, f.Name, DateTimeOffset.UnixEpoch, null, PlanExtractor.Default.Extract(File.ReadAllText(f.FullName))))
+                .ToList();
+            var vocabulary = plans.SelectMany(p => p.Plan.Tasks).Select(t => t.Text).ToList();
+            var wanted = parse.GetValue(tasks);
+            for (var p = 0; plans.Sum(x => x.Plan.Tasks.Count) < wanted + vocabulary.Count; p++)
+            {
+                var text = SyntheticPlan(300, vocabulary, p);
+                plans.Add(new CoordinationBot.Core.Plans.StoredPlan($"synthetic-{p}", 1, $"s{p}", $"s{p}.txt", DateTimeOffset.UnixEpoch, null, PlanExtractor.Default.Extract(text)));
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var catalog = new CoordinationBot.Core.Questions.PlanCatalog(plans);
+            var indexMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var handler = new CoordinationBot.Core.Questions.AskHandler(new CoordinationBot.Core.Questions.QuestionParser(CoordinationBot.Core.Agencies.AgencyRegistry.Default), CoordinationBot.Core.Agencies.AgencyRegistry.Default);
+            var lines = File.ReadAllLines(set.FullName).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+            var times = new List<double>();
+            for (var round = 0; round < 20; round++)
+            {
+                foreach (var fields in lines)
+                {
+                    var who = fields[0] is "-" or "" ? null : fields[0];
+                    var start = Stopwatch.GetTimestamp();
+                    handler.Handle(catalog, new CoordinationBot.Core.Questions.AskRequest(fields[1], who));
+                    if (round > 0)
+                    {
+                        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    }
+                }
+            }
+
+            times.Sort();
+            double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+            Console.WriteLine(FormattableString.Invariant($"{plans.Count} plans, {catalog.Tasks.Count} tasks, index built in {indexMs:F0} ms; {times.Count} answers timed"));
+            Console.WriteLine(FormattableString.Invariant($"BENCH ask tasks={catalog.Tasks.Count} p50_ms={P(0.5):F2} p95_ms={P(0.95):F2} max_ms={times[^1]:F2}"));
+            return 0;
+        });
+        return ask;
+    }
+
+    /// <summary>A synthetic plan whose task texts are drawn from real task texts, so the vocabulary is realistic.</summary>
+    private static string SyntheticPlan(int tasks, List<string> vocabulary, int seed)
+    {
+        var random = new Random(seed);
+        string[] agencies = ["Sở Tư pháp", "Sở Y tế", "Sở Nội vụ", "Sở Tài chính", "Công an tỉnh", "Sở Xây dựng", "Sở Ngoại vụ", "Sở Công Thương"];
+        string[] letters = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"];
+        var text = new StringBuilder($"Số: {seed + 100}/KH-UBND\nKẾ HOẠCH\nKế hoạch tổng hợp số {seed}\nIII. TỔ CHỨC THỰC HIỆN\n");
+        for (var i = 0; i < tasks; i++)
+        {
+            if (i % letters.Length == 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{(i / letters.Length) + 1}. {agencies[random.Next(agencies.Length)]}\n");
+            }
+
+            var words = vocabulary[random.Next(vocabulary.Count)].Split(' ');
+            var start = random.Next(Math.Max(1, words.Length - 12));
+            text.Append(CultureInfo.InvariantCulture, $"{letters[i % letters.Length]}) {string.Join(' ', words.Skip(start).Take(25))}\n");
+        }
+
+        return text.ToString();
     }
 
     private static double MedianMs(string text, int runs)

@@ -12,6 +12,9 @@ public sealed class AgencyRegistry
     private readonly Dictionary<string, Agency> byId;
     private readonly Dictionary<string, List<(string[] Words, Agency Agency)>> byFirstWord = [];
 
+    // Names looked up before (agencies in stored plans are looked up on every question); bounded.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Agency?> exact = new(StringComparer.Ordinal);
+
     public AgencyRegistry(IEnumerable<Agency> agencies)
     {
         ArgumentNullException.ThrowIfNull(agencies);
@@ -50,10 +53,21 @@ public sealed class AgencyRegistry
     /// <summary>The agency known by exactly this name (ignoring case, diacritics and punctuation), if any.</summary>
     public Agency? FindExact(string name)
     {
-        var tokens = Tokenizer.Tokenize(name);
-        var words = tokens.Where(t => t.IsWord).ToList();
+        ArgumentNullException.ThrowIfNull(name);
+        if (exact.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var words = Tokenizer.Tokenize(name).Where(t => t.IsWord).ToList();
         var mention = MatchAt(words, 0, words.Count);
-        return mention is not null && mention.End == words.Count ? mention.Agency : null;
+        var found = mention is not null && mention.End == words.Count ? mention.Agency : null;
+        if (exact.Count < 10_000)
+        {
+            exact.TryAdd(name, found);
+        }
+
+        return found;
     }
 
     /// <summary>Every known agency named in tokens [from, to), left to right, longest name first.</summary>
