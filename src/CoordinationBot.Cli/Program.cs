@@ -14,6 +14,7 @@ public static class CliProgram
         root.Subcommands.Add(PlansCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(DirectoryCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

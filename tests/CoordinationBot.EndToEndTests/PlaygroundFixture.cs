@@ -2,6 +2,7 @@ using CoordinationBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CoordinationBot.EndToEndTests;
@@ -31,6 +32,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         var botPort = FreePort.Next();
         bot = new BotOnKestrel(azurite.ConnectionString, botPort);
         bot.StartServer();
+        await ImportSamplePlansAsync(bot.Services);
 
         var playgroundPort = FreePort.Next();
         playground = ToolProcess.Start(
@@ -72,6 +74,17 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The sample plans run.sh loads, imported the same way (through the import feature).</summary>
+    private static async Task ImportSamplePlansAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<CoordinationBot.Core.Plans.Import.ImportPlanHandler>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "samples", "plans"), "*.txt"))
+        {
+            await import.HandleAsync(new CoordinationBot.Core.Plans.Import.ImportPlanRequest(await File.ReadAllBytesAsync(file), Path.GetFileName(file), "e2e"), default);
+        }
+    }
+
     private sealed class BotOnKestrel : WebApplicationFactory<Program>
     {
         private readonly string storage;
@@ -90,6 +103,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
                 ["Storage:ConnectionString"] = storage,
                 ["Storage:TablePrefix"] = "e2e" + Guid.NewGuid().ToString("N")[..8],
                 ["Bot:AppId"] = string.Empty,
+                ["Directory:File"] = Path.Combine(RepositoryPaths.Root, "samples", "directory.json"),
             }));
         }
     }

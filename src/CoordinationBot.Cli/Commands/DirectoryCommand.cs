@@ -1,0 +1,44 @@
+using System.CommandLine;
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.People;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordinationBot.Cli.Commands;
+
+/// <summary><c>coordbot directory set|get AADID [AGENCY]</c>: an administrator sets or reads the agency a user belongs to.</summary>
+public static class DirectoryCommand
+{
+    public static Command Create()
+    {
+        var user = new Argument<string>("AADID") { Description = "The user's Microsoft Entra object id" };
+        var agency = new Argument<string>("AGENCY") { Description = "The agency, by name or abbreviation (e.g. \"Sở VHTTDL\")" };
+        var set = new Command("set", "Set the agency of a user (overrides what the user picked)") { user, agency };
+        set.SetAction(async (parse, cancellationToken) =>
+        {
+            var known = AgencyRegistry.Default.FindExact(parse.GetValue(agency)!);
+            if (known is null || known.IsGroup)
+            {
+                Console.Error.WriteLine($"\"{parse.GetValue(agency)}\" is not an agency of the registry (groups such as \"Các sở, ban, ngành\" cannot be set).");
+                return 2;
+            }
+
+            using var host = CliHost.Build();
+            var current = AgencyRegistry.Default.Current(known);
+            await host.Services.GetRequiredService<IAgencyChoiceStore>().SaveAsync(parse.GetValue(user)!, current.Name, "admin:" + Environment.UserName, cancellationToken);
+            Console.WriteLine($"{parse.GetValue(user)}\t{current.Name}");
+            return 0;
+        });
+
+        var getUser = new Argument<string>("AADID") { Description = "The user's Microsoft Entra object id" };
+        var get = new Command("get", "The agency stored for a user") { getUser };
+        get.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            var stored = await host.Services.GetRequiredService<IAgencyChoiceStore>().GetAsync(parse.GetValue(getUser)!, cancellationToken);
+            Console.WriteLine(stored ?? "-");
+            return stored is null ? 1 : 0;
+        });
+
+        return new Command("directory", "Which agency a user belongs to (stored choices)") { set, get };
+    }
+}
