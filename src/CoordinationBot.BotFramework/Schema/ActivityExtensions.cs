@@ -129,6 +129,10 @@ public static partial class ActivityExtensions
             : activity.Value as System.Text.Json.Nodes.JsonObject;
     }
 
+    /// <summary>A string field of the card's data (an input's value, or data the card carried), or null.</summary>
+    public static string? GetCardString(this Activity activity, string name) =>
+        activity.GetCardData()?[name] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     /// <summary>Partition used for conversations that carry no tenant (emulators).</summary>
     public const string NoTenant = "no-tenant";
 

@@ -14,7 +14,7 @@ public sealed class PendingImportGuard(IPendingImportStore pending, IOptions<Pla
     public async Task<(PendingImport? Pending, string? ProblemText)> ResolveAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var id = turn.Activity.GetCardData()?["pendingId"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var id = turn.Activity.GetCardString("pendingId");
         if (id is null || !Guid.TryParseExact(id, "N", out _))
         {
             return (null, "PreviewGone");

@@ -21,7 +21,7 @@ public sealed class PickAgencyHandler(IAgencyChoiceStore choices, AgencyRegistry
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         var user = turn.Activity.From?.AadObjectId;
-        var id = turn.Activity.GetCardData()?[AgencyPickerCard.InputId] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var id = turn.Activity.GetCardString(AgencyPickerCard.InputId);
         var agency = id is null ? null : AgencyPickerCard.Pickable(registry).FirstOrDefault(a => a.Id == id);
         if (agency is null || string.IsNullOrEmpty(user))
         {
