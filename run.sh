@@ -8,12 +8,14 @@ cd "$(dirname "$0")"
 BOT_PORT=${BOT_PORT:-3978}
 PLAYGROUND_PORT=${PLAYGROUND_PORT:-56150}
 TABLE_PORT=${TABLE_PORT:-10002}
+QUEUE_PORT=${QUEUE_PORT:-10001}
+BLOB_PORT=${BLOB_PORT:-10000}
 
 ensure_dotnet
 ensure_node_tools
-for port in "$TABLE_PORT" "$BOT_PORT" "$PLAYGROUND_PORT"; do
+for port in "$TABLE_PORT" "$QUEUE_PORT" "$BLOB_PORT" "$BOT_PORT" "$PLAYGROUND_PORT"; do
   if port_in_use "$port"; then
-    echo "Port $port is already in use: stop what uses it, or set TABLE_PORT / BOT_PORT / PLAYGROUND_PORT." >&2
+    echo "Port $port is already in use: stop what uses it, or set TABLE_PORT / QUEUE_PORT / BLOB_PORT / BOT_PORT / PLAYGROUND_PORT." >&2
     exit 1
   fi
 done
@@ -33,17 +35,18 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --location .data/azurite \
+node_modules/.bin/azurite --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --queueHost 127.0.0.1 --queuePort "$QUEUE_PORT" \
+  --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --location .data/azurite \
   --skipApiVersionCheck --disableTelemetry >.data/logs/azurite.log 2>&1 &
 pids+=($!)
-wait_for_port "$TABLE_PORT" 30 || { echo "Azurite did not start: see .data/logs/azurite.log" >&2; exit 1; }
+wait_for_port "$TABLE_PORT" 30 && wait_for_port "$QUEUE_PORT" 30 || { echo "Azurite did not start: see .data/logs/azurite.log" >&2; exit 1; }
 
 export ASPNETCORE_ENVIRONMENT=Development
 # The Playground's signed-in user (Alex Wilber) may import plans by sending a file.
 export Plans__Importers__0="${PLAYGROUND_IMPORTER:-00000000-0000-0000-0000-0000000000020}"
 # Who works where, for "nhiệm vụ của tôi": the Playground's mock users (Microsoft Graph in Azure).
 export Directory__File="$PWD/samples/directory.json"
-export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
+export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;"
 # Sample plans (written for the project): imported on first start; importing again changes nothing.
 COORDBOT_Storage__ConnectionString="$Storage__ConnectionString" \
   dotnet src/CoordinationBot.Cli/bin/Debug/net10.0/coordbot.dll plans import samples/plans | sed 's/^/  sample plan: /'

@@ -21,7 +21,22 @@ public static class StorageExtensions
         services.AddSingleton<CoordinationBot.Core.Plans.Import.IPlanStore, Plans.TablePlanStore>();
         services.AddSingleton<CoordinationBot.Core.Plans.Import.IPendingImportStore, Plans.TablePendingImportStore>();
         services.AddSingleton<CoordinationBot.Core.People.IAgencyChoiceStore, People.TableAgencyChoiceStore>();
+        services.AddSingleton<CoordinationBot.Core.StatusReports.IStatusReportStore, StatusReports.TableStatusReportStore>();
+        services.AddSingleton<CoordinationBot.Core.StatusReports.IDeliveryLog, StatusReports.TableDeliveryLog>();
+        services.AddSingleton(sp => Queues(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.AddSingleton<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(sp => sp.GetRequiredService<StatusReports.QueueDeliveryOutbox>());
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>The outbox queue and its poison queue, on the same account as the tables (names share the table prefix).</summary>
+    private static StatusReports.QueueDeliveryOutbox Queues(TableStorageOptions options)
+    {
+        var queueOptions = new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 };
+        var name = options.TablePrefix.ToLowerInvariant() + "-deliveries";
+        Azure.Storage.Queues.QueueServiceClient service = options.QueueServiceUri is { } uri
+            ? new(uri, string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? new Azure.Identity.DefaultAzureCredential() : new Azure.Identity.ManagedIdentityCredential(Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId)), queueOptions)
+            : new(Tables.StorageConnectionString.Normalize(options.ConnectionString!), queueOptions);
+        return new StatusReports.QueueDeliveryOutbox(service.GetQueueClient(name), service.GetQueueClient(name + "-poison"));
     }
 }

@@ -16,6 +16,9 @@ public sealed class InMemoryPlanStore : IPlanStore
     public Task<StoredPlan?> GetLatestAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(plans.Values.Where(p => p.Key == key).MaxBy(p => p.Version));
 
+    public Task<StoredPlan?> GetAsync(string key, int version, CancellationToken cancellationToken) =>
+        Task.FromResult(plans.GetValueOrDefault((key, version)));
+
     public Task SaveAsync(StoredPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);

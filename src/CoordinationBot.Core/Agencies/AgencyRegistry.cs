@@ -126,6 +126,21 @@ public sealed class AgencyRegistry
         return agency;
     }
 
+    /// <summary>Whether two names are the same agency today (same name, or names whose successions meet).</summary>
+    public bool SameAgency(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var x = FindExact(a);
+        var y = FindExact(b);
+        return x is not null && y is not null && Current(x).Id == Current(y).Id;
+    }
+
     public static string[] Words(string name) =>
         Tokenizer.Tokenize(name).Where(t => t.IsWord).Select(t => t.Folded).ToArray();
 

@@ -114,28 +114,11 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         return ranked.Count == 0 ? null : ranked.Where(p => p.Score >= ranked[0].Score * 0.7).Select(p => p.Plan).ToHashSet();
     }
 
-    private static List<(int Plan, double Score)> RankPlans(PlanCatalog catalog, ParsedQuestion question)
-    {
-        if (question.Topic.Length == 0)
-        {
-            return catalog.Plans.Count == 1 ? [(0, MinimumScore)] : [];
-        }
-
-        var scores = catalog.PlanIndex.Score(question.Topic);
-        return scores
-            .Select(s => (Plan: s.Key, Score: s.Value * (question.AboutProvince && IsProvincePlan(catalog.Plans[s.Key].Plan) ? 1.5 : 1)))
-            .Where(s => s.Score >= MinimumScore)
-            .OrderByDescending(s => s.Score)
-            .ThenByDescending(s => catalog.Plans[s.Plan].Plan.Year)
-            .ToList();
-    }
-
-    private static bool IsProvincePlan(Plan plan) =>
-        Text.VietnameseText.Fold(plan.Issuer ?? string.Empty).Contains("tinh", StringComparison.Ordinal);
+    private static List<(int Plan, double Score)> RankPlans(PlanCatalog catalog, ParsedQuestion question) =>
+        PlanFinder.Rank(catalog, question.Topic, question.AboutProvince);
 
     private bool Same(string assigned, Agency current) =>
-        string.Equals(assigned, current.Name, StringComparison.Ordinal)
-        || (registry.FindExact(assigned) is { } known && registry.Current(known).Id == current.Id);
+        string.Equals(assigned, current.Name, StringComparison.Ordinal) || registry.SameAgency(assigned, current.Name);
 }
 
 /// <summary>A question, who asks it (their agency, when known), and the language of the answer.</summary>

@@ -39,5 +39,14 @@ public sealed record StorageConnectionString(Uri TableEndpoint, string AccountNa
             ? value
             : throw new FormatException($"The storage connection string has no {name}.");
 
+    /// <summary>The connection string as the Azure Storage SDKs read it ("UseDevelopmentStorage=true" spelled out for Azurite).</summary>
+    public static string Normalize(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)
+            ? $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:10000/{DevelopmentAccountName};QueueEndpoint=http://127.0.0.1:10001/{DevelopmentAccountName};TableEndpoint=http://127.0.0.1:10002/{DevelopmentAccountName};"
+            : connectionString;
+    }
+
     public override string ToString() => $"TableEndpoint={TableEndpoint};AccountName={AccountName}";
 }

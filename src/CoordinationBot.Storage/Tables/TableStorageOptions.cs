@@ -14,6 +14,9 @@ public sealed class TableStorageOptions
     /// <summary>Table endpoint in Azure, used with Entra ID tokens (managed identity or developer credentials).</summary>
     public Uri? TableServiceUri { get; set; }
 
+    /// <summary>Queue endpoint in Azure (the delivery outbox), used with Entra ID tokens like <see cref="TableServiceUri"/>.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>Client id of a user-assigned managed identity; empty uses the default Azure credential chain.</summary>
     public string? ManagedIdentityClientId { get; set; }
 

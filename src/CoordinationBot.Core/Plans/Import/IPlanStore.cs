@@ -9,6 +9,9 @@ public interface IPlanStore
     /// <summary>The newest version of the plan with this key, if any.</summary>
     Task<StoredPlan?> GetLatestAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>One version of a plan, if stored.</summary>
+    Task<StoredPlan?> GetAsync(string key, int version, CancellationToken cancellationToken);
+
     /// <summary>Stores a new version; it becomes visible only once complete. A version that already exists is a conflict.</summary>
     Task SaveAsync(StoredPlan plan, CancellationToken cancellationToken);
 

@@ -1,0 +1,28 @@
+using CoordinationBot.Core.Plans;
+
+namespace CoordinationBot.Core.Questions;
+
+/// <summary>Which stored plans a phrase names ("kế hoạch thông tin đối ngoại năm 2023", "62/KH-UBND"), best first.</summary>
+public static class PlanFinder
+{
+    public const double MinimumScore = 2.0;
+
+    public static List<(int Plan, double Score)> Rank(PlanCatalog catalog, string topic, bool aboutProvince = false)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (string.IsNullOrWhiteSpace(topic))
+        {
+            return catalog.Plans.Count == 1 ? [(0, MinimumScore)] : [];
+        }
+
+        return catalog.PlanIndex.Score(topic)
+            .Select(s => (Plan: s.Key, Score: s.Value * (aboutProvince && IsProvincePlan(catalog.Plans[s.Key].Plan) ? 1.5 : 1)))
+            .Where(s => s.Score >= MinimumScore)
+            .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => catalog.Plans[s.Plan].Plan.Year)
+            .ToList();
+    }
+
+    private static bool IsProvincePlan(Plan plan) =>
+        Text.VietnameseText.Fold(plan.Issuer ?? string.Empty).Contains("tinh", StringComparison.Ordinal);
+}

@@ -1,0 +1,39 @@
+using CoordinationBot.Core.Conversations;
+
+namespace CoordinationBot.Core.StatusReports;
+
+/// <summary>One status card to send: a round's card for one agency, into one conversation.</summary>
+public sealed record Delivery(string RoundId, string Agency, ConversationReference Conversation)
+{
+    public string Id => $"{Agency}~{Conversation.ConversationId}";
+}
+
+/// <summary>Where a delivery stands.</summary>
+public enum DeliveryState
+{
+    Queued,
+    Sending,
+    Sent,
+    FailedRetrying,
+    FailedFinal,
+}
+
+/// <summary>Port: the outbox deliveries wait in (an Azure Storage queue), so any bot instance can send them.</summary>
+public interface IDeliveryOutbox
+{
+    Task EnqueueAsync(Delivery delivery, CancellationToken cancellationToken);
+}
+
+/// <summary>Port: per-recipient delivery status. Recording a delivery once is what keeps a card from being sent twice.</summary>
+public interface IDeliveryLog
+{
+    /// <summary>Records a new delivery as queued; false when this round already has it.</summary>
+    Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>Takes a queued (or retrying) delivery for sending; false when it is sent, final, or another instance has it.</summary>
+    Task<bool> TryClaimAsync(string roundId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken);
+
+    Task MarkAsync(string roundId, string deliveryId, DeliveryState state, string? reason, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)>> ListAsync(string roundId, CancellationToken cancellationToken);
+}

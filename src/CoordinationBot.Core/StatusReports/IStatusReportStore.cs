@@ -1,0 +1,24 @@
+namespace CoordinationBot.Core.StatusReports;
+
+/// <summary>Port: rounds, reports (with optimistic concurrency) and their append-only history.</summary>
+public interface IStatusReportStore
+{
+    Task<ReportingRound?> GetRoundAsync(string roundId, CancellationToken cancellationToken);
+
+    /// <summary>Creates the round; false when a round with this id already exists.</summary>
+    Task<bool> AddRoundAsync(ReportingRound round, CancellationToken cancellationToken);
+
+    Task SaveRoundAsync(ReportingRound round, string changedBy, string change, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredReport>> GetReportsAsync(string roundId, string agency, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the agency's reports of one submission, each only if it is still as it was when the card was shown
+    /// (<paramref name="expected"/>: the ETag per task, null when there was no report yet), appending each change to the
+    /// history. Returns the tasks whose report changed meanwhile: those are not saved.
+    /// </summary>
+    Task<IReadOnlyList<string>> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, CancellationToken cancellationToken);
+
+    /// <summary>Records that an action id was handled; false when it already was (Teams may deliver an invoke twice).</summary>
+    Task<bool> MarkHandledAsync(string roundId, string actionId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,109 @@
+using CoordinationBot.Core.Conversations;
+using CoordinationBot.Core.People;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Questions;
+
+namespace CoordinationBot.Core.StatusReports;
+
+/// <summary>
+/// The focal agency opens a reporting round: the plan and period are read from the request, the due date defaults
+/// to the plan's own reporting date in the period (else the day after the data cut-off), and one delivery per
+/// (agency, conversation) goes to the outbox. Opening the same round again sends nothing twice.
+/// </summary>
+public sealed class OpenRoundHandler(
+    IStatusReportStore store,
+    IConversationReferenceStore conversations,
+    AskerAgencyResolver agencies,
+    IDeliveryLog log,
+    IDeliveryOutbox outbox,
+    Agencies.AgencyRegistry registry,
+    TimeProvider time)
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    public async Task<OpenRoundResult> HandleAsync(PlanCatalog catalog, OpenRoundRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(request);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
+        var ranked = PlanFinder.Rank(catalog, request.PlanText);
+        if (ranked.Count == 0)
+        {
+            return OpenRoundResult.Failed(OpenRoundProblem.PlanNotFound);
+        }
+
+        var stored = catalog.Plans[ranked[0].Plan];
+        var period = ReportingPeriod.Parse(request.PeriodText, today) ?? (today.Month <= 6 ? ReportingPeriod.FirstHalf(today.Year) : ReportingPeriod.WholeYear(today.Year));
+        var due = request.Due ?? DefaultDue(stored.Plan, period, today);
+        if (due < today)
+        {
+            return OpenRoundResult.Failed(OpenRoundProblem.DueInThePast);
+        }
+
+        var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message);
+        if (!await store.AddRoundAsync(round, cancellationToken))
+        {
+            round = (await store.GetRoundAsync(round.Id, cancellationToken))!;
+        }
+
+        var assigned = stored.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+        var queued = 0;
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var reference in conversations.ListAsync(request.TenantId, cancellationToken))
+        {
+            if (reference.ConversationType != "personal")
+            {
+                continue;
+            }
+
+            var agency = (await agencies.ResolveAsync(reference.AadObjectId, cancellationToken)).Agency;
+            var match = agency is null ? null : assigned.FirstOrDefault(a => registry.SameAgency(a, agency));
+            if (match is null)
+            {
+                continue;
+            }
+
+            reached.Add(match);
+            var delivery = new Delivery(round.Id, match, reference);
+            if (await log.TryAddAsync(delivery, cancellationToken))
+            {
+                await outbox.EnqueueAsync(delivery, cancellationToken);
+                queued++;
+            }
+        }
+
+        return new OpenRoundResult(round, queued, assigned.Where(a => !reached.Contains(a)).ToList(), OpenRoundProblem.None);
+    }
+
+    /// <summary>The plan's own reporting date in the period, else the day after the period's data cut-off.</summary>
+    public static DateOnly DefaultDue(Plan plan, ReportingPeriod period, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(period);
+        if (period.Kind == PeriodKind.AdHoc)
+        {
+            return today.AddDays(7);
+        }
+
+        var own = plan.Reporting.SelectMany(r => r.Dues)
+            .Where(d => d >= today && d >= period.DataFrom && d <= period.DataTo.AddMonths(1))
+            .Order()
+            .FirstOrDefault();
+        var fallback = period.DataTo.AddDays(1);
+        return own != default ? own : (fallback >= today ? fallback : today.AddDays(7));
+    }
+}
+
+public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOnly? Due, string? Message, string OpenedBy, string TenantId);
+
+public sealed record OpenRoundResult(ReportingRound? Round, int Queued, IReadOnlyList<string> AgenciesWithoutRecipients, OpenRoundProblem Problem)
+{
+    public static OpenRoundResult Failed(OpenRoundProblem problem) => new(null, 0, [], problem);
+}
+
+public enum OpenRoundProblem
+{
+    None,
+    PlanNotFound,
+    DueInThePast,
+}

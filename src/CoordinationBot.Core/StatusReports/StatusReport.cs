@@ -1,0 +1,26 @@
+namespace CoordinationBot.Core.StatusReports;
+
+/// <summary>One agency's report on one task in one round (Báo cáo tiến độ).</summary>
+public sealed record StatusReport(
+    string RoundId,
+    string Agency,
+    string TaskId,
+    ProgressStatus Status,
+    int Percent,
+    string Result,
+    string Difficulties,
+    string Proposals,
+    string SubmittedBy,
+    DateTimeOffset SubmittedAt);
+
+/// <summary>Tình trạng: Chưa triển khai / Đang thực hiện / Hoàn thành / Gặp vướng mắc.</summary>
+public enum ProgressStatus
+{
+    NotStarted,
+    InProgress,
+    Done,
+    Blocked,
+}
+
+/// <summary>A stored report and the version to send back when changing it.</summary>
+public sealed record StoredReport(StatusReport Report, string ETag);

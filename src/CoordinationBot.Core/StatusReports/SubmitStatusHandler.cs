@@ -1,0 +1,155 @@
+using System.Text;
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Import;
+
+namespace CoordinationBot.Core.StatusReports;
+
+/// <summary>
+/// Saves what an agency reports from its status card. Nothing from the card is trusted: the round must accept reports,
+/// the person must belong to the agency, every task must be the agency's in the round's plan, every field valid.
+/// A report changed by someone else since the card was shown is not overwritten: the submitter is told.
+/// </summary>
+public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
+{
+    public const int MaxTextLength = 4000;
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    public async Task<SubmitResult> HandleAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var round = await store.GetRoundAsync(request.RoundId, cancellationToken);
+        if (round is null)
+        {
+            return SubmitResult.Refused(SubmitProblem.UnknownRound);
+        }
+
+        if (!round.AcceptsReports(Today()))
+        {
+            return SubmitResult.Refused(SubmitProblem.RoundClosed);
+        }
+
+        if (request.UserAgency is null)
+        {
+            return SubmitResult.Refused(SubmitProblem.UserHasNoAgency);
+        }
+
+        if (!registry.SameAgency(request.UserAgency, request.Agency))
+        {
+            return SubmitResult.Refused(SubmitProblem.NotYourAgency);
+        }
+
+        var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
+        var theirs = plan is null ? [] : TasksOf(plan.Plan, request.Agency).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        if (request.Entries.Count == 0 || request.Entries.Any(e => !theirs.Contains(e.TaskId)))
+        {
+            return SubmitResult.Refused(SubmitProblem.TaskNotYours);
+        }
+
+        var errors = request.Entries.SelectMany(Validate).ToList();
+        if (errors.Count > 0)
+        {
+            return new SubmitResult(SubmitOutcome.Invalid, errors, [], round);
+        }
+
+        if (!await store.MarkHandledAsync(round.Id, request.ActionId, cancellationToken))
+        {
+            return new SubmitResult(SubmitOutcome.Duplicate, [], [], round);
+        }
+
+        var now = time.GetUtcNow();
+        var reports = request.Entries.Select(e => new StatusReport(
+            round.Id, request.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status!), int.Parse(e.Percent!, System.Globalization.CultureInfo.InvariantCulture),
+            Clean(e.Result), Clean(e.Difficulties), Clean(e.Proposals), request.UserName, now)).ToList();
+        var conflicts = await store.SaveReportsAsync(reports, request.Entries.ToDictionary(e => e.TaskId, e => e.ExpectedETag), cancellationToken);
+        return new SubmitResult(conflicts.Count == 0 ? SubmitOutcome.Saved : SubmitOutcome.Conflict, [], conflicts, round);
+    }
+
+    /// <summary>The tasks an agency has in a plan (lead or support), in document order.</summary>
+    public IReadOnlyList<PlanTask> TasksOf(Plan plan, string agency)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Tasks.Where(t => t.Assignments.Any(a => registry.SameAgency(a.Agency, agency))).ToList();
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
+
+    private static IEnumerable<FieldError> Validate(StatusEntry entry)
+    {
+        if (!Enum.TryParse<ProgressStatus>(entry.Status, out var status) || !Enum.IsDefined(status) || int.TryParse(entry.Status, out _))
+        {
+            yield return new FieldError(entry.TaskId, "status", FieldProblem.Required);
+        }
+
+        if (!int.TryParse(entry.Percent, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent) || percent is < 0 or > 100)
+        {
+            yield return new FieldError(entry.TaskId, "percent", FieldProblem.OutOfRange);
+        }
+
+        foreach (var (name, value) in new[] { ("result", entry.Result), ("difficulties", entry.Difficulties), ("proposals", entry.Proposals) })
+        {
+            if (value is { Length: > MaxTextLength })
+            {
+                yield return new FieldError(entry.TaskId, name, FieldProblem.TooLong);
+            }
+        }
+
+        if (status == ProgressStatus.Blocked && string.IsNullOrWhiteSpace(entry.Difficulties))
+        {
+            yield return new FieldError(entry.TaskId, "difficulties", FieldProblem.Required);
+        }
+    }
+
+    /// <summary>Text as typed, without control characters other than line breaks and tabs.</summary>
+    private static string Clean(string? text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in (text ?? string.Empty).Normalize(NormalizationForm.FormC))
+        {
+            if (!char.IsControl(c) || c is '\n' or '\t')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+}
+
+/// <summary>One task's fields as the card sent them (untrusted strings) and the report version the card showed.</summary>
+public sealed record StatusEntry(string TaskId, string? Status, string? Percent, string? Result, string? Difficulties, string? Proposals, string? ExpectedETag);
+
+public sealed record SubmitStatusRequest(string RoundId, string Agency, string? UserAgency, string UserName, string ActionId, IReadOnlyList<StatusEntry> Entries);
+
+public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyList<FieldError> Errors, IReadOnlyList<string> Conflicts, ReportingRound? Round, SubmitProblem Problem = SubmitProblem.None)
+{
+    public static SubmitResult Refused(SubmitProblem problem) => new(SubmitOutcome.Refused, [], [], null, problem);
+}
+
+public sealed record FieldError(string TaskId, string Field, FieldProblem Problem);
+
+public enum SubmitOutcome
+{
+    Saved,
+    Conflict,
+    Invalid,
+    Duplicate,
+    Refused,
+}
+
+public enum SubmitProblem
+{
+    None,
+    UnknownRound,
+    RoundClosed,
+    UserHasNoAgency,
+    NotYourAgency,
+    TaskNotYours,
+}
+
+public enum FieldProblem
+{
+    Required,
+    OutOfRange,
+    TooLong,
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using CoordinationBot.Core.StatusReports;
+
+namespace CoordinationBot.Storage.StatusReports;
+
+/// <summary>
+/// The delivery outbox on Azure Storage Queues (Azurite locally): any bot instance receives, a message not
+/// completed reappears after its visibility timeout, and one that keeps failing is moved to the poison queue.
+/// </summary>
+public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) : IDeliveryOutbox
+{
+    private volatile bool created;
+
+    public async Task EnqueueAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(delivery, StorageJsonContext.Default.Delivery), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var messages = await queue.ReceiveMessagesAsync(max, visibility, cancellationToken);
+        return messages.Value.Select(m => new OutboxMessage(m.MessageId, m.PopReceipt, (int)m.DequeueCount, Parse(m))).ToList();
+    }
+
+    public async Task CompleteAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            await queue.DeleteMessageAsync(message.Id, message.PopReceipt, cancellationToken);
+        }
+        catch (RequestFailedException failure) when (failure.Status == 404)
+        {
+            // Already completed by a redelivery: nothing left to do.
+        }
+    }
+
+    public async Task MoveToPoisonAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await poison.SendMessageAsync(message.Delivery is null ? "{}" : JsonSerializer.Serialize(message.Delivery, StorageJsonContext.Default.Delivery), cancellationToken);
+        await CompleteAsync(message, cancellationToken);
+    }
+
+    private static Delivery? Parse(QueueMessage message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(message.Body.ToString(), StorageJsonContext.Default.Delivery);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (!created)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            created = true;
+        }
+    }
+}
+
+/// <summary>A received delivery (null when the message was unreadable) and what completing it needs.</summary>
+public sealed record OutboxMessage(string Id, string PopReceipt, int DequeueCount, Delivery? Delivery);
