@@ -20,6 +20,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ScriptedFailure> failures = new();
     private readonly ConcurrentDictionary<string, byte[]> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScriptedFailure> failingConversations = new(StringComparer.Ordinal);
 
     private LoopbackConnector(WebApplication app)
     {
@@ -47,6 +48,10 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// <summary>The next request gets <paramref name="status"/> (with Retry-After seconds and error code when given).</summary>
     public void FailNext(int status, int? retryAfterSeconds = null, string? errorCode = null) =>
         failures.Enqueue(new ScriptedFailure(status, retryAfterSeconds, errorCode));
+
+    /// <summary>Every post into <paramref name="conversationId"/> gets <paramref name="status"/> (e.g. 403 MessageWritesBlocked).</summary>
+    public void FailAlways(string conversationId, int status, string? errorCode = null) =>
+        failingConversations[conversationId] = new ScriptedFailure(status, null, errorCode);
 
     /// <summary>Serves <paramref name="content"/> at <c>/files/{name}</c>, as Teams serves a file the user sent; returns its URL.</summary>
     public Uri ServeFile(string name, byte[] content)
@@ -99,7 +104,8 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
         var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value!;
         Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body, activity));
-        if (failures.TryDequeue(out var failure))
+        var conversation = activity?.Conversation?.Id;
+        if ((conversation is not null && failingConversations.TryGetValue(conversation, out var failure)) || failures.TryDequeue(out failure))
         {
             context.Response.StatusCode = failure.Status;
             if (failure.RetryAfterSeconds is { } seconds)

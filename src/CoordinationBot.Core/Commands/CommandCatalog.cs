@@ -9,6 +9,7 @@ namespace CoordinationBot.Core.Commands;
 public sealed class CommandCatalog
 {
     public const string Help = "help";
+    public const string OpenRound = "report.open";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -28,6 +29,7 @@ public sealed class CommandCatalog
     public static CommandCatalog Default { get; } = new(
     [
         new BotCommand(Help, ["trợ giúp", "giúp", "hướng dẫn", "help", "menu", "?"]),
+        new BotCommand(OpenRound, ["yêu cầu báo cáo", "mở đợt báo cáo", "mở kỳ báo cáo"]),
     ]);
 
     /// <summary>The command the text starts with, and what follows it; null when no command matches.</summary>

@@ -33,6 +33,8 @@ public interface IDeliveryLog
     /// <summary>Takes a queued (or retrying) delivery for sending; false when it is sent, final, or another instance has it.</summary>
     Task<bool> TryClaimAsync(string roundId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken);
 
+    Task<DeliveryState?> GetStateAsync(string roundId, string deliveryId, CancellationToken cancellationToken);
+
     Task MarkAsync(string roundId, string deliveryId, DeliveryState state, string? reason, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)>> ListAsync(string roundId, CancellationToken cancellationToken);

@@ -13,6 +13,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<HelpHandler>()
             .AddActivityHandler<Questions.AskQuestionHandler>()
             .AddActivityHandler<Questions.PickAgencyHandler>()
+            .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
+            .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()
             .AddActivityHandler<InstallationUpdateHandler>()
             .AddActivityHandler<Plans.PlanUploadHandler>()
@@ -26,6 +28,12 @@ public static class BotFeaturesExtensions
         builder.Services.AddSingleton<CoordinationBot.Core.Questions.AskHandler>();
         builder.Services.AddSingleton<CoordinationBot.Core.Questions.PlanCatalogSource>();
         builder.Services.AddScoped<CoordinationBot.Core.People.AskerAgencyResolver>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SubmitStatusHandler>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
+        builder.Services.AddScoped<StatusReports.StatusCardBuilder>();
+        builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
+        builder.Services.AddSingleton<Workers.TeamsRateLimiter>();
+        builder.Services.AddHostedService<Workers.DeliveryWorker>();
         builder.Services.AddOptions<BotLanguageOptions>().BindConfiguration(BotLanguageOptions.SectionName);
         builder.Services.AddScoped<ConversationGreeter>();
         builder.Services.AddScoped<TurnErrorHandler>();

@@ -56,6 +56,12 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
         }
     }
 
+    public async Task<DeliveryState?> GetStateAsync(string roundId, string deliveryId, CancellationToken cancellationToken)
+    {
+        var entry = await table.GetAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+        return entry is null ? null : Enum.Parse<DeliveryState>(entry.Value.State);
+    }
+
     public async Task MarkAsync(string roundId, string deliveryId, DeliveryState state, string? reason, CancellationToken cancellationToken)
     {
         var entry = await table.GetAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken)

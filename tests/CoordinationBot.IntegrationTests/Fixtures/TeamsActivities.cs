@@ -59,9 +59,10 @@ public static class TeamsActivities
         return invoke;
     }
 
-    public static JsonObject BotAdded(Uri serviceUrl, string conversationId = "a:1personal")
+    public static JsonObject BotAdded(Uri serviceUrl, string conversationId = "a:1personal", string aadObjectId = OfficerAadObjectId)
     {
         var activity = ConversationEvent("conversationUpdate", "f:1", serviceUrl, conversationId);
+        activity["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["aadObjectId"] = aadObjectId };
         activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId });
         return activity;
     }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.Plans;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.StatusReports;
+
+/// <summary>
+/// "yêu cầu báo cáo &lt;plan&gt; &lt;kỳ&gt; [hạn dd/mm/yyyy]": the focal agency opens a reporting round; the cards go out
+/// through the delivery outbox. Only the focal agency's configured officers may do it.
+/// </summary>
+public sealed class OpenRoundCommandHandler(
+    OpenRoundHandler open,
+    PlanCatalogSource catalogs,
+    IOptions<PlanImportOptions> focal,
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time) : IActivityHandler
+{
+    public ActivityRoute Route { get; } = new(ActivityTypes.Message, CommandCatalog.OpenRound);
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
+        if (!focal.Value.MayImport(turn.Activity.From?.AadObjectId))
+        {
+            await turn.ReplyAsync(BotText.Get("RoundNotAllowed", culture), cancellationToken);
+            return null;
+        }
+
+        var text = turn.Activity.GetTextWithoutMentions();
+        var due = text.Contains("hạn", StringComparison.OrdinalIgnoreCase) || text.Contains("han ", StringComparison.OrdinalIgnoreCase)
+            ? DateReader.ReadFirst(text, time.GetUtcNow().Year)
+            : null;
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        var request = new OpenRoundRequest(turn.Command?.Arguments ?? text, text, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ActivityExtensions.NoTenant);
+        var result = await open.HandleAsync(catalog, request, cancellationToken);
+        if (result.Round is not { } round)
+        {
+            await turn.ReplyAsync(BotText.Get("Round_" + result.Problem, culture), cancellationToken);
+            return null;
+        }
+
+        var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
+        var reply = string.Format(culture, BotText.Get("RoundOpened", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), result.Queued);
+        if (result.AgenciesWithoutRecipients.Count > 0)
+        {
+            reply += " " + string.Format(culture, BotText.Get("RoundNoRecipients", culture), string.Join("; ", result.AgenciesWithoutRecipients));
+        }
+
+        await turn.ReplyAsync(reply, cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.People;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.StatusReports;
+
+/// <summary>
+/// "Gửi báo cáo" on a status card: the submission is checked and saved by <see cref="SubmitStatusHandler"/>; the
+/// answer replaces the card with the saved state and a note (saved, conflict, invalid, refused).
+/// </summary>
+public sealed class SubmitStatusCardHandler(
+    SubmitStatusHandler submit,
+    AskerAgencyResolver askers,
+    StatusCardBuilder cards,
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time) : IActivityHandler
+{
+    public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(StatusCard.Verb));
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
+        var data = turn.Activity.GetCardData();
+        var roundId = turn.Activity.GetCardString("roundId");
+        var agency = turn.Activity.GetCardString("agency");
+        var taskIds = (data?["tasks"] as JsonArray)?.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Take(200).ToList() ?? [];
+        if (roundId is null || agency is null || roundId.Length > 300 || agency.Length > 300)
+        {
+            return await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken);
+        }
+
+        var entries = taskIds.Select((id, i) => new StatusEntry(
+            id,
+            turn.Activity.GetCardString($"status_{i}"),
+            turn.Activity.GetCardString($"percent_{i}") ?? Number(data?[$"percent_{i}"]),
+            turn.Activity.GetCardString($"result_{i}"),
+            turn.Activity.GetCardString($"difficulties_{i}"),
+            turn.Activity.GetCardString($"proposals_{i}"),
+            data?["etags"]?[id] is JsonValue etag && etag.TryGetValue<string>(out var value) ? value : null)).ToList();
+
+        var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
+        var user = turn.Activity.From?.Name ?? turn.Activity.From?.AadObjectId ?? "?";
+        var actionId = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
+        var result = await submit.HandleAsync(new SubmitStatusRequest(roundId, agency, asker.Agency, user, actionId, entries), cancellationToken);
+
+        var (note, warning) = result.Outcome switch
+        {
+            SubmitOutcome.Saved => (string.Format(culture, BotText.Get("StatusSaved", culture), StatusCardBuilder.Stamp(time.GetUtcNow()), user, result.Round!.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), false),
+            SubmitOutcome.Duplicate => (BotText.Get("StatusDuplicate", culture), false),
+            SubmitOutcome.Conflict => (string.Format(culture, BotText.Get("StatusConflict", culture), string.Join(", ", result.Conflicts)), true),
+            SubmitOutcome.Invalid => (string.Format(culture, BotText.Get("StatusInvalid", culture), Describe(result.Errors, culture)), true),
+            _ => (BotText.Get("Problem_" + result.Problem, culture), true),
+        };
+        if (result.Outcome == SubmitOutcome.Refused)
+        {
+            return await NoticeAsync(turn, note, cancellationToken);
+        }
+
+        var model = await cards.LoadAsync(roundId, agency, note, warning, cancellationToken);
+        return model is null
+            ? await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken)
+            : await CardActionReply.WithCardAsync(turn, StatusCard.Create(model, culture), note, cancellationToken);
+    }
+
+    private static string? Number(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<double>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : null;
+
+    private static string Describe(IReadOnlyList<FieldError> errors, CultureInfo culture) =>
+        string.Join("; ", errors.Select(e => $"{e.TaskId}: " + BotText.Get(e.Field switch
+        {
+            "status" => "FieldStatusError",
+            "percent" => "FieldPercentError",
+            "difficulties" when e.Problem == FieldProblem.Required => "FieldDifficulties",
+            _ => "FieldTextError",
+        }, culture)));
+
+    private static Task<InvokeResponse?> NoticeAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
+        CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Resources;
+
+namespace CoordinationBot.Host.Cards;
+
+/// <summary>
+/// The status card one agency receives for one round: per task, tình trạng, mức độ hoàn thành, kết quả, khó khăn,
+/// đề xuất — prefilled with what was saved. Inputs carry their own limits; the server checks again.
+/// </summary>
+public static class StatusCard
+{
+    public const string Verb = "report.save";
+
+    public static JsonObject Create(StatusCardModel model, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        string T(string name) => BotText.Get(name, culture);
+        var round = model.Round;
+        var editable = model.Editable;
+        var body = new JsonArray
+        {
+            AdaptiveCard.TextBlock($"{T("StatusTitle")}: {model.PlanLabel}", heading: true),
+            new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray
+                {
+                    Fact(T("StatusPeriod"), PeriodLabel(round.Period, culture)),
+                    Fact(T("StatusDue"), round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
+                    Fact(T("StatusAgency"), model.Agency),
+                },
+            },
+        };
+        if (round.Message is { Length: > 0 } message)
+        {
+            body.Add(AdaptiveCard.TextBlock(message));
+        }
+
+        if (model.Note is not null)
+        {
+            var note = AdaptiveCard.TextBlock(model.Note);
+            note["color"] = model.NoteIsWarning ? "Attention" : "Good";
+            body.Add(note);
+        }
+
+        if (!editable)
+        {
+            body.Add(AdaptiveCard.TextBlock(T("StatusReadOnly"), subtle: true));
+        }
+
+        var etags = new JsonObject();
+        for (var i = 0; i < model.Tasks.Count; i++)
+        {
+            var (task, role) = model.Tasks[i];
+            var saved = model.Saved.GetValueOrDefault(task.Id);
+            etags[task.Id] = saved?.ETag;
+            body.Add(TaskBlock(i, task, role, saved?.Report, editable, culture));
+        }
+
+        var data = new JsonObject
+        {
+            ["roundId"] = round.Id,
+            ["agency"] = model.Agency,
+            ["tasks"] = new JsonArray([.. model.Tasks.Select(t => (JsonNode?)t.Task.Id)]),
+            ["etags"] = etags,
+        };
+        if (!editable)
+        {
+            return AdaptiveCard.Create(body);
+        }
+
+        var title = T("ActionSendReport");
+        var submitData = data.DeepClone().AsObject();
+        submitData["verb"] = Verb;
+        return AdaptiveCard.Create(body,
+        [
+            new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["title"] = title,
+                ["verb"] = Verb,
+                ["data"] = data,
+                ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData },
+            },
+        ]);
+    }
+
+    public static string PeriodLabel(ReportingPeriod period, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return string.Format(culture, BotText.Get("Period_" + period.Kind, culture), period.Year);
+    }
+
+    private static JsonObject TaskBlock(int i, PlanTask task, Role role, StatusReport? saved, bool editable, CultureInfo culture)
+    {
+        string T(string name) => BotText.Get(name, culture);
+        var items = new JsonArray
+        {
+            AdaptiveCard.TextBlock($"**{task.Id}** ({T(role == Role.Lead ? "StatusRoleLead" : "StatusRoleSupport")}) {Shorten(task.Text, 300)}"),
+        };
+        if (!editable)
+        {
+            items.Add(new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray
+                {
+                    Fact(T("FieldStatus"), saved is null ? "—" : T("Status_" + saved.Status)),
+                    Fact(T("FieldPercent"), saved?.Percent.ToString(CultureInfo.InvariantCulture) ?? "—"),
+                    Fact(T("FieldResult"), saved?.Result ?? "—"),
+                    Fact(T("FieldDifficulties"), saved?.Difficulties ?? "—"),
+                    Fact(T("FieldProposals"), saved?.Proposals ?? "—"),
+                },
+            });
+            return Container(items);
+        }
+
+        var choices = new JsonArray([.. Enum.GetValues<ProgressStatus>().Select(s => (JsonNode)new JsonObject { ["title"] = T("Status_" + s), ["value"] = s.ToString() })]);
+        items.Add(new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet", ["id"] = $"status_{i}", ["label"] = T("FieldStatus"), ["isRequired"] = true,
+            ["errorMessage"] = T("FieldStatusError"), ["choices"] = choices, ["value"] = saved?.Status.ToString(),
+        });
+        items.Add(new JsonObject
+        {
+            ["type"] = "Input.Number", ["id"] = $"percent_{i}", ["label"] = T("FieldPercent"), ["isRequired"] = true, ["min"] = 0, ["max"] = 100,
+            ["errorMessage"] = T("FieldPercentError"), ["value"] = saved?.Percent,
+        });
+        items.Add(Text($"result_{i}", T("FieldResult"), saved?.Result, culture));
+        items.Add(Text($"difficulties_{i}", T("FieldDifficulties"), saved?.Difficulties, culture));
+        items.Add(Text($"proposals_{i}", T("FieldProposals"), saved?.Proposals, culture));
+        return Container(items);
+    }
+
+    private static JsonObject Text(string id, string label, string? value, CultureInfo culture) => new()
+    {
+        ["type"] = "Input.Text", ["id"] = id, ["label"] = label, ["isMultiline"] = true,
+        ["maxLength"] = SubmitStatusHandler.MaxTextLength, ["errorMessage"] = BotText.Get("FieldTextError", culture), ["value"] = value,
+    };
+
+    private static JsonObject Container(JsonArray items) => new() { ["type"] = "Container", ["separator"] = true, ["items"] = items };
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>What a status card shows: the round, the agency, its tasks with its role, what was saved, and a note.</summary>
+public sealed record StatusCardModel(
+    ReportingRound Round,
+    string PlanLabel,
+    string Agency,
+    IReadOnlyList<(PlanTask Task, Role Role)> Tasks,
+    IReadOnlyDictionary<string, StoredReport> Saved,
+    bool Editable,
+    string? Note = null,
+    bool NoteIsWarning = false);

@@ -1,0 +1,141 @@
+using CoordinationBot.BotFramework.Connector;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.StatusReports;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using CoordinationBot.Storage.StatusReports;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Workers;
+
+/// <summary>
+/// Sends status cards from the outbox. Any number of bot instances may run it: a delivery is sent only by the
+/// instance that claimed it; a message an instance dropped reappears for another; one that keeps failing is set
+/// aside in the poison queue with its reason recorded.
+/// </summary>
+public sealed partial class DeliveryWorker(
+    QueueDeliveryOutbox outbox,
+    IDeliveryLog log,
+    IServiceScopeFactory scopes,
+    TeamsRateLimiter limiter,
+    IOptions<DeliveryOptions> options,
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time,
+    ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var messages = await outbox.ReceiveAsync(16, settings.VisibilityTimeout, stoppingToken);
+                if (messages.Count == 0)
+                {
+                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    continue;
+                }
+
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken }, ProcessAsync);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or CoordinationBot.Storage.Tables.TableStorageException)
+            {
+                StorageUnavailable(logger, exception);
+                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+            }
+        }
+    }
+
+    public async ValueTask ProcessAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Delivery is not { } delivery)
+        {
+            await outbox.MoveToPoisonAsync(message, cancellationToken);
+            return;
+        }
+
+        if (!await log.TryClaimAsync(delivery.RoundId, delivery.Id, options.Value.VisibilityTimeout, cancellationToken))
+        {
+            // Sent or failed for good: the message is done. Otherwise another instance holds it; it comes back if that one dies.
+            if (await log.GetStateAsync(delivery.RoundId, delivery.Id, cancellationToken) is DeliveryState.Sent or DeliveryState.FailedFinal or null)
+            {
+                await outbox.CompleteAsync(message, cancellationToken);
+            }
+
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        var model = await scope.ServiceProvider.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, null, false, cancellationToken);
+        if (model is null)
+        {
+            await FinishAsync(message, DeliveryState.FailedFinal, "round or plan missing", cancellationToken);
+            return;
+        }
+
+        var culture = language.Value.CultureFor(null);
+        var reference = delivery.Conversation;
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            ServiceUrl = reference.ServiceUrl,
+            ChannelId = reference.ChannelId,
+            Conversation = new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId },
+            From = new ChannelAccount { Id = reference.BotId },
+            Recipient = reference.UserId is null ? null : new ChannelAccount { Id = reference.UserId, AadObjectId = reference.AadObjectId },
+            Attachments = [Attachment.AdaptiveCard(StatusCard.Create(model, culture))],
+            Summary = $"{BotText.Get("StatusTitle", culture)}: {model.PlanLabel}",
+        };
+
+        try
+        {
+            using (await limiter.AcquireAsync(reference.ConversationId, cancellationToken))
+            {
+                await scope.ServiceProvider.GetRequiredService<IConnectorClient>().SendToConversationAsync(activity, cancellationToken);
+            }
+
+            await FinishAsync(message, DeliveryState.Sent, null, cancellationToken);
+        }
+        catch (ConnectorException failure) when (failure.IsBlockedByUser || failure.IsConversationGone)
+        {
+            await FinishAsync(message, DeliveryState.FailedFinal, failure.IsBlockedByUser ? "blocked (403)" : "conversation gone (404)", cancellationToken);
+        }
+        catch (Exception failure) when (failure is ConnectorException or HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        {
+            SendFailed(logger, failure, delivery.RoundId);
+            if (message.DequeueCount >= options.Value.MaxAttempts)
+            {
+                await log.MarkAsync(delivery.RoundId, delivery.Id, DeliveryState.FailedFinal, "retries exhausted: " + failure.Message, cancellationToken);
+                await outbox.MoveToPoisonAsync(message, cancellationToken);
+            }
+            else
+            {
+                await log.MarkAsync(delivery.RoundId, delivery.Id, DeliveryState.FailedRetrying, failure.Message, cancellationToken);
+            }
+        }
+    }
+
+    private async Task FinishAsync(OutboxMessage message, DeliveryState state, string? reason, CancellationToken cancellationToken)
+    {
+        await log.MarkAsync(message.Delivery!.RoundId, message.Delivery.Id, state, reason, cancellationToken);
+        await outbox.CompleteAsync(message, cancellationToken);
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Storage unavailable for the delivery worker; retrying")]
+    private static partial void StorageUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "Sending a status card of round {RoundId} failed; it will be retried")]
+    private static partial void SendFailed(ILogger logger, Exception exception, string roundId);
+}

@@ -1,0 +1,232 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.IntegrationTests.Fixtures;
+using CoordinationBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordinationBot.IntegrationTests.Bot;
+
+/// <summary>
+/// A reporting round end to end on the server side: the focal agency opens it, the worker sends each assigned
+/// agency's officers their status card through the outbox (Azurite queue), officers report, and tampering is refused.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Focal = "00000000-0000-0000-0000-0000000000f0";
+    private const string ForeignOfficer = "00000000-0000-0000-0000-0000000000a2";
+    private const string ForeignOfficer2 = "00000000-0000-0000-0000-0000000000a3";
+    private const string FinanceOfficer = "00000000-0000-0000-0000-0000000000b1";
+    private BotTestContext context = null!;
+
+    public async Task InitializeAsync()
+    {
+        context = await BotTestContext.StartAsync(azurite, new BotHostSettings(
+            Importers: [Focal],
+            Directory: new Dictionary<string, string> { [ForeignOfficer] = "Sở Ngoại vụ", [ForeignOfficer2] = "Sở Ngoại vụ", [FinanceOfficer] = "Sở Tài chính", [Focal] = "Sở Ngoại vụ" }));
+        using var scope = context.Host.Services.CreateScope();
+        var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt"));
+        await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(bytes, "dnnd.txt", Focal), default);
+        foreach (var (user, conversation) in new[] { (ForeignOfficer, "a:foreign1"), (ForeignOfficer2, "a:foreign2"), (FinanceOfficer, "a:finance") })
+        {
+            await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, conversation, user));
+        }
+
+        await context.Connector.WaitForAsync(3, TimeSpan.FromSeconds(10));
+        context.Connector.Requests.Clear();
+    }
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public async Task OpeningARound_SendsEachAssignedAgencysOfficersTheirCard_Once()
+    {
+        await OpenRoundAsync();
+
+        var cards = await StatusCardsAsync(3);
+        Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], cards.Keys.Order());
+        var foreignTasks = cards["a:foreign1"]["actions"]![0]!["data"]!["tasks"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
+        Assert.Equal(["IV.3.a", "IV.3.b", "IV.3.c", "IV.3.d", "IV.4.a"], foreignTasks);
+        Assert.Equal(["IV.4.a", "IV.4.b", "IV.4.c"], cards["a:finance"]["actions"]![0]!["data"]!["tasks"]!.AsArray().Select(t => t!.GetValue<string>()));
+
+        context.Connector.Requests.Clear();
+        await OpenRoundAsync();
+        await Task.Delay(2500);
+        Assert.DoesNotContain(context.Connector.Requests, r => CardOf(r)?["actions"] is not null && r.Path.Contains("/activities", StringComparison.Ordinal) && !r.Path.Contains("a%3Afocal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OfficerReports_AndTheCardShowsWhatWasSaved_ThenAStaleCardIsNotOverwriting()
+    {
+        await OpenRoundAsync();
+        var card = (await StatusCardsAsync(3))["a:finance"];
+        var data = Inputs(card, "Done", "100", "Đã bố trí kinh phí năm 2026.");
+
+        var saved = await ActAsync(FinanceOfficer, data);
+
+        Assert.StartsWith("Đã ghi nhận lúc", NoteOf(saved), StringComparison.Ordinal);
+        var roundId = data["roundId"]!.GetValue<string>();
+        var stored = await context.Host.Services.GetRequiredService<IStatusReportStore>().GetReportsAsync(roundId, "Sở Tài chính", default);
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, r => Assert.Equal(ProgressStatus.Done, r.Report.Status));
+
+        var stale = await ActAsync(FinanceOfficer, Inputs(card, "InProgress", "50", "Bản cũ"), activityId: "another-press");
+
+        Assert.StartsWith("Nhiệm vụ IV.4.a, IV.4.b, IV.4.c vừa được người khác cập nhật", NoteOf(stale), StringComparison.Ordinal);
+        Assert.All(await context.Host.Services.GetRequiredService<IStatusReportStore>().GetReportsAsync(roundId, "Sở Tài chính", default), r => Assert.Equal("Đã bố trí kinh phí năm 2026.", r.Report.Result));
+    }
+
+    [Fact]
+    public async Task TheSameInvokeDeliveredTwice_IsSavedOnce()
+    {
+        await OpenRoundAsync();
+        var data = Inputs((await StatusCardsAsync(3))["a:finance"], "Done", "100", "Một lần.");
+
+        await ActAsync(FinanceOfficer, data, activityId: "invoke-1");
+        var again = await ActAsync(FinanceOfficer, data, activityId: "invoke-1");
+
+        Assert.Equal("Báo cáo này đã được ghi nhận.", NoteOf(again));
+    }
+
+    public static TheoryData<string, string> Tampering => new()
+    {
+        { "other-agency", "Bạn không thuộc cơ quan được giao phiếu này" },
+        { "foreign-task", "Phiếu có nhiệm vụ không thuộc cơ quan của bạn" },
+        { "unknown-round", "Không tìm thấy đợt báo cáo này" },
+        { "too-long", "Chưa gửi được" },
+        { "bad-percent", "Chưa gửi được" },
+        { "no-agency", "Chưa xác định được cơ quan của bạn" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tampering))]
+    public async Task TamperedOrInvalidSubmissions_GetAClearMessage_AndStoreNothing(string attack, string expected)
+    {
+        await OpenRoundAsync();
+        var card = (await StatusCardsAsync(3))["a:finance"];
+        var data = Inputs(card, "Done", attack == "bad-percent" ? "140" : "100", attack == "too-long" ? new string('x', 4001) : "ok");
+        var user = FinanceOfficer;
+        switch (attack)
+        {
+            case "other-agency":
+                data["agency"] = "Sở Ngoại vụ";
+                break;
+            case "foreign-task":
+                data["tasks"]![0] = "IV.3.a";
+                break;
+            case "unknown-round":
+                data["roundId"] = "khong-co~2026-Y";
+                break;
+            case "no-agency":
+                user = "00000000-0000-0000-0000-00000000dead";
+                break;
+        }
+
+        var response = await ActAsync(user, data);
+
+        Assert.StartsWith(expected, NoteOf(response), StringComparison.Ordinal);
+        var roundId = Inputs(card, "Done", "1", "x")["roundId"]!.GetValue<string>();
+        Assert.Empty(await context.Host.Services.GetRequiredService<IStatusReportStore>().GetReportsAsync(roundId, "Sở Tài chính", default));
+        Assert.Empty(await context.Host.Services.GetRequiredService<IStatusReportStore>().GetReportsAsync(roundId, "Sở Ngoại vụ", default));
+    }
+
+    [Fact]
+    public async Task OnlyTheFocalAgency_MayOpenARound()
+    {
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, "yêu cầu báo cáo kế hoạch đối ngoại nhân dân năm 2026", conversationId: "a:finance");
+        message["from"] = new JsonObject { ["id"] = "29:b1", ["aadObjectId"] = FinanceOfficer };
+
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+
+        var reply = Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.StartsWith("Chỉ cơ quan đầu mối", reply.Activity!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABlockedConversation_FailsForGood_WithItsReason_AndTheOthersAreSent()
+    {
+        context.Connector.FailAlways("a:foreign2", 403, "MessageWritesBlocked");
+        await OpenRoundAsync();
+        await StatusCardsAsync(2);
+
+        var roundId = (await context.Host.Services.GetRequiredService<IStatusReportStore>().GetRoundAsync("kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y", default))!.Id;
+        var log = context.Host.Services.GetRequiredService<IDeliveryLog>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)> states;
+        do
+        {
+            await Task.Delay(200);
+            states = await log.ListAsync(roundId, default);
+        }
+        while (states.Count(s => s.State is DeliveryState.Sent or DeliveryState.FailedFinal) < 3 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(1, states.Count(s => s.State == DeliveryState.FailedFinal && s.Reason == "blocked (403)"));
+        Assert.Equal(2, states.Count(s => s.State == DeliveryState.Sent));
+    }
+
+    private async Task OpenRoundAsync()
+    {
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, "yêu cầu báo cáo kế hoạch đối ngoại nhân dân năm 2026", conversationId: "a:focal");
+        message["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+        Assert.Contains(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)), r => r.Activity?.Text?.StartsWith("Đã mở đợt báo cáo năm 2026", StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>The status cards the worker posted, by conversation, once <paramref name="count"/> have arrived.</summary>
+    private async Task<Dictionary<string, JsonObject>> StatusCardsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var cards = context.Connector.Requests
+                .Where(r => CardOf(r)?["actions"]?[0]?["verb"]?.GetValue<string>() == "report.save")
+                .GroupBy(r => r.Activity!.Conversation!.Id!)
+                .ToDictionary(g => g.Key, g => g.Last().Activity!.Attachments![0].Content!.AsObject());
+            if (cards.Count >= count)
+            {
+                return cards;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Fewer than {count} status cards arrived.");
+    }
+
+    private static JsonNode? CardOf(RecordedRequest request) =>
+        request.Activity?.Attachments is { Count: > 0 } attachments ? attachments[0].Content : null;
+
+    private static JsonObject Inputs(JsonObject card, string status, string percent, string result)
+    {
+        var data = card["actions"]![0]!["data"]!.DeepClone().AsObject();
+        var tasks = data["tasks"]!.AsArray().Count;
+        for (var i = 0; i < tasks; i++)
+        {
+            data[$"status_{i}"] = status;
+            data[$"percent_{i}"] = percent;
+            data[$"result_{i}"] = result;
+            data[$"difficulties_{i}"] = string.Empty;
+            data[$"proposals_{i}"] = string.Empty;
+        }
+
+        return data;
+    }
+
+    private async Task<JsonObject> ActAsync(string user, JsonObject data, string? activityId = null)
+    {
+        var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, "report.save", data.DeepClone().AsObject(), user);
+        invoke["id"] = activityId ?? Guid.NewGuid().ToString("N");
+        var response = await context.Client.PostAsJsonAsync("/api/messages", invoke);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>The note of a refreshed status card (the coloured text), or the text of a notice card.</summary>
+    private static string NoteOf(JsonObject response)
+    {
+        var body = response["value"]!["body"]!.AsArray();
+        var note = body.FirstOrDefault(b => b?["color"] is not null);
+        return (note ?? body[0])!["text"]!.GetValue<string>();
+    }
+}
