@@ -18,6 +18,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     private ToolProcess? playground;
     private IPlaywright? playwright;
 
+    /// <summary>The Playground's signed-in mock user (Alex Wilber): focal-agency officer in these tests.</summary>
+    public const string PlaygroundUser = "00000000-0000-0000-0000-0000000000020";
+
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri PlaygroundUrl { get; private set; } = null!;
@@ -104,6 +107,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
                 ["Storage:TablePrefix"] = "e2e" + Guid.NewGuid().ToString("N")[..8],
                 ["Bot:AppId"] = string.Empty,
                 ["Directory:File"] = Path.Combine(RepositoryPaths.Root, "samples", "directory.json"),
+                ["Plans:Importers:0"] = PlaygroundUser,
             }));
         }
     }

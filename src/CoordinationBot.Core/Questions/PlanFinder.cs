@@ -15,13 +15,20 @@ public static class PlanFinder
             return catalog.Plans.Count == 1 ? [(0, MinimumScore)] : [];
         }
 
+        var folded = " " + Text.VietnameseText.Fold(topic) + " ";
         return catalog.PlanIndex.Score(topic)
-            .Select(s => (Plan: s.Key, Score: s.Value * (aboutProvince && IsProvincePlan(catalog.Plans[s.Key].Plan) ? 1.5 : 1)))
+            .Select(s => (Plan: s.Key, Score: s.Value
+                * (aboutProvince && IsProvincePlan(catalog.Plans[s.Key].Plan) ? 1.5 : 1)
+                * (NamesNumber(folded, catalog.Plans[s.Key].Plan) ? 3 : 1)))
             .Where(s => s.Score >= MinimumScore)
             .OrderByDescending(s => s.Score)
             .ThenByDescending(s => catalog.Plans[s.Plan].Plan.Year)
             .ToList();
     }
+
+    /// <summary>The phrase names the plan by its own number ("21/KH-UBND"), not a document it cites.</summary>
+    private static bool NamesNumber(string foldedTopic, Plan plan) =>
+        plan.Number is { } number && foldedTopic.Contains(" " + Text.VietnameseText.Fold(number) + " ", StringComparison.Ordinal);
 
     private static bool IsProvincePlan(Plan plan) =>
         Text.VietnameseText.Fold(plan.Issuer ?? string.Empty).Contains("tinh", StringComparison.Ordinal);

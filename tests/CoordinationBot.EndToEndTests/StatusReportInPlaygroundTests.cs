@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CoordinationBot.EndToEndTests;
+
+public sealed class StatusReportInPlaygroundTests(PlaygroundFixture stack) : IClassFixture<PlaygroundFixture>
+{
+    [Fact]
+    public async Task FocalOpensARound_OfficerFillsTheCard_AndSeesTheConfirmation()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(stack.PlaygroundUrl.ToString());
+            await Assertions.Expect(page.GetByText("Xin chào! Tôi là CoordinationBot", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            await page.GetByRole(AriaRole.Textbox).ClickAsync();
+            await page.Keyboard.TypeAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByText("Đã mở đợt báo cáo năm 2026", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+            // The same user works for Sở Khoa học và Công nghệ (samples/directory.json): its card arrives in this chat.
+            await Assertions.Expect(page.GetByText("Báo cáo tiến độ: KH 21/KH-UBND", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-status-card.png"), FullPage = true });
+
+            // Sở Khoa học và Công nghệ has four tasks in plan 21/KH-UBND: one status and one percentage each.
+            var statuses = page.GetByRole(AriaRole.Combobox);
+            var percents = page.GetByRole(AriaRole.Spinbutton);
+            await Assertions.Expect(statuses).ToHaveCountAsync(4);
+            for (var i = 0; i < 4; i++)
+            {
+                await statuses.Nth(i).ClickAsync();
+                await page.GetByRole(AriaRole.Option, new() { Name = "Hoàn thành" }).ClickAsync();
+                await percents.Nth(i).FillAsync("100");
+            }
+
+            await page.Locator("textarea").First.FillAsync("Đã nâng cấp hệ thống và tổ chức tập huấn.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).First.ClickAsync();
+
+            await Assertions.Expect(page.GetByText("Đã ghi nhận lúc", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-status-saved.png") });
+
+            var store = stack.BotServices.GetRequiredService<CoordinationBot.Core.StatusReports.IStatusReportStore>();
+            var saved = await store.GetReportsAsync("21-kh-ubnd~2026-Y", "Sở Khoa học và Công nghệ", default);
+            Assert.Equal(4, saved.Count);
+            Assert.All(saved, r => Assert.Equal(CoordinationBot.Core.StatusReports.ProgressStatus.Done, r.Report.Status));
+            Assert.Contains(saved, r => r.Report.Result == "Đã nâng cấp hệ thống và tổ chức tập huấn.");
+        }
+        catch (Exception exception)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-status-failure.png"), FullPage = true });
+            throw new InvalidOperationException("End-to-end failure; screenshot in playground-status-failure.png. " + stack.Diagnostics, exception);
+        }
+    }
+}
