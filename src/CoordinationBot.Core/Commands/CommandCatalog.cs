@@ -10,6 +10,8 @@ public sealed class CommandCatalog
 {
     public const string Help = "help";
     public const string OpenRound = "report.open";
+    public const string ExtendRound = "report.extend";
+    public const string CloseRound = "report.close";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -30,6 +32,8 @@ public sealed class CommandCatalog
     [
         new BotCommand(Help, ["trợ giúp", "giúp", "hướng dẫn", "help", "menu", "?"]),
         new BotCommand(OpenRound, ["yêu cầu báo cáo", "mở đợt báo cáo", "mở kỳ báo cáo"]),
+        new BotCommand(ExtendRound, ["gia hạn báo cáo", "gia hạn đợt báo cáo", "mở lại đợt báo cáo"]),
+        new BotCommand(CloseRound, ["đóng đợt báo cáo", "kết thúc đợt báo cáo"]),
     ]);
 
     /// <summary>The command the text starts with, and what follows it; null when no command matches.</summary>

@@ -15,6 +15,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Questions.PickAgencyHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
+            .AddActivityHandler<StatusReports.ExtendRoundCommandHandler>()
+            .AddActivityHandler<StatusReports.CloseRoundCommandHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()
             .AddActivityHandler<InstallationUpdateHandler>()
             .AddActivityHandler<Plans.PlanUploadHandler>()
@@ -30,6 +32,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<CoordinationBot.Core.People.AskerAgencyResolver>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SubmitStatusHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();
         builder.Services.AddScoped<StatusReports.StatusCardBuilder>();
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
         builder.Services.AddSingleton<Workers.TeamsRateLimiter>();

@@ -166,6 +166,59 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, states.Count(s => s.State == DeliveryState.Sent));
     }
 
+    [Fact]
+    public async Task ClosedRound_RefusesReports_UntilTheFocalAgencyExtendsIt()
+    {
+        await OpenRoundAsync();
+        var data = Inputs((await StatusCardsAsync(3))["a:finance"], "InProgress", "40", "Đang làm.");
+
+        await FocalSaysAsync("đóng đợt báo cáo kế hoạch đối ngoại nhân dân năm 2026", "Đã đóng đợt báo cáo năm 2026");
+        var refused = await ActAsync(FinanceOfficer, data);
+        await FocalSaysAsync("gia hạn báo cáo kế hoạch đối ngoại nhân dân năm 2026 đến 20/12/2026", "Đã gia hạn đợt báo cáo năm 2026");
+        var saved = await ActAsync(FinanceOfficer, data);
+
+        Assert.StartsWith("Đợt báo cáo đã đóng", NoteOf(refused), StringComparison.Ordinal);
+        Assert.StartsWith("Đã ghi nhận lúc", NoteOf(saved), StringComparison.Ordinal);
+        var round = await context.Host.Services.GetRequiredService<IStatusReportStore>().GetRoundAsync(data["roundId"]!.GetValue<string>(), default);
+        Assert.Equal(new DateOnly(2026, 12, 20), round!.Due);
+        Assert.Equal(RoundState.Open, round.State);
+    }
+
+    [Fact]
+    public async Task TwoBotInstancesOnOneStorage_SendEachCardOnce()
+    {
+        await using var second = new BotHostFactory(azurite.ConnectionString, new BotHostSettings(Importers: [Focal]), context.Host.TablePrefix);
+        using var secondClient = second.CreateClient();
+        Assert.Equal("Healthy", await secondClient.GetStringAsync("/healthz"));
+
+        await OpenRoundAsync();
+        await StatusCardsAsync(3);
+
+        // The same deliveries enqueued again (a retried enqueue, a duplicated message): nobody gets a second card.
+        var outbox = context.Host.Services.GetRequiredService<IDeliveryOutbox>();
+        var roundId = "kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y";
+        await foreach (var reference in context.Host.Services.GetRequiredService<CoordinationBot.Core.Conversations.IConversationReferenceStore>().ListAsync(TeamsActivities.TenantId, default))
+        {
+            var agency = reference.ConversationId == "a:finance" ? "Sở Tài chính" : "Sở Ngoại vụ";
+            await outbox.EnqueueAsync(new Delivery(roundId, agency, reference), default);
+        }
+
+        await Task.Delay(3000);
+        var cards = context.Connector.Requests.Where(r => CardOf(r)?["actions"]?[0]?["verb"]?.GetValue<string>() == "report.save").ToList();
+        Assert.Equal(3, cards.Count);
+        Assert.Equal(3, cards.Select(r => r.Activity!.Conversation!.Id).Distinct().Count());
+    }
+
+    private async Task FocalSaysAsync(string text, string expectedReply)
+    {
+        context.Connector.Requests.Clear();
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, text, conversationId: "a:focal");
+        message["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+        var reply = Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.StartsWith(expectedReply, reply.Activity!.Text, StringComparison.Ordinal);
+    }
+
     private async Task OpenRoundAsync()
     {
         var message = TeamsActivities.Message(context.Connector.ServiceUrl, "yêu cầu báo cáo kế hoạch đối ngoại nhân dân năm 2026", conversationId: "a:focal");

@@ -16,11 +16,12 @@ namespace CoordinationBot.IntegrationTests.Fixtures;
 /// in production code: the caller's IP (TestServer has none; header <see cref="RemoteAddressHeader"/> sets it,
 /// loopback by default), the OpenID signing keys, and the outbound token.
 /// </summary>
-public sealed class BotHostFactory(string storageConnectionString, BotHostSettings settings) : WebApplicationFactory<Program>
+public sealed class BotHostFactory(string storageConnectionString, BotHostSettings settings, string? tablePrefix = null) : WebApplicationFactory<Program>
 {
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
-    public string TablePrefix { get; } = AzuriteFixture.UniquePrefix();
+    /// <summary>The storage namespace of this host; a second host given the same prefix is another instance of the same bot.</summary>
+    public string TablePrefix { get; } = tablePrefix ?? AzuriteFixture.UniquePrefix();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,59 @@
+using System.Globalization;
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.Plans;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.StatusReports;
+
+/// <summary>"gia hạn báo cáo … đến dd/mm/yyyy" and "đóng đợt báo cáo …": the focal agency changes a round.</summary>
+public abstract class ChangeRoundCommandHandler(
+    ChangeRoundHandler change,
+    PlanCatalogSource catalogs,
+    IOptions<PlanImportOptions> focal,
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time,
+    string command,
+    bool close) : IActivityHandler
+{
+    public ActivityRoute Route { get; } = new(ActivityTypes.Message, command);
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
+        if (!focal.Value.MayImport(turn.Activity.From?.AadObjectId))
+        {
+            await turn.ReplyAsync(BotText.Get("RoundNotAllowed", culture), cancellationToken);
+            return null;
+        }
+
+        var text = turn.Activity.GetTextWithoutMentions();
+        var due = close ? null : DateReader.ReadAll(text, time.GetUtcNow().Year).LastOrDefault() is var d && d != default ? d : (DateOnly?)null;
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        var result = await change.HandleAsync(catalog, new ChangeRoundRequest(turn.Command?.Arguments ?? text, text, due, close, turn.Activity.From?.AadObjectId ?? "?"), cancellationToken);
+        if (result.Problem != ChangeRoundProblem.None || result.Round is null)
+        {
+            await turn.ReplyAsync(BotText.Get("Round_" + result.Problem, culture), cancellationToken);
+            return null;
+        }
+
+        var round = result.Round;
+        var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
+        var reply = string.Format(culture, BotText.Get(close ? "RoundClosed" : "RoundExtended", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await turn.ReplyAsync(reply, cancellationToken);
+        return null;
+    }
+}
+
+public sealed class ExtendRoundCommandHandler(ChangeRoundHandler change, PlanCatalogSource catalogs, IOptions<PlanImportOptions> focal, IOptions<BotLanguageOptions> language, TimeProvider time)
+    : ChangeRoundCommandHandler(change, catalogs, focal, language, time, CommandCatalog.ExtendRound, close: false);
+
+public sealed class CloseRoundCommandHandler(ChangeRoundHandler change, PlanCatalogSource catalogs, IOptions<PlanImportOptions> focal, IOptions<BotLanguageOptions> language, TimeProvider time)
+    : ChangeRoundCommandHandler(change, catalogs, focal, language, time, CommandCatalog.CloseRound, close: true);
