@@ -25,8 +25,18 @@ public static class StorageExtensions
         services.AddSingleton<CoordinationBot.Core.StatusReports.IDeliveryLog, StatusReports.TableDeliveryLog>();
         services.AddSingleton(sp => Queues(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.AddSingleton<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(sp => sp.GetRequiredService<StatusReports.QueueDeliveryOutbox>());
+        services.AddSingleton<CoordinationBot.Core.StatusReports.ISingletonLease>(sp => Lease(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, "reminders"));
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>A lease blob in container "{prefix}-locks"; the blob endpoint is the account's, like the tables'.</summary>
+    private static StatusReports.BlobSingletonLease Lease(TableStorageOptions options, string name)
+    {
+        Azure.Storage.Blobs.BlobServiceClient service = options.BlobServiceUri is { } uri
+            ? new(uri, string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? new Azure.Identity.DefaultAzureCredential() : new Azure.Identity.ManagedIdentityCredential(Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId)))
+            : new(Tables.StorageConnectionString.Normalize(options.ConnectionString!));
+        return new StatusReports.BlobSingletonLease(service.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "-locks").GetBlobClient(name));
     }
 
     /// <summary>The outbox queue and its poison queue, on the same account as the tables (names share the table prefix).</summary>

@@ -2,10 +2,20 @@ using CoordinationBot.Core.Conversations;
 
 namespace CoordinationBot.Core.StatusReports;
 
-/// <summary>One status card to send: a round's card for one agency, into one conversation.</summary>
-public sealed record Delivery(string RoundId, string Agency, ConversationReference Conversation)
+/// <summary>
+/// One card to send into one conversation for a round: an agency's status card, the same card as a reminder, or the
+/// focal agency's overdue digest. <see cref="Occasion"/> tells reminders of different days apart.
+/// </summary>
+public sealed record Delivery(string RoundId, string Agency, ConversationReference Conversation, DeliveryKind Kind = DeliveryKind.StatusCard, string? Note = null, string? Occasion = null)
 {
-    public string Id => $"{Agency}~{Conversation.ConversationId}";
+    public string Id => Kind == DeliveryKind.StatusCard ? $"{Agency}~{Conversation.ConversationId}" : $"{Agency}~{Conversation.ConversationId}~{Kind}~{Occasion}";
+}
+
+public enum DeliveryKind
+{
+    StatusCard,
+    Reminder,
+    OverdueDigest,
 }
 
 /// <summary>Where a delivery stands.</summary>

@@ -8,6 +8,12 @@ public interface IStatusReportStore
     /// <summary>Creates the round; false when a round with this id already exists.</summary>
     Task<bool> AddRoundAsync(ReportingRound round, CancellationToken cancellationToken);
 
+    /// <summary>Every round that is open.</summary>
+    IAsyncEnumerable<ReportingRound> ListOpenRoundsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The agencies that saved at least one report in the round.</summary>
+    Task<IReadOnlyCollection<string>> ReportedAgenciesAsync(string roundId, CancellationToken cancellationToken);
+
     Task SaveRoundAsync(ReportingRound round, string changedBy, string change, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredReport>> GetReportsAsync(string roundId, string agency, CancellationToken cancellationToken);

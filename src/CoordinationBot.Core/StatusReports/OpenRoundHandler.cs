@@ -1,5 +1,3 @@
-using CoordinationBot.Core.Conversations;
-using CoordinationBot.Core.People;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Questions;
 
@@ -12,11 +10,9 @@ namespace CoordinationBot.Core.StatusReports;
 /// </summary>
 public sealed class OpenRoundHandler(
     IStatusReportStore store,
-    IConversationReferenceStore conversations,
-    AskerAgencyResolver agencies,
+    RecipientFinder recipients,
     IDeliveryLog log,
     IDeliveryOutbox outbox,
-    Agencies.AgencyRegistry registry,
     TimeProvider time)
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
@@ -40,7 +36,7 @@ public sealed class OpenRoundHandler(
             return OpenRoundResult.Failed(OpenRoundProblem.DueInThePast);
         }
 
-        var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message);
+        var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message, request.TenantId);
         if (!await store.AddRoundAsync(round, cancellationToken))
         {
             round = (await store.GetRoundAsync(round.Id, cancellationToken))!;
@@ -49,22 +45,10 @@ public sealed class OpenRoundHandler(
         var assigned = stored.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
         var queued = 0;
         var reached = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var reference in conversations.ListAsync(request.TenantId, cancellationToken))
+        foreach (var (agency, reference) in await recipients.FindAsync(request.TenantId, assigned, cancellationToken))
         {
-            if (reference.ConversationType != "personal")
-            {
-                continue;
-            }
-
-            var agency = (await agencies.ResolveAsync(reference.AadObjectId, cancellationToken)).Agency;
-            var match = agency is null ? null : assigned.FirstOrDefault(a => registry.SameAgency(a, agency));
-            if (match is null)
-            {
-                continue;
-            }
-
-            reached.Add(match);
-            var delivery = new Delivery(round.Id, match, reference);
+            reached.Add(agency);
+            var delivery = new Delivery(round.Id, agency, reference);
             if (await log.TryAddAsync(delivery, cancellationToken))
             {
                 await outbox.EnqueueAsync(delivery, cancellationToken);

@@ -13,7 +13,8 @@ public sealed record ReportingRound(
     string OpenedBy,
     DateTimeOffset OpenedAt,
     RoundState State,
-    string? Message)
+    string? Message,
+    string? TenantId = null)
 {
     public static string IdFor(string planKey, ReportingPeriod period) => $"{planKey}~{period.Code}";
 

@@ -37,6 +37,10 @@ public static class BotFeaturesExtensions
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
         builder.Services.AddSingleton<Workers.TeamsRateLimiter>();
         builder.Services.AddHostedService<Workers.DeliveryWorker>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.RecipientFinder>();
+        builder.Services.AddOptions<Workers.ReminderOptions>().BindConfiguration(Workers.ReminderOptions.SectionName);
+        builder.Services.AddSingleton<Workers.ReminderScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Workers.ReminderScheduler>());
         builder.Services.AddOptions<BotLanguageOptions>().BindConfiguration(BotLanguageOptions.SectionName);
         builder.Services.AddScoped<ConversationGreeter>();
         builder.Services.AddScoped<TurnErrorHandler>();

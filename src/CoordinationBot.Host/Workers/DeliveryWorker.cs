@@ -21,7 +21,6 @@ public sealed partial class DeliveryWorker(
     TeamsRateLimiter limiter,
     IOptions<DeliveryOptions> options,
     IOptions<BotLanguageOptions> language,
-    TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,7 +38,8 @@ public sealed partial class DeliveryWorker(
                 var messages = await outbox.ReceiveAsync(16, settings.VisibilityTimeout, stoppingToken);
                 if (messages.Count == 0)
                 {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    // The pace of polling, not business time: the real clock, so a test's fake clock cannot stall the loop.
+                    await Task.Delay(settings.PollInterval, TimeProvider.System, stoppingToken);
                     continue;
                 }
 
@@ -52,7 +52,7 @@ public sealed partial class DeliveryWorker(
             catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or CoordinationBot.Storage.Tables.TableStorageException)
             {
                 StorageUnavailable(logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, stoppingToken);
             }
         }
     }
@@ -78,14 +78,16 @@ public sealed partial class DeliveryWorker(
         }
 
         using var scope = scopes.CreateScope();
-        var model = await scope.ServiceProvider.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, null, false, cancellationToken);
-        if (model is null)
+        var culture = language.Value.CultureFor(null);
+        var model = delivery.Kind == DeliveryKind.OverdueDigest
+            ? null
+            : await scope.ServiceProvider.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, delivery.Note, delivery.Kind == DeliveryKind.Reminder, cancellationToken);
+        if (model is null && delivery.Kind != DeliveryKind.OverdueDigest)
         {
             await FinishAsync(message, DeliveryState.FailedFinal, "round or plan missing", cancellationToken);
             return;
         }
 
-        var culture = language.Value.CultureFor(null);
         var reference = delivery.Conversation;
         var activity = new Activity
         {
@@ -95,8 +97,8 @@ public sealed partial class DeliveryWorker(
             Conversation = new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId },
             From = new ChannelAccount { Id = reference.BotId },
             Recipient = reference.UserId is null ? null : new ChannelAccount { Id = reference.UserId, AadObjectId = reference.AadObjectId },
-            Attachments = [Attachment.AdaptiveCard(StatusCard.Create(model, culture))],
-            Summary = $"{BotText.Get("StatusTitle", culture)}: {model.PlanLabel}",
+            Attachments = [Attachment.AdaptiveCard(model is null ? NoticeCard.Create(delivery.Note ?? string.Empty) : StatusCard.Create(model, culture))],
+            Summary = model is null ? delivery.Note : delivery.Note ?? $"{BotText.Get("StatusTitle", culture)}: {model.PlanLabel}",
         };
 
         try

@@ -34,6 +34,29 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
         return true;
     }
 
+    public async IAsyncEnumerable<ReportingRound> ListOpenRoundsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entry in rounds.QueryAsync(TableFilter.Create($"PartitionKey eq {"round"}"), StorageJsonContext.Default.RoundEntity, cancellationToken))
+        {
+            var round = JsonSerializer.Deserialize(entry.Value.Round, StorageJsonContext.Default.ReportingRound);
+            if (round is { State: RoundState.Open })
+            {
+                yield return round;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyCollection<string>> ReportedAgenciesAsync(string roundId, CancellationToken cancellationToken)
+    {
+        var agencies = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entry in reportTable.QueryAsync(TableFilter.Create($"PartitionKey eq {TableKey.Encode(roundId)}"), StorageJsonContext.Default.ReportEntity, cancellationToken))
+        {
+            agencies.Add(entry.Value.Agency);
+        }
+
+        return agencies;
+    }
+
     public async Task SaveRoundAsync(ReportingRound round, string changedBy, string change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);

@@ -17,6 +17,9 @@ public sealed class TableStorageOptions
     /// <summary>Queue endpoint in Azure (the delivery outbox), used with Entra ID tokens like <see cref="TableServiceUri"/>.</summary>
     public Uri? QueueServiceUri { get; set; }
 
+    /// <summary>Blob endpoint in Azure (leases), used with Entra ID tokens like <see cref="TableServiceUri"/>.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
     /// <summary>Client id of a user-assigned managed identity; empty uses the default Azure credential chain.</summary>
     public string? ManagedIdentityClientId { get; set; }
 

@@ -36,6 +36,7 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 ["Bot:ConnectorBaseDelay"] = "00:00:00.010",
                 ["Language:FollowClientLocale"] = settings.FollowClientLocale ? "true" : "false",
                 ["Directory:File"] = DirectoryFile(settings.Directory),
+                ["Reminders:Enabled"] = "false",
             };
             for (var i = 0; i < settings.PlanImporters.Count; i++)
             {
@@ -56,6 +57,12 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
             {
                 services.RemoveAll<IConfigurationManager<OpenIdConnectConfiguration>>();
                 services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(keys);
+            }
+
+            if (settings.Clock is { } clock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
             }
 
             if (settings.OutboundToken is { } token)
@@ -103,7 +110,8 @@ public sealed record BotHostSettings(
     string? OutboundToken = null,
     bool FollowClientLocale = false,
     IReadOnlyList<string>? Importers = null,
-    IReadOnlyDictionary<string, string>? Directory = null)
+    IReadOnlyDictionary<string, string>? Directory = null,
+    TimeProvider? Clock = null)
 {
     public IReadOnlyList<string> PlanImporters => Importers ?? [];
 

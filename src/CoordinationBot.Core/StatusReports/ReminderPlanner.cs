@@ -1,0 +1,36 @@
+namespace CoordinationBot.Core.StatusReports;
+
+/// <summary>
+/// Who is reminded on a given day: agencies of an open round that have not reported, some days before the due date
+/// and on it; the day after, the focal agency gets the list of those still missing.
+/// </summary>
+public static class ReminderPlanner
+{
+    public static ReminderDecision Decide(ReportingRound round, IReadOnlyCollection<string> assigned, IReadOnlyCollection<string> reported, DateOnly today, IReadOnlyCollection<int> daysBefore, Func<string, string, bool> sameAgency)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(reported);
+        ArgumentNullException.ThrowIfNull(daysBefore);
+        ArgumentNullException.ThrowIfNull(sameAgency);
+        var missing = assigned.Where(a => !reported.Any(r => sameAgency(a, r))).ToList();
+        if (missing.Count == 0 || round.State != RoundState.Open)
+        {
+            return ReminderDecision.Nothing;
+        }
+
+        var daysLeft = round.Due.DayNumber - today.DayNumber;
+        if (daysLeft == 0 || daysBefore.Contains(daysLeft))
+        {
+            return new ReminderDecision(missing, Digest: false, daysLeft);
+        }
+
+        return daysLeft == -1 ? new ReminderDecision(missing, Digest: true, daysLeft) : ReminderDecision.Nothing;
+    }
+}
+
+/// <summary>The agencies to remind (or, for the digest, to list to the focal agency), and how many days are left.</summary>
+public sealed record ReminderDecision(IReadOnlyList<string> Missing, bool Digest, int DaysLeft)
+{
+    public static ReminderDecision Nothing { get; } = new([], false, 0);
+}

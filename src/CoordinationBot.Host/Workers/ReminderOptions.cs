@@ -1,0 +1,20 @@
+namespace CoordinationBot.Host.Workers;
+
+/// <summary>Configuration section <c>Reminders</c>.</summary>
+public sealed class ReminderOptions
+{
+    public const string SectionName = "Reminders";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often the scheduler looks at open rounds (reminders are sent once per day and agency anyway).</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Days before the due date when agencies that have not reported are reminded; they are also reminded on the day.</summary>
+    public IList<int> DaysBefore { get; } = [];
+
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The days before the due date in force: the configured ones, else 3 and 1.</summary>
+    public IReadOnlyCollection<int> EffectiveDaysBefore => DaysBefore.Count > 0 ? [.. DaysBefore] : [3, 1];
+}

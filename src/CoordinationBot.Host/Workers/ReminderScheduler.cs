@@ -1,0 +1,127 @@
+using System.Globalization;
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Conversations;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.Plans;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Workers;
+
+/// <summary>
+/// Reminds agencies that have not reported, some days before the due date and on it, and sends the focal agency
+/// the overdue list the day after. One instance at a time (a blob lease); each reminder is recorded as a delivery,
+/// so none is sent twice even when the lease changes hands.
+/// </summary>
+public sealed partial class ReminderScheduler(
+    ISingletonLease lease,
+    IServiceScopeFactory scopes,
+    IOptions<ReminderOptions> options,
+    IOptions<PlanImportOptions> focal,
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time,
+    ILogger<ReminderScheduler> logger) : BackgroundService
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await lease.TryAcquireAsync(options.Value.LeaseDuration, stoppingToken))
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or CoordinationBot.Storage.Tables.TableStorageException)
+            {
+                PassFailed(logger, exception);
+            }
+
+            // The pace of looking, not business time: the real clock, so a test's fake clock cannot stall the loop.
+            await Task.Delay(options.Value.Interval, TimeProvider.System, stoppingToken);
+        }
+    }
+
+    /// <summary>One pass over the open rounds; returns how many reminders and digests were queued.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        var store = services.GetRequiredService<IStatusReportStore>();
+        var plans = services.GetRequiredService<IPlanStore>();
+        var registry = services.GetRequiredService<AgencyRegistry>();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
+        var culture = language.Value.CultureFor(null);
+        var queued = 0;
+        await foreach (var round in store.ListOpenRoundsAsync(cancellationToken))
+        {
+            var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
+            if (plan is null)
+            {
+                continue;
+            }
+
+            var assigned = plan.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+            var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
+            var decision = ReminderPlanner.Decide(round, assigned, reported, today, options.Value.EffectiveDaysBefore, registry.SameAgency);
+            if (decision.Missing.Count == 0)
+            {
+                continue;
+            }
+
+            var due = round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            var occasion = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            if (decision.Digest)
+            {
+                var note = string.Format(culture, BotText.Get("DigestNote", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Plan.Number ?? plan.Plan.Title, due, string.Join("; ", decision.Missing));
+                await foreach (var reference in services.GetRequiredService<IConversationReferenceStore>().ListAsync(round.TenantId ?? "no-tenant", cancellationToken))
+                {
+                    if (reference.ConversationType == "personal" && focal.Value.MayImport(reference.AadObjectId))
+                    {
+                        queued += await QueueAsync(services, new Delivery(round.Id, "focal", reference, DeliveryKind.OverdueDigest, note, occasion), cancellationToken);
+                    }
+                }
+
+                continue;
+            }
+
+            var text = decision.DaysLeft == 0
+                ? string.Format(culture, BotText.Get("ReminderDueToday", culture), due)
+                : string.Format(culture, BotText.Get("ReminderNote", culture), decision.DaysLeft, due);
+            foreach (var (agency, reference) in await services.GetRequiredService<RecipientFinder>().FindAsync(round.TenantId, decision.Missing, cancellationToken))
+            {
+                queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.Reminder, text, occasion), cancellationToken);
+            }
+        }
+
+        return queued;
+    }
+
+    private static async Task<int> QueueAsync(IServiceProvider services, Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (!await services.GetRequiredService<IDeliveryLog>().TryAddAsync(delivery, cancellationToken))
+        {
+            return 0;
+        }
+
+        await services.GetRequiredService<IDeliveryOutbox>().EnqueueAsync(delivery, cancellationToken);
+        return 1;
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "A reminder pass failed; the next one will try again")]
+    private static partial void PassFailed(ILogger logger, Exception exception);
+}
