@@ -8,21 +8,18 @@ namespace CoordinationBot.Core.StatusReports;
 /// </summary>
 public sealed class ChangeRoundHandler(IStatusReportStore store, TimeProvider time)
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     public async Task<ChangeRoundResult> HandleAsync(PlanCatalog catalog, ChangeRoundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
-        var ranked = PlanFinder.Rank(catalog, request.PlanText);
-        if (ranked.Count == 0)
+        var today = time.Today();
+        var target = RoundTarget.Resolve(catalog, request.PlanText, request.PeriodText, today);
+        if (target is null)
         {
             return new ChangeRoundResult(null, ChangeRoundProblem.PlanNotFound);
         }
 
-        var plan = catalog.Plans[ranked[0].Plan];
-        var period = ReportingPeriod.Parse(request.PeriodText, today) ?? (today.Month <= 6 ? ReportingPeriod.FirstHalf(today.Year) : ReportingPeriod.WholeYear(today.Year));
+        var (plan, period) = target.Value;
         var round = await store.GetRoundAsync(ReportingRound.IdFor(plan.Key, period), cancellationToken);
         if (round is null)
         {

@@ -15,21 +15,18 @@ public sealed class OpenRoundHandler(
     IDeliveryOutbox outbox,
     TimeProvider time)
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     public async Task<OpenRoundResult> HandleAsync(PlanCatalog catalog, OpenRoundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
-        var ranked = PlanFinder.Rank(catalog, request.PlanText);
-        if (ranked.Count == 0)
+        var today = time.Today();
+        var target = RoundTarget.Resolve(catalog, request.PlanText, request.PeriodText, today);
+        if (target is null)
         {
             return OpenRoundResult.Failed(OpenRoundProblem.PlanNotFound);
         }
 
-        var stored = catalog.Plans[ranked[0].Plan];
-        var period = ReportingPeriod.Parse(request.PeriodText, today) ?? (today.Month <= 6 ? ReportingPeriod.FirstHalf(today.Year) : ReportingPeriod.WholeYear(today.Year));
+        var (stored, period) = target.Value;
         var due = request.Due ?? DefaultDue(stored.Plan, period, today);
         if (due < today)
         {

@@ -13,8 +13,6 @@ namespace CoordinationBot.Core.StatusReports;
 public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
 {
     public const int MaxTextLength = 4000;
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     public async Task<SubmitResult> HandleAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -24,7 +22,7 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             return SubmitResult.Refused(SubmitProblem.UnknownRound);
         }
 
-        if (!round.AcceptsReports(Today()))
+        if (!round.AcceptsReports(time.Today()))
         {
             return SubmitResult.Refused(SubmitProblem.RoundClosed);
         }
@@ -71,8 +69,6 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         ArgumentNullException.ThrowIfNull(plan);
         return plan.Tasks.Where(t => t.Assignments.Any(a => registry.SameAgency(a.Agency, agency))).ToList();
     }
-
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
 
     private static IEnumerable<FieldError> Validate(StatusEntry entry)
     {

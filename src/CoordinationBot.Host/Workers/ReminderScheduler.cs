@@ -1,3 +1,4 @@
+using CoordinationBot.Core;
 using System.Globalization;
 using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Conversations;
@@ -24,8 +25,6 @@ public sealed partial class ReminderScheduler(
     TimeProvider time,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -64,7 +63,7 @@ public sealed partial class ReminderScheduler(
         var store = services.GetRequiredService<IStatusReportStore>();
         var plans = services.GetRequiredService<IPlanStore>();
         var registry = services.GetRequiredService<AgencyRegistry>();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
+        var today = time.Today();
         var culture = language.Value.CultureFor(null);
         var queued = 0;
         await foreach (var round in store.ListOpenRoundsAsync(cancellationToken))

@@ -1,3 +1,4 @@
+using CoordinationBot.Core;
 using System.Globalization;
 using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Plans.Import;
@@ -9,8 +10,6 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 /// <summary>Loads what an agency's status card shows for a round: its tasks in the round's plan and what it saved.</summary>
 public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     public async Task<StatusCardModel?> LoadAsync(string roundId, string agency, string? note, bool warning, CancellationToken cancellationToken)
     {
         var round = await store.GetRoundAsync(roundId, cancellationToken);
@@ -31,12 +30,12 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans
             .Select(x => (x.Task, x.Assignment!.Role))
             .ToList();
         var saved = (await store.GetReportsAsync(roundId, agency, cancellationToken)).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Vietnam).DateTime);
+        var today = time.Today();
         var label = $"{stored.Plan.Kind} {stored.Plan.Number ?? Shorten(stored.Plan.Title)}";
         return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning);
     }
 
-    public static string Stamp(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Stamp(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
 }

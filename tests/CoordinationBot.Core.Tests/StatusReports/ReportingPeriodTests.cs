@@ -1,0 +1,60 @@
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Core.Tests.Plans;
+
+namespace CoordinationBot.Core.Tests.StatusReports;
+
+public sealed class ReportingPeriodTests
+{
+    private static readonly DateOnly Today = new(2026, 3, 10);
+
+    [Theory]
+    [InlineData("6 tháng đầu năm 2026", PeriodKind.FirstHalf, "2025-12-15", "2026-06-14")]
+    [InlineData("6 thang 2026", PeriodKind.FirstHalf, "2025-12-15", "2026-06-14")]
+    [InlineData("năm 2025", PeriodKind.Year, "2024-12-15", "2025-12-14")]
+    [InlineData("đột xuất", PeriodKind.AdHoc, "2025-12-15", "2026-03-10")]
+    public void Parse_ReadsThePeriod_WithTheDataWindowOfDecree09(string text, PeriodKind kind, string from, string to)
+    {
+        var period = ReportingPeriod.Parse(text, Today)!;
+
+        Assert.Equal(kind, period.Kind);
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), period.DataFrom);
+        Assert.Equal(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), period.DataTo);
+    }
+
+    [Fact]
+    public void DefaultDue_IsThePlansOwnDateInThePeriod_ElseTheDayAfterTheCutOff()
+    {
+        var withDates = PlanExtractor.Default.Extract(PlanText.With("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\na) Rà soát; báo cáo kết quả về Sở Nội vụ trước ngày 20 tháng 5 năm 2026 để tổng hợp."));
+        var without = PlanExtractor.Default.Extract(PlanText.With("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\na) Rà soát."));
+
+        Assert.Equal(new DateOnly(2026, 5, 20), OpenRoundHandler.DefaultDue(withDates, ReportingPeriod.FirstHalf(2026), Today));
+        Assert.Equal(new DateOnly(2026, 6, 15), OpenRoundHandler.DefaultDue(without, ReportingPeriod.FirstHalf(2026), Today));
+        Assert.Equal(Today.AddDays(7), OpenRoundHandler.DefaultDue(without, ReportingPeriod.AdHoc(Today), Today));
+    }
+
+    [Theory]
+    [InlineData("2026-06-12", false, 3)]
+    [InlineData("2026-06-14", false, 1)]
+    [InlineData("2026-06-15", false, 0)]
+    [InlineData("2026-06-16", true, -1)]
+    public void Reminders_GoBeforeAndOnTheDueDate_AndTheDigestTheDayAfter(string today, bool digest, int daysLeft)
+    {
+        var round = new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null);
+
+        var decision = ReminderPlanner.Decide(round, ["Sở A", "Sở B"], ["Sở B"], DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), [3, 1], string.Equals);
+
+        Assert.Equal(["Sở A"], decision.Missing);
+        Assert.Equal(digest, decision.Digest);
+        Assert.Equal(daysLeft, decision.DaysLeft);
+    }
+
+    [Fact]
+    public void NoReminder_OnOtherDays_OrWhenEveryoneReported()
+    {
+        var round = new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null);
+
+        Assert.Empty(ReminderPlanner.Decide(round, ["Sở A"], [], new DateOnly(2026, 6, 13), [3, 1], string.Equals).Missing);
+        Assert.Empty(ReminderPlanner.Decide(round, ["Sở A"], ["Sở A"], new DateOnly(2026, 6, 14), [3, 1], string.Equals).Missing);
+    }
+}

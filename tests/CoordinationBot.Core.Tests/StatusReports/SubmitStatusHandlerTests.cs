@@ -1,0 +1,75 @@
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Core.Tests.Plans;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CoordinationBot.Core.Tests.StatusReports;
+
+public sealed class SubmitStatusHandlerTests
+{
+    private static readonly Plan Plan = PlanExtractor.Default.Extract(PlanText.With("III. TỔ CHỨC THỰC HIỆN\n1. Sở Thông tin và Truyền thông\na) Chủ trì tập huấn.\nb) Phối hợp với Công an tỉnh bảo đảm an toàn."));
+    private readonly Mock<IStatusReportStore> store = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 6, 1, 3, 0, 0, TimeSpan.Zero));
+    private readonly SubmitStatusHandler handler;
+
+    public SubmitStatusHandlerTests()
+    {
+        var plans = new Mock<IPlanStore>();
+        plans.Setup(p => p.GetAsync("p", 1, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredPlan("p", 1, "h", "f", DateTimeOffset.UnixEpoch, null, Plan));
+        store.Setup(s => s.GetRoundAsync("r", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null));
+        store.Setup(s => s.MarkHandledAsync("r", It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        handler = new SubmitStatusHandler(store.Object, plans.Object, AgencyRegistry.Default, time);
+    }
+
+    [Fact]
+    public async Task ValidSubmission_ByTheSuccessorAgencysOfficer_IsSaved_WithControlCharactersRemoved()
+    {
+        var result = await Submit("Sở Khoa học và Công nghệ", Entry("III.1.a", result: "Đã tổ chức\u0007 2 lớp\nở 2 cơ sở"));
+
+        Assert.Equal(SubmitOutcome.Saved, result.Outcome);
+        store.Verify(s => s.SaveReportsAsync(It.Is<IReadOnlyList<StatusReport>>(r => r.Single().Result == "Đã tổ chức 2 lớp\nở 2 cơ sở" && r.Single().Agency == "Sở Thông tin và Truyền thông"), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()));
+    }
+
+    [Theory]
+    [InlineData("Maybe", "50", "status")]
+    [InlineData("7", "50", "status")]
+    [InlineData("Done", "101", "percent")]
+    [InlineData("Done", "-1", "percent")]
+    [InlineData("Done", "abc", "percent")]
+    [InlineData("Blocked", "10", "difficulties")]
+    public async Task InvalidFields_AreRefused_AndNothingIsSaved(string status, string percent, string field)
+    {
+        var result = await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a", status, percent));
+
+        Assert.Equal(SubmitOutcome.Invalid, result.Outcome);
+        Assert.Equal(field, Assert.Single(result.Errors).Field);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task TextOverTheCap_IsRefused()
+    {
+        var result = await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a", result: new string('a', SubmitStatusHandler.MaxTextLength + 1)));
+
+        Assert.Equal(FieldProblem.TooLong, Assert.Single(result.Errors).Problem);
+    }
+
+    [Fact]
+    public async Task AfterTheDueDate_TheRoundRefusesReports()
+    {
+        time.Advance(TimeSpan.FromDays(15));
+
+        Assert.Equal(SubmitProblem.RoundClosed, (await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a"))).Problem);
+    }
+
+    private Task<SubmitResult> Submit(string userAgency, StatusEntry entry) =>
+        handler.HandleAsync(new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", userAgency, "Cán bộ A", Guid.NewGuid().ToString(), [entry]), default);
+
+    private static StatusEntry Entry(string task, string status = "Done", string percent = "100", string result = "ok") =>
+        new(task, status, percent, result, string.Empty, string.Empty, null);
+}
