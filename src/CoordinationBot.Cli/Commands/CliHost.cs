@@ -11,11 +11,14 @@ public static class CliHost
 {
     public static IHost Build()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        // Only the CLI's own settings (not the bot host's appsettings.json, which comes along with the host assembly).
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "coordbot.settings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables("COORDBOT_");
         builder.Logging.ClearProviders();
         builder.AddTableStorage();

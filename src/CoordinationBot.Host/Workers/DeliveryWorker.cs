@@ -31,11 +31,19 @@ public sealed partial class DeliveryWorker(
             return;
         }
 
+        // Several lanes pull and send independently, so one send waiting on a Retry-After does not hold up the others.
+        await Task.WhenAll(Enumerable.Range(0, Lanes).Select(_ => LaneAsync(settings, stoppingToken)));
+    }
+
+    private const int Lanes = 4;
+
+    private async Task LaneAsync(DeliveryOptions settings, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var messages = await outbox.ReceiveAsync(16, settings.VisibilityTimeout, stoppingToken);
+                var messages = await outbox.ReceiveAsync(8, settings.VisibilityTimeout, stoppingToken);
                 if (messages.Count == 0)
                 {
                     // The pace of polling, not business time: the real clock, so a test's fake clock cannot stall the loop.
@@ -43,7 +51,7 @@ public sealed partial class DeliveryWorker(
                     continue;
                 }
 
-                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken }, ProcessAsync);
+                await Task.WhenAll(messages.Select(message => ProcessAsync(message, stoppingToken).AsTask()));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

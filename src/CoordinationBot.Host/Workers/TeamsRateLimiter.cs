@@ -11,7 +11,8 @@ public sealed class TeamsRateLimiter : IDisposable
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.CreateChained(
         PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.GetTokenBucketLimiter("app", _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = 50, TokensPerPeriod = 50, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = int.MaxValue, AutoReplenishment = true,
+            // A bucket of 4 refilled at 46 a second: bucket + one second's refill = 50, so no one-second window exceeds Teams' 50.
+            TokenLimit = 4, TokensPerPeriod = 4, ReplenishmentPeriod = TimeSpan.FromMilliseconds(87), QueueLimit = int.MaxValue, AutoReplenishment = true,
         })),
         PartitionedRateLimiter.Create<string, string>(conversation => RateLimitPartition.GetTokenBucketLimiter(conversation, _ => new TokenBucketRateLimiterOptions
         {

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CoordinationBot.Cli.Commands;
+
+/// <summary>What benchmarks start for themselves: the repository's pinned Azurite, on free loopback ports.</summary>
+public static class BenchTools
+{
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CoordinationBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run benchmarks from the repository (./coordbot bench …): CoordinationBot.sln not found above the current folder.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts Azurite (tables, queues, blobs in memory); returns the process and its connection string.</summary>
+    public static async Task<(Process Process, string ConnectionString)> StartAzuriteAsync()
+    {
+        var (table, queue, blob) = (FreePort(), FreePort(), FreePort());
+        var tool = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "azurite");
+        if (!File.Exists(tool))
+        {
+            throw new InvalidOperationException($"{tool} is missing: run 'npm ci' (./run.sh and ./test.sh do).");
+        }
+
+        var info = new ProcessStartInfo(tool) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}", "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        foreach (var port in new[] { table, queue })
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port);
+                    break;
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+        }
+
+        const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        return (process, $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;");
+    }
+}
