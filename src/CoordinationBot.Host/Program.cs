@@ -1,23 +1,11 @@
-using CoordinationBot.BotFramework;
-using CoordinationBot.Documents;
-using CoordinationBot.Graph;
-using CoordinationBot.Host.Apis;
-using CoordinationBot.Host.Bot;
-using CoordinationBot.Host.Telemetry;
-using CoordinationBot.Storage;
+using CoordinationBot.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddObservability();
-builder.AddTableStorage();
-builder.AddDocuments();
-builder.AddDirectory();
-builder.AddBotFramework();
-builder.AddBotFeatures();
+builder.AddCoordinationBot();
 
 var app = builder.Build();
 
-app.MapBotApi();
-app.MapHealthApi();
+app.MapCoordinationBot();
 
 app.Run();

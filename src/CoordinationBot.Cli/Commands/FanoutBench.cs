@@ -1,16 +1,12 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
-using CoordinationBot.BotFramework;
 using CoordinationBot.Core.Conversations;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Extraction;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Documents;
-using CoordinationBot.Graph;
-using CoordinationBot.Host.Bot;
-using CoordinationBot.Storage;
+using CoordinationBot.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,12 +53,8 @@ public static class FanoutBench
                 ["Delivery:PollInterval"] = "00:00:00.100",
                 ["Bot:ConnectorBaseDelay"] = "00:00:00.200",
             });
+            builder.AddCoordinationBot();
             builder.Logging.ClearProviders();
-            builder.AddTableStorage();
-            builder.AddDocuments();
-            builder.AddDirectory();
-            builder.AddBotFramework();
-            builder.AddBotFeatures();
             using var host = builder.Build();
 
             var round = await SeedAsync(host.Services, connector.ServiceUrl, deliveries, cancellationToken);

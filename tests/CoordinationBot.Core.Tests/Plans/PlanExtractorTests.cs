@@ -223,6 +223,16 @@ public sealed class PlanExtractorTests
     }
 
     [Fact]
+    public void NumberingPast99_IsStillRead()
+    {
+        var body = string.Concat(Enumerable.Range(1, 101).Select(i => $"{i}. Sở Tư pháp\na) Việc số {i}.\n"));
+
+        var plan = Extract("III. TỔ CHỨC THỰC HIỆN\n" + body);
+
+        Assert.Equal("Việc số 101.", Task(plan, "III.101.a").Text);
+    }
+
+    [Fact]
     public void UnknownAgencyInAHeading_IsKept_AndFlaggedForReview()
     {
         var plan = Extract("""

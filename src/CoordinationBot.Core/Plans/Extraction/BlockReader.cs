@@ -104,7 +104,7 @@ public static partial class BlockReader
     [GeneratedRegex(@"^([IVX]{1,5})\.\s*(\S.*)$")]
     private static partial Regex SectionMarker();
 
-    [GeneratedRegex(@"^(\d{1,2})\.\s+(\S.*)$")]
+    [GeneratedRegex(@"^(\d{1,3})\.\s+(\S.*)$")]
     private static partial Regex NumberMarker();
 
     [GeneratedRegex(@"^([a-zđ])\)\s*(\S.*)$")]

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoordinationBot.Cli.Commands;
+
+/// <summary>
+/// <c>coordbot bench submit</c>: N officers of N agencies press "Gửi báo cáo" at the same moment; each invoke goes
+/// through the real bot host over HTTP on loopback (development mode) into Azurite.
+/// </summary>
+public static class SubmitBench
+{
+    public static Command Create()
+    {
+        var count = new Option<int>("--submissions") { DefaultValueFactory = _ => 100, Description = "Concurrent submissions" };
+        var command = new Command("submit", "Concurrent status-card submissions through /api/messages") { count };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse.GetValue(count), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int n, CancellationToken cancellationToken)
+    {
+        var (azurite, storage) = await BenchTools.StartAzuriteAsync();
+        var directory = Path.Combine(Path.GetTempPath(), $"coordbot-bench-{Guid.NewGuid():N}.json");
+        var users = new JsonArray([.. Enumerable.Range(0, n).Select(i => (JsonNode)new JsonObject { ["aadObjectId"] = $"aad-{i}", ["agency"] = $"Phòng Thử nghiệm {i}" })]);
+        await File.WriteAllTextAsync(directory, new JsonObject { ["users"] = users }.ToJsonString(), cancellationToken);
+        var port = BenchTools.FreePort();
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storage,
+            ["Storage:TablePrefix"] = "bench",
+            ["Directory:File"] = directory,
+            ["Reminders:Enabled"] = "false",
+            ["Delivery:Enabled"] = "false",
+        });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.AddCoordinationBot();
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapCoordinationBot();
+        try
+        {
+            var roundId = await SeedAsync(app.Services, n, cancellationToken);
+            await app.StartAsync(cancellationToken);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            await http.GetStringAsync("healthz", cancellationToken);
+
+            var latencies = new ConcurrentBag<double>();
+            var failures = 0;
+            using var start = new SemaphoreSlim(0, n);
+            var watch = Stopwatch.StartNew();
+            var calls = Enumerable.Range(0, n).Select(async i =>
+            {
+                await start.WaitAsync(cancellationToken);
+                var begun = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsJsonAsync("api/messages", Invoke(i, roundId), cancellationToken);
+                latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (!response.IsSuccessStatusCode || !body.Contains("Đã ghi nhận", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }).ToList();
+            watch.Restart();
+            start.Release(n);
+            await Task.WhenAll(calls);
+            var seconds = watch.Elapsed.TotalSeconds;
+
+            var store = app.Services.GetRequiredService<IStatusReportStore>();
+            var stored = 0;
+            for (var i = 0; i < n; i++)
+            {
+                stored += (await store.GetReportsAsync(roundId, $"Phòng Thử nghiệm {i}", cancellationToken)).Count;
+            }
+
+            var sorted = latencies.Order().ToList();
+            var p95 = sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.95 * sorted.Count) - 1)];
+            Console.WriteLine(FormattableString.Invariant($"{n} submissions in {seconds:F2} s; {failures} not confirmed; {stored} reports stored"));
+            Console.WriteLine(FormattableString.Invariant($"BENCH submit n={n} per_s={n / seconds:F1} p95_ms={p95:F0} lost={n - stored}"));
+            await app.StopAsync(cancellationToken);
+            return stored == n ? 0 : 1;
+        }
+        finally
+        {
+            File.Delete(directory);
+            azurite.Kill(entireProcessTree: true);
+            await azurite.WaitForExitAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<string> SeedAsync(IServiceProvider services, int n, CancellationToken cancellationToken)
+    {
+        var body = string.Concat(Enumerable.Range(0, n).Select(i => $"{i + 1}. Phòng Thử nghiệm {i}\na) Chủ trì nhiệm vụ đo tải số {i}.\n"));
+        var plan = PlanExtractor.Default.Extract($"Số: 78/KH-UBND\nKẾ HOẠCH\nKế hoạch đo tải gửi báo cáo\nIII. TỔ CHỨC THỰC HIỆN\n{body}");
+        var stored = new StoredPlan("78-kh-ubnd", 1, "bench", "bench.txt", DateTimeOffset.UtcNow, null, plan);
+        await services.GetRequiredService<IPlanStore>().SaveAsync(stored, cancellationToken);
+        var round = new ReportingRound("78-kh-ubnd~2026-Y", stored.Key, 1, ReportingPeriod.WholeYear(2026), new DateOnly(2099, 1, 1), "bench", DateTimeOffset.UtcNow, RoundState.Open, null);
+        await services.GetRequiredService<IStatusReportStore>().AddRoundAsync(round, cancellationToken);
+        return round.Id;
+    }
+
+    /// <summary>The invoke Teams sends when officer i presses "Gửi báo cáo" on their agency's card.</summary>
+    private static JsonObject Invoke(int i, string roundId) => new()
+    {
+        ["type"] = "invoke",
+        ["name"] = "adaptiveCard/action",
+        ["id"] = $"invoke-{i}",
+        ["serviceUrl"] = "http://127.0.0.1:9/",
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = $"29:user-{i}", ["name"] = $"Cán bộ {i}", ["aadObjectId"] = $"aad-{i}" },
+        ["recipient"] = new JsonObject { ["id"] = "28:bot" },
+        ["conversation"] = new JsonObject { ["id"] = $"a:bench-{i}", ["conversationType"] = "personal", ["tenantId"] = "bench-tenant" },
+        ["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = "report.save",
+                ["data"] = new JsonObject
+                {
+                    ["roundId"] = roundId,
+                    ["agency"] = $"Phòng Thử nghiệm {i}",
+                    ["tasks"] = new JsonArray($"III.{i + 1}.a"),
+                    ["etags"] = new JsonObject(),
+                    ["status_0"] = "InProgress",
+                    ["percent_0"] = "60",
+                    ["result_0"] = $"Đã triển khai phần {i}.",
+                },
+            },
+        },
+    };
+}

@@ -1,0 +1,31 @@
+using CoordinationBot.BotFramework;
+using CoordinationBot.Documents;
+using CoordinationBot.Graph;
+using CoordinationBot.Host.Apis;
+using CoordinationBot.Host.Bot;
+using CoordinationBot.Host.Telemetry;
+using CoordinationBot.Storage;
+
+namespace CoordinationBot.Host;
+
+/// <summary>The whole bot, composed once: Program.cs and the benchmarks that run a real host call these.</summary>
+public static class CoordinationBotExtensions
+{
+    public static IHostApplicationBuilder AddCoordinationBot(this IHostApplicationBuilder builder)
+    {
+        builder.AddObservability();
+        builder.AddTableStorage();
+        builder.AddDocuments();
+        builder.AddDirectory();
+        builder.AddBotFramework();
+        builder.AddBotFeatures();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCoordinationBot(this IEndpointRouteBuilder app)
+    {
+        app.MapBotApi();
+        app.MapHealthApi();
+        return app;
+    }
+}
