@@ -15,6 +15,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Questions.PickAgencyHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
+            .AddActivityHandler<StatusReports.RefreshStatusCardHandler>()
             .AddActivityHandler<StatusReports.ExtendRoundCommandHandler>()
             .AddActivityHandler<StatusReports.CloseRoundCommandHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()

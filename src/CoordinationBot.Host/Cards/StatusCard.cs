@@ -13,6 +13,7 @@ namespace CoordinationBot.Host.Cards;
 public static class StatusCard
 {
     public const string Verb = "report.save";
+    public const string RefreshVerb = "report.refresh";
 
     public static JsonObject Create(StatusCardModel model, CultureInfo culture)
     {
@@ -67,15 +68,27 @@ public static class StatusCard
             ["tasks"] = new JsonArray([.. model.Tasks.Select(t => (JsonNode?)t.Task.Id)]),
             ["etags"] = etags,
         };
+        // Whoever opens the card sees the latest saved state (another officer of the agency may have reported since).
+        var refresh = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = RefreshVerb,
+                ["data"] = new JsonObject { ["roundId"] = round.Id, ["agency"] = model.Agency },
+            },
+        };
         if (!editable)
         {
-            return AdaptiveCard.Create(body);
+            var readOnly = AdaptiveCard.Create(body);
+            readOnly["refresh"] = refresh;
+            return readOnly;
         }
 
         var title = T("ActionSendReport");
         var submitData = data.DeepClone().AsObject();
         submitData["verb"] = Verb;
-        return AdaptiveCard.Create(body,
+        var card = AdaptiveCard.Create(body,
         [
             new JsonObject
             {
@@ -86,6 +99,8 @@ public static class StatusCard
                 ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData },
             },
         ]);
+        card["refresh"] = refresh;
+        return card;
     }
 
     public static string PeriodLabel(ReportingPeriod period, CultureInfo culture)

@@ -79,6 +79,24 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refresh_ShowsTheLatestSavedState_OnlyToTheAgencysOfficers()
+    {
+        await OpenRoundAsync();
+        var data = Inputs((await StatusCardsAsync(3))["a:finance"], "Done", "90", "Gần xong.");
+        await ActAsync(FinanceOfficer, data);
+        var refreshData = new JsonObject { ["roundId"] = data["roundId"]!.DeepClone(), ["agency"] = "Sở Tài chính" };
+
+        var mine = await ActAsync(FinanceOfficer, refreshData, verb: "report.refresh");
+        var others = await ActAsync(ForeignOfficer, refreshData, verb: "report.refresh");
+
+        var json = mine["value"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("\"value\":\"Done\"", json, StringComparison.Ordinal);
+        Assert.Contains("Gần xong.", json, StringComparison.Ordinal);
+        Assert.Equal("report.refresh", mine["value"]!["refresh"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.StartsWith("Bạn không thuộc cơ quan", NoteOf(others), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheSameInvokeDeliveredTwice_IsSavedOnce()
     {
         await OpenRoundAsync();
@@ -267,9 +285,9 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         return data;
     }
 
-    private async Task<JsonObject> ActAsync(string user, JsonObject data, string? activityId = null)
+    private async Task<JsonObject> ActAsync(string user, JsonObject data, string? activityId = null, string verb = "report.save")
     {
-        var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, "report.save", data.DeepClone().AsObject(), user);
+        var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, verb, data.DeepClone().AsObject(), user);
         invoke["id"] = activityId ?? Guid.NewGuid().ToString("N");
         var response = await context.Client.PostAsJsonAsync("/api/messages", invoke);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
