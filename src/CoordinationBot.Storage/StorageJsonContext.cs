@@ -19,6 +19,8 @@ namespace CoordinationBot.Storage;
 [JsonSerializable(typeof(CoordinationBot.Core.StatusReports.ReportingRound))]
 [JsonSerializable(typeof(CoordinationBot.Core.StatusReports.StatusReport))]
 [JsonSerializable(typeof(CoordinationBot.Core.StatusReports.Delivery))]
+[JsonSerializable(typeof(CoordinationBot.Core.Conversations.ConversationReference))]
+[JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.AgencyChannelEntity))]
 [JsonSerializable(typeof(CoordinationBot.Core.Plans.Plan))]
 [JsonSerializable(typeof(CoordinationBot.Core.Plans.PlanTask))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ public sealed class CommandCatalog
     public const string OpenRound = "report.open";
     public const string ExtendRound = "report.extend";
     public const string CloseRound = "report.close";
+    public const string RegisterChannel = "report.channel";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -34,6 +35,7 @@ public sealed class CommandCatalog
         new BotCommand(OpenRound, ["yêu cầu báo cáo", "mở đợt báo cáo", "mở kỳ báo cáo"]),
         new BotCommand(ExtendRound, ["gia hạn báo cáo", "gia hạn đợt báo cáo", "mở lại đợt báo cáo"]),
         new BotCommand(CloseRound, ["đóng đợt báo cáo", "kết thúc đợt báo cáo"]),
+        new BotCommand(RegisterChannel, ["đăng ký kênh báo cáo", "dùng kênh này để báo cáo"]),
     ]);
 
     /// <summary>The command the text starts with, and what follows it; null when no command matches.</summary>

@@ -4,13 +4,24 @@ using CoordinationBot.Core.People;
 
 namespace CoordinationBot.Core.StatusReports;
 
-/// <summary>The personal chats of the officers of given agencies: conversation references whose user works there.</summary>
-public sealed class RecipientFinder(IConversationReferenceStore conversations, AskerAgencyResolver agencies, AgencyRegistry registry)
+/// <summary>Where an agency's cards go: its registered channel, or the personal chats of its officers.</summary>
+public sealed class RecipientFinder(IConversationReferenceStore conversations, AskerAgencyResolver agencies, AgencyRegistry registry, IAgencyChannelStore channels)
 {
+    /// <summary>An agency's registered team channel when it has one, otherwise its officers' personal chats.</summary>
     public async Task<IReadOnlyList<(string Agency, ConversationReference Reference)>> FindAsync(string? tenantId, IReadOnlyCollection<string> wanted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wanted);
         var found = new List<(string, ConversationReference)>();
+        var byChannel = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var agency in wanted)
+        {
+            if (await channels.GetAsync(agency, cancellationToken) is { } channel)
+            {
+                found.Add((agency, channel));
+                byChannel.Add(agency);
+            }
+        }
+
         await foreach (var reference in conversations.ListAsync(tenantId ?? "no-tenant", cancellationToken))
         {
             if (reference.ConversationType != "personal")
@@ -20,7 +31,7 @@ public sealed class RecipientFinder(IConversationReferenceStore conversations, A
 
             var agency = (await agencies.ResolveAsync(reference.AadObjectId, cancellationToken)).Agency;
             var match = agency is null ? null : wanted.FirstOrDefault(a => registry.SameAgency(a, agency));
-            if (match is not null)
+            if (match is not null && !byChannel.Contains(match))
             {
                 found.Add((match, reference));
             }

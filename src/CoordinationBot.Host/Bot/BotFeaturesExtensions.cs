@@ -16,6 +16,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
             .AddActivityHandler<StatusReports.RefreshStatusCardHandler>()
+            .AddActivityHandler<StatusReports.RegisterChannelHandler>()
             .AddActivityHandler<StatusReports.ExtendRoundCommandHandler>()
             .AddActivityHandler<StatusReports.CloseRoundCommandHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()

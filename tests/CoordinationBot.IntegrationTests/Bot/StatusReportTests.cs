@@ -97,6 +97,25 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAgencyWithARegisteredChannel_GetsItsCardThere_InsteadOfInItsOfficersChats()
+    {
+        var register = TeamsActivities.Message(context.Connector.ServiceUrl, "<at>CoordinationBot</at> đăng ký kênh báo cáo", conversationId: "19:foreign-team@thread.tacv2;messageid=1700000000001");
+        register["conversation"]!["conversationType"] = "channel";
+        register["from"] = new JsonObject { ["id"] = "29:a2", ["aadObjectId"] = ForeignOfficer };
+        await context.Client.PostAsJsonAsync("/api/messages", register);
+        var reply = Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("Đã đăng ký: phiếu báo cáo của Sở Ngoại vụ sẽ gửi vào kênh này.", reply.Activity!.Text);
+        context.Connector.Requests.Clear();
+
+        await OpenRoundAsync();
+
+        await StatusCardsAsync(2);
+        await Task.Delay(1500);
+        var cards = await StatusCardsAsync(2);
+        Assert.Equal(["19:foreign-team@thread.tacv2", "a:finance"], cards.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task TheSameInvokeDeliveredTwice_IsSavedOnce()
     {
         await OpenRoundAsync();
