@@ -20,7 +20,7 @@ public sealed class OpenRoundHandler(
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
         var today = time.Today();
-        var target = RoundTarget.Resolve(catalog, request.PlanText, request.PeriodText, today);
+        var target = RoundTarget.Resolve(catalog, request.PlanText, request.PeriodText, today, request.PlanKey);
         if (target is null)
         {
             return OpenRoundResult.Failed(OpenRoundProblem.PlanNotFound);
@@ -75,7 +75,7 @@ public sealed class OpenRoundHandler(
     }
 }
 
-public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOnly? Due, string? Message, string OpenedBy, string TenantId);
+public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOnly? Due, string? Message, string OpenedBy, string TenantId, string? PlanKey = null);
 
 public sealed record OpenRoundResult(ReportingRound? Round, int Queued, IReadOnlyList<string> AgenciesWithoutRecipients, OpenRoundProblem Problem)
 {

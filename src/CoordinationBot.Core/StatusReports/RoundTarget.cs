@@ -6,16 +6,26 @@ namespace CoordinationBot.Core.StatusReports;
 /// <summary>The plan and period a focal agency's request names ("kế hoạch 21/KH-UBND năm 2026"); the period defaults to the current half or year.</summary>
 public static class RoundTarget
 {
-    public static (StoredPlan Plan, ReportingPeriod Period)? Resolve(PlanCatalog catalog, string planText, string periodText, DateOnly today)
+    public static (StoredPlan Plan, ReportingPeriod Period)? Resolve(PlanCatalog catalog, string planText, string periodText, DateOnly today, string? planKey = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var ranked = PlanFinder.Rank(catalog, planText);
-        if (ranked.Count == 0)
+        StoredPlan? plan;
+        if (planKey is not null)
+        {
+            plan = catalog.Plans.FirstOrDefault(p => p.Key == planKey);
+        }
+        else
+        {
+            var ranked = PlanFinder.Rank(catalog, planText);
+            plan = ranked.Count == 0 ? null : catalog.Plans[ranked[0].Plan];
+        }
+
+        if (plan is null)
         {
             return null;
         }
 
         var period = ReportingPeriod.Parse(periodText, today) ?? (today.Month <= 6 ? ReportingPeriod.FirstHalf(today.Year) : ReportingPeriod.WholeYear(today.Year));
-        return (catalog.Plans[ranked[0].Plan], period);
+        return (plan, period);
     }
 }

@@ -17,6 +17,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
             .AddActivityHandler<StatusReports.RefreshStatusCardHandler>()
             .AddActivityHandler<StatusReports.RegisterChannelHandler>()
+            .AddActivityHandler<StatusReports.OpenRoundCardHandler>()
             .AddActivityHandler<StatusReports.ExtendRoundCommandHandler>()
             .AddActivityHandler<StatusReports.CloseRoundCommandHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()

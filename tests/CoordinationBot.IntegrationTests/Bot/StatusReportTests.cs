@@ -116,6 +116,27 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheOpenRoundForm_OpensARound_WithItsMessage_AndRefusesWhatItDidNotOffer()
+    {
+        var ask = TeamsActivities.Message(context.Connector.ServiceUrl, "yêu cầu báo cáo", conversationId: "a:focal");
+        ask["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
+        await context.Client.PostAsJsonAsync("/api/messages", ask);
+        var form = Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10))).Activity!.Attachments![0].Content!;
+        var planKey = form["body"]![1]!["choices"]![0]!["value"]!.GetValue<string>();
+        Assert.Contains(form["body"]![2]!["choices"]!.AsArray(), c => c!["value"]!.GetValue<string>() == "2026-Y");
+        context.Connector.Requests.Clear();
+
+        var forged = await ActAsync(Focal, new JsonObject { ["plan"] = "khong-co", ["period"] = "2026-Y" }, verb: "round.open");
+        var opened = await ActAsync(Focal, new JsonObject { ["plan"] = planKey, ["period"] = "2026-Y", ["due"] = "2026-12-20", ["message"] = "Đề nghị gửi đúng hạn." }, verb: "round.open");
+
+        Assert.StartsWith("Thông tin chưa hợp lệ", NoteOf(forged), StringComparison.Ordinal);
+        Assert.StartsWith("Đã mở đợt báo cáo năm 2026", NoteOf(opened), StringComparison.Ordinal);
+        Assert.Contains("hạn 20/12/2026", NoteOf(opened), StringComparison.Ordinal);
+        var card = (await StatusCardsAsync(3))["a:finance"];
+        Assert.Contains(card["body"]!.AsArray(), b => b?["text"]?.GetValue<string>() == "Đề nghị gửi đúng hạn.");
+    }
+
+    [Fact]
     public async Task TheSameInvokeDeliveredTwice_IsSavedOnce()
     {
         await OpenRoundAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.Core;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.Plans.Extraction;
@@ -36,6 +37,14 @@ public sealed class OpenRoundCommandHandler(
         }
 
         var text = turn.Activity.GetTextWithoutMentions();
+        if (string.IsNullOrWhiteSpace(turn.Command?.Arguments))
+        {
+            // No plan named: the form, to choose plan, period, due date and message.
+            var form = OpenRoundCard.Create(await catalogs.GetAsync(cancellationToken), time.Today(), culture);
+            await turn.ReplyWithCardAsync(form, BotText.Get("OpenRoundTitle", culture), cancellationToken);
+            return null;
+        }
+
         var due = text.Contains("hạn", StringComparison.OrdinalIgnoreCase) || text.Contains("han ", StringComparison.OrdinalIgnoreCase)
             ? DateReader.ReadFirst(text, time.GetUtcNow().Year)
             : null;

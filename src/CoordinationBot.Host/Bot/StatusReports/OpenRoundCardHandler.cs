@@ -1,0 +1,71 @@
+using System.Globalization;
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.Plans;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.StatusReports;
+
+/// <summary>"Mở đợt báo cáo" on the form: every input is checked against what the form offered before the round opens.</summary>
+public sealed class OpenRoundCardHandler(
+    OpenRoundHandler open,
+    PlanCatalogSource catalogs,
+    IOptions<PlanImportOptions> focal,
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time) : IActivityHandler
+{
+    public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(OpenRoundCard.Verb));
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
+        if (!focal.Value.MayImport(turn.Activity.From?.AadObjectId))
+        {
+            return await NoticeAsync(turn, BotText.Get("RoundNotAllowed", culture), cancellationToken);
+        }
+
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        var today = time.Today();
+        var planKey = turn.Activity.GetCardString("plan");
+        var period = OpenRoundCard.Periods(today).FirstOrDefault(p => p.Code == turn.Activity.GetCardString("period"));
+        var dueText = turn.Activity.GetCardString("due");
+        DateOnly? due = string.IsNullOrWhiteSpace(dueText) ? null
+            : DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : DateOnly.MinValue;
+        var message = turn.Activity.GetCardString("message")?.Trim();
+        if (planKey is null || catalog.Plans.All(p => p.Key != planKey) || period is null || due == DateOnly.MinValue || message is { Length: > OpenRoundCard.MaxMessage })
+        {
+            return await NoticeAsync(turn, BotText.Get("Round_InvalidInput", culture), cancellationToken);
+        }
+
+        var periodText = period.Kind switch
+        {
+            PeriodKind.FirstHalf => $"6 tháng {period.Year}",
+            PeriodKind.Year => $"năm {period.Year}",
+            _ => "đột xuất",
+        };
+        var request = new OpenRoundRequest(string.Empty, periodText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ActivityExtensions.NoTenant, planKey);
+        var result = await open.HandleAsync(catalog, request, cancellationToken);
+        if (result.Round is not { } round)
+        {
+            return await NoticeAsync(turn, BotText.Get("Round_" + result.Problem, culture), cancellationToken);
+        }
+
+        var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
+        var text = string.Format(culture, BotText.Get("RoundOpened", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), result.Queued);
+        if (result.AgenciesWithoutRecipients.Count > 0)
+        {
+            text += " " + string.Format(culture, BotText.Get("RoundNoRecipients", culture), string.Join("; ", result.AgenciesWithoutRecipients));
+        }
+
+        return await NoticeAsync(turn, text, cancellationToken);
+    }
+
+    private static Task<InvokeResponse?> NoticeAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
+        CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
+}
