@@ -1,19 +1,20 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 
 namespace CoordinationBot.Host.Workers;
 
 /// <summary>
 /// Teams' limits for a bot, in this process: per conversation 7 sends a second and 60 in 30 seconds; about 50
-/// requests a second for the whole app. Waiting here keeps most sends from ever meeting a 429.
+/// requests a second for the whole app, paced evenly (one slot every 21 ms, a little under 50 a second) so no burst
+/// ever puts more than 50 into a one-second window. Waiting here keeps most sends from ever meeting a 429.
 /// </summary>
 public sealed class TeamsRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.CreateChained(
-        PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.GetTokenBucketLimiter("app", _ => new TokenBucketRateLimiterOptions
-        {
-            // A bucket of 4 refilled at 46 a second: bucket + one second's refill = 50, so no one-second window exceeds Teams' 50.
-            TokenLimit = 4, TokensPerPeriod = 4, ReplenishmentPeriod = TimeSpan.FromMilliseconds(87), QueueLimit = int.MaxValue, AutoReplenishment = true,
-        })),
+    private static readonly long Spacing = Stopwatch.Frequency * 21 / 1000;
+    private readonly Lock gate = new();
+    private long nextSlot;
+
+    private readonly PartitionedRateLimiter<string> perConversation = PartitionedRateLimiter.CreateChained(
         PartitionedRateLimiter.Create<string, string>(conversation => RateLimitPartition.GetTokenBucketLimiter(conversation, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = 7, TokensPerPeriod = 7, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = int.MaxValue, AutoReplenishment = true,
@@ -24,8 +25,25 @@ public sealed class TeamsRateLimiter : IDisposable
         })));
 
     /// <summary>Waits until a send into <paramref name="conversationId"/> is within the limits.</summary>
-    public async ValueTask<RateLimitLease> AcquireAsync(string conversationId, CancellationToken cancellationToken) =>
-        await limiter.AcquireAsync(conversationId, 1, cancellationToken);
+    public async ValueTask<RateLimitLease> AcquireAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var lease = await perConversation.AcquireAsync(conversationId, 1, cancellationToken);
+        long slot;
+        lock (gate)
+        {
+            var now = Stopwatch.GetTimestamp();
+            slot = Math.Max(now, nextSlot);
+            nextSlot = slot + Spacing;
+        }
 
-    public void Dispose() => limiter.Dispose();
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), slot);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+
+        return lease;
+    }
+
+    public void Dispose() => perConversation.Dispose();
 }
