@@ -14,4 +14,7 @@ public sealed class DeliveryOptions
 
     /// <summary>Attempts before a delivery fails for good and its message goes to the poison queue.</summary>
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>This instance's share of the app's ~50 requests a second to Teams (divide among instances).</summary>
+    public double AppRequestsPerSecond { get; set; } = 47.6;
 }

@@ -4,13 +4,14 @@ using System.Threading.RateLimiting;
 namespace CoordinationBot.Host.Workers;
 
 /// <summary>
-/// Teams' limits for a bot, in this process: per conversation 7 sends a second and 60 in 30 seconds; about 50
-/// requests a second for the whole app, paced evenly (one slot every 21 ms, a little under 50 a second) so no burst
-/// ever puts more than 50 into a one-second window. Waiting here keeps most sends from ever meeting a 429.
+/// Teams' limits for a bot: per conversation 7 sends a second and 60 in 30 seconds; about 50 requests a second for
+/// the whole app, paced evenly (by default one slot every 21 ms, a little under 50 a second) so no burst ever puts
+/// more than 50 into a one-second window. With several instances, <c>Delivery:AppRequestsPerSecond</c> is each
+/// instance's share. Waiting here keeps most sends from ever meeting a 429.
 /// </summary>
-public sealed class TeamsRateLimiter : IDisposable
+public sealed class TeamsRateLimiter(Microsoft.Extensions.Options.IOptions<DeliveryOptions> options) : IDisposable
 {
-    private static readonly long Spacing = Stopwatch.Frequency * 21 / 1000;
+    private readonly long spacing = (long)(Stopwatch.Frequency / Math.Clamp(options.Value.AppRequestsPerSecond, 0.1, 50));
     private readonly Lock gate = new();
     private long nextSlot;
 
@@ -33,7 +34,7 @@ public sealed class TeamsRateLimiter : IDisposable
         {
             var now = Stopwatch.GetTimestamp();
             slot = Math.Max(now, nextSlot);
-            nextSlot = slot + Spacing;
+            nextSlot = slot + spacing;
         }
 
         var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), slot);

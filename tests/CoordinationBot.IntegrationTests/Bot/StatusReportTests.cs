@@ -137,6 +137,29 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConnectorAnswering503And429_StillDeliversEveryCard_Once()
+    {
+        foreach (var status in new[] { 503, 429, 500, 503, 429 })
+        {
+            context.Connector.FailNext(status, retryAfterSeconds: status == 429 ? 0 : null);
+        }
+
+        await OpenRoundAsync();
+
+        var cards = await StatusCardsAsync(3);
+        var log = context.Host.Services.GetRequiredService<IDeliveryLog>();
+        var roundId = "kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y";
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await log.ListAsync(roundId, default)).Count(s => s.State == DeliveryState.Sent) < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], cards.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(3, (await log.ListAsync(roundId, default)).Count(s => s.State == DeliveryState.Sent));
+    }
+
+    [Fact]
     public async Task TheSameInvokeDeliveredTwice_IsSavedOnce()
     {
         await OpenRoundAsync();
