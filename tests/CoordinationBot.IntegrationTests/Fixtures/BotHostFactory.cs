@@ -48,6 +48,11 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 values[$"Bot:AllowedTenants:{i}"] = settings.AllowedTenants[i];
             }
 
+            foreach (var (key, value) in settings.Configuration ?? new Dictionary<string, string?>())
+            {
+                values[key] = value;
+            }
+
             config.AddInMemoryCollection(values);
         });
         builder.ConfigureServices(services =>
@@ -111,7 +116,8 @@ public sealed record BotHostSettings(
     bool FollowClientLocale = false,
     IReadOnlyList<string>? Importers = null,
     IReadOnlyDictionary<string, string>? Directory = null,
-    TimeProvider? Clock = null)
+    TimeProvider? Clock = null,
+    IReadOnlyDictionary<string, string?>? Configuration = null)
 {
     public IReadOnlyList<string> PlanImporters => Importers ?? [];
 
