@@ -26,6 +26,7 @@ public static class CoordinationBotExtensions
     {
         app.MapBotApi();
         app.MapHealthApi();
+        app.MapFilesApi();
         return app;
     }
 }

@@ -26,18 +26,19 @@ public static class StorageExtensions
         services.AddSingleton<CoordinationBot.Core.StatusReports.IAgencyChannelStore, StatusReports.TableAgencyChannelStore>();
         services.AddSingleton(sp => Queues(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.AddSingleton<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(sp => sp.GetRequiredService<StatusReports.QueueDeliveryOutbox>());
-        services.AddSingleton<CoordinationBot.Core.StatusReports.ISingletonLease>(sp => Lease(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, "reminders"));
+        services.AddSingleton<CoordinationBot.Core.StatusReports.ISingletonLease>(sp => new StatusReports.BlobSingletonLease(Container(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, "locks").GetBlobClient("reminders")));
+        services.AddSingleton<CoordinationBot.Core.Consolidation.IReportFileStore>(sp => new StatusReports.BlobReportFileStore(Container(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, "reports")));
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }
 
-    /// <summary>A lease blob in container "{prefix}-locks"; the blob endpoint is the account's, like the tables'.</summary>
-    private static StatusReports.BlobSingletonLease Lease(TableStorageOptions options, string name)
+    /// <summary>Container "{prefix}-{name}" on the account's blob endpoint.</summary>
+    private static Azure.Storage.Blobs.BlobContainerClient Container(TableStorageOptions options, string name)
     {
         Azure.Storage.Blobs.BlobServiceClient service = options.BlobServiceUri is { } uri
             ? new(uri, string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? new Azure.Identity.DefaultAzureCredential() : new Azure.Identity.ManagedIdentityCredential(Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId)))
             : new(Tables.StorageConnectionString.Normalize(options.ConnectionString!));
-        return new StatusReports.BlobSingletonLease(service.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "-locks").GetBlobClient(name));
+        return service.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "-" + name);
     }
 
     /// <summary>The outbox queue and its poison queue, on the same account as the tables (names share the table prefix).</summary>

@@ -13,6 +13,7 @@ public sealed class CommandCatalog
     public const string ExtendRound = "report.extend";
     public const string CloseRound = "report.close";
     public const string RegisterChannel = "report.channel";
+    public const string Consolidate = "report.consolidate";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -36,6 +37,7 @@ public sealed class CommandCatalog
         new BotCommand(ExtendRound, ["gia hạn báo cáo", "gia hạn đợt báo cáo", "mở lại đợt báo cáo"]),
         new BotCommand(CloseRound, ["đóng đợt báo cáo", "kết thúc đợt báo cáo"]),
         new BotCommand(RegisterChannel, ["đăng ký kênh báo cáo", "dùng kênh này để báo cáo"]),
+        new BotCommand(Consolidate, ["tổng hợp", "tổng hợp báo cáo"]),
     ]);
 
     /// <summary>The command the text starts with, and what follows it; null when no command matches.</summary>

@@ -11,6 +11,9 @@ public interface IStatusReportStore
     /// <summary>Every round that is open.</summary>
     IAsyncEnumerable<ReportingRound> ListOpenRoundsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every report of the round (what consolidation reads: one partition).</summary>
+    Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken);
+
     /// <summary>The agencies that saved at least one report in the round.</summary>
     Task<IReadOnlyCollection<string>> ReportedAgenciesAsync(string roundId, CancellationToken cancellationToken);
 

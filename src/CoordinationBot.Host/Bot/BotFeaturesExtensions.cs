@@ -18,6 +18,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<StatusReports.RefreshStatusCardHandler>()
             .AddActivityHandler<StatusReports.RegisterChannelHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCardHandler>()
+            .AddActivityHandler<Consolidation.ConsolidateCommandHandler>()
+            .AddActivityHandler<Consolidation.RemindNowHandler>()
             .AddActivityHandler<StatusReports.ExtendRoundCommandHandler>()
             .AddActivityHandler<StatusReports.CloseRoundCommandHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()
@@ -37,6 +39,9 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();
         builder.Services.AddScoped<StatusReports.StatusCardBuilder>();
+        builder.Services.AddScoped<CoordinationBot.Core.Consolidation.ConsolidateHandler>();
+        builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
+        builder.Services.AddSingleton<Consolidation.FileLinks>();
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
         builder.Services.AddSingleton<Workers.TeamsRateLimiter>();
         builder.Services.AddHostedService<Workers.DeliveryWorker>();

@@ -110,6 +110,37 @@ public sealed partial class ReminderScheduler(
         return queued;
     }
 
+    /// <summary>The focal agency's "Nhắc các đơn vị chưa báo cáo": remind every agency that has not reported, now.</summary>
+    public async Task<int> RemindNowAsync(string roundId, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        var store = services.GetRequiredService<IStatusReportStore>();
+        var round = await store.GetRoundAsync(roundId, cancellationToken);
+        var plan = round is null ? null : await services.GetRequiredService<IPlanStore>().GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
+        if (round is null || plan is null)
+        {
+            return 0;
+        }
+
+        var registry = services.GetRequiredService<AgencyRegistry>();
+        var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
+        var missing = plan.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal)
+            .Where(a => !reported.Any(r => registry.SameAgency(a, r))).ToList();
+        var culture = language.Value.CultureFor(null);
+        var days = round.Due.DayNumber - time.Today().DayNumber;
+        var due = round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var text = days > 0 ? string.Format(culture, BotText.Get("ReminderNote", culture), days, due) : string.Format(culture, BotText.Get("ReminderDueToday", culture), due);
+        var occasion = "now" + time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var queued = 0;
+        foreach (var (agency, reference) in await services.GetRequiredService<RecipientFinder>().FindAsync(round.TenantId, missing, cancellationToken))
+        {
+            queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.Reminder, text, occasion), cancellationToken);
+        }
+
+        return queued;
+    }
+
     private static async Task<int> QueueAsync(IServiceProvider services, Delivery delivery, CancellationToken cancellationToken)
     {
         if (!await services.GetRequiredService<IDeliveryLog>().TryAddAsync(delivery, cancellationToken))

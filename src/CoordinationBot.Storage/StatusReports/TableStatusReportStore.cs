@@ -46,6 +46,18 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
         }
     }
 
+    public async Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken)
+    {
+        var list = new List<StatusReport>();
+        await foreach (var entry in reportTable.QueryAsync(TableFilter.Create($"PartitionKey eq {TableKey.Encode(roundId)}"), StorageJsonContext.Default.ReportEntity, cancellationToken))
+        {
+            var e = entry.Value;
+            list.Add(new StatusReport(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt));
+        }
+
+        return list;
+    }
+
     public async Task<IReadOnlyCollection<string>> ReportedAgenciesAsync(string roundId, CancellationToken cancellationToken)
     {
         var agencies = new HashSet<string>(StringComparer.Ordinal);

@@ -1,0 +1,45 @@
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.StatusReports;
+
+namespace CoordinationBot.Core.Consolidation;
+
+/// <summary>Builds the consolidation of a round from its plan and every report saved in it (none yet is fine).</summary>
+public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
+{
+    public async Task<ConsolidationSummary?> HandleAsync(PlanCatalog catalog, string planText, string periodText, CancellationToken cancellationToken)
+    {
+        var target = RoundTarget.Resolve(catalog, planText, periodText, time.Today());
+        if (target is null)
+        {
+            return null;
+        }
+
+        var (stored, period) = target.Value;
+        var round = await store.GetRoundAsync(ReportingRound.IdFor(stored.Key, period), cancellationToken);
+        return round is null ? null : await SummarizeAsync(round, cancellationToken);
+    }
+
+    public async Task<ConsolidationSummary?> SummarizeAsync(ReportingRound round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var plan = (await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken))?.Plan;
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var reports = await store.GetAllReportsAsync(round.Id, cancellationToken);
+        var expected = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+        var reported = expected.Where(a => reports.Any(r => registry.SameAgency(r.Agency, a))).ToList();
+        var overdue = time.Today() > round.Due ? expected.Except(reported, StringComparer.Ordinal).ToList() : [];
+        var tasks = plan.Tasks.Where(t => t.Assignments.Count > 0).Select(task => new TaskProgress(
+            task,
+            task.Assignments.Select(a => (a.Agency, a.Role, reports.FirstOrDefault(r => r.TaskId == task.Id && registry.SameAgency(r.Agency, a.Agency)))).ToList())).ToList();
+        var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => reports.Count(r => r.Status == s));
+        var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
+        var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
+        return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals);
+    }
+}

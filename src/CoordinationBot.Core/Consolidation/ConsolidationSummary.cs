@@ -1,0 +1,33 @@
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.StatusReports;
+
+namespace CoordinationBot.Core.Consolidation;
+
+/// <summary>
+/// The whole picture of a round (Tổng hợp): who reported and who did not, how far each task is, and what blocks it.
+/// </summary>
+public sealed record ConsolidationSummary(
+    ReportingRound Round,
+    Plan Plan,
+    IReadOnlyList<string> Expected,
+    IReadOnlyList<string> Reported,
+    IReadOnlyList<string> Overdue,
+    IReadOnlyDictionary<ProgressStatus, int> StatusCounts,
+    IReadOnlyList<TaskProgress> Tasks,
+    IReadOnlyList<AgencyNote> Difficulties,
+    IReadOnlyList<AgencyNote> Proposals)
+{
+    public IReadOnlyList<string> Missing => Expected.Where(a => !Reported.Contains(a)).ToList();
+}
+
+/// <summary>One task with each assigned agency's role and report (null: not reported).</summary>
+public sealed record TaskProgress(PlanTask Task, IReadOnlyList<(string Agency, Role Role, StatusReport? Report)> Agencies)
+{
+    /// <summary>The task's overall state: the lead agency's report, else the least advanced supporting one.</summary>
+    public ProgressStatus? Status =>
+        Agencies.FirstOrDefault(a => a.Role == Role.Lead && a.Report is not null).Report?.Status
+        ?? Agencies.Where(a => a.Report is not null).Select(a => (ProgressStatus?)a.Report!.Status).Min();
+}
+
+/// <summary>A difficulty or proposal, quoted with its agency and task.</summary>
+public sealed record AgencyNote(string Agency, string TaskId, string Text);

@@ -1,0 +1,158 @@
+using CoordinationBot.Core.Consolidation;
+using CoordinationBot.Core.Plans;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CoordinationBot.Documents.Reports;
+
+/// <summary>
+/// The draft consolidated report (Báo cáo) laid out per Nghị định 30/2020/NĐ-CP, Phụ lục I: A4 portrait, margins
+/// 20/20/30/15 mm, Times New Roman; header blocks (issuing body, number | national motto, place and date), title,
+/// body at 14 pt, "Nơi nhận" with the signing block left for the signer, and an appendix table.
+/// </summary>
+public static class ConsolidationDocument
+{
+    private const string Font = "Times New Roman";
+
+    public static byte[] Write(ConsolidationSummary summary, string place)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            var plan = summary.Plan;
+            var issuer = (plan.Issuer ?? "ỦY BAN NHÂN DÂN").ToUpperInvariant();
+            var issuerCode = plan.Number?.Split('-').LastOrDefault() ?? "UBND";
+
+            body.Append(TwoColumns(
+                [Line(issuer, 13, bold: true), Line(ReportText.Format("Number", issuerCode), 13)],
+                [Line(ReportText.Get("Motto"), 12, bold: true), Line(ReportText.Get("Independence"), 13, bold: true), Line(ReportText.Format("PlaceDate", place, summary.Round.Period.Year), 13, italic: true)]));
+            body.Append(Line(string.Empty, 13));
+            body.Append(Line(ReportText.Get("Title"), 14, bold: true));
+            body.Append(Line(ReportText.Format("Subject", ReportText.Kind(plan.Kind), plan.Number ?? ReportText.Get("NoNumber")), 14, bold: true));
+            body.Append(Line(plan.Title, 14, bold: true));
+            body.Append(Line(ReportText.Format("Period", ReportText.Period(summary.Round.Period)), 14, italic: true));
+
+            body.Append(Heading(ReportText.Get("SectionGeneral")));
+            body.Append(Text(ReportText.Format("Reported", summary.Reported.Count, summary.Expected.Count)));
+            var counts = summary.StatusCounts;
+            body.Append(Text(ReportText.Format("Counts", counts[Core.StatusReports.ProgressStatus.NotStarted], counts[Core.StatusReports.ProgressStatus.InProgress], counts[Core.StatusReports.ProgressStatus.Done], counts[Core.StatusReports.ProgressStatus.Blocked])));
+            body.Append(Text(summary.Missing.Count > 0 ? ReportText.Format("Missing", string.Join("; ", summary.Missing)) : ReportText.Get("NoneMissing")));
+
+            body.Append(Heading(ReportText.Get("SectionResults")));
+            foreach (var task in summary.Tasks)
+            {
+                body.Append(Text($"{task.Task.Id}. {task.Task.Text}", bold: true));
+                foreach (var (agency, role, report) in task.Agencies)
+                {
+                    var roleName = ReportText.Get(role == Role.Lead ? "Lead" : "Support");
+                    var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty);
+                    body.Append(Text($"- {agency} ({roleName}): {state}"));
+                }
+            }
+
+            body.Append(Heading(ReportText.Get("SectionIssues")));
+            body.Append(Text(ReportText.Get("Difficulties"), bold: true));
+            AppendNotes(body, summary.Difficulties);
+            body.Append(Text(ReportText.Get("Proposals"), bold: true));
+            AppendNotes(body, summary.Proposals);
+
+            body.Append(TwoColumns(
+                [Line(ReportText.Get("Recipients"), 12, bold: true, italic: true, center: false), Line(ReportText.Get("RecipientAsAbove"), 11, center: false), Line(ReportText.Get("RecipientArchive"), 11, center: false)],
+                [Line(ReportText.Get("SignOnBehalf"), 13, bold: true), Line(ReportText.Get("SignFor"), 13, bold: true), Line(ReportText.Get("SignTitle"), 13, bold: true)]));
+
+            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            body.Append(Line(ReportText.Get("Appendix"), 13, bold: true));
+            body.Append(AppendixTable(summary));
+
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void AppendNotes(Body body, IReadOnlyList<AgencyNote> notes)
+    {
+        if (notes.Count == 0)
+        {
+            body.Append(Text(ReportText.Get("NoneNoted")));
+        }
+
+        foreach (var note in notes)
+        {
+            body.Append(Text($"- {note.Agency} ({note.TaskId}): {note.Text}"));
+        }
+    }
+
+    private static Table AppendixTable(ConsolidationSummary summary)
+    {
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        table.Append(Row(true, ReportText.Get("ColNo"), ReportText.Get("ColAgency"), ReportText.Get("ColTask"), ReportText.Get("ColRole"), ReportText.Get("ColStatus"), ReportText.Get("ColPercent")));
+        var n = 0;
+        foreach (var task in summary.Tasks)
+        {
+            foreach (var (agency, role, report) in task.Agencies)
+            {
+                n++;
+                table.Append(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, ReportText.Get(role == Role.Lead ? "Lead" : "Support"), ReportText.Status(report?.Status), report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+            }
+        }
+
+        return table;
+    }
+
+    private static TableRow Row(bool header, params string[] cells) =>
+        new(cells.Select(cell => new TableCell(Line(cell, 12, bold: header, center: header))));
+
+    private static Table TwoColumns(Paragraph[] left, Paragraph[] right)
+    {
+        var none = new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
+        return new Table(
+            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, none),
+            new TableRow(Cell(2000, left), Cell(3000, right)));
+    }
+
+    private static TableCell Cell(int widthFiftieths, Paragraph[] paragraphs)
+    {
+        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = widthFiftieths.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Pct }));
+        cell.Append(paragraphs);
+        return cell;
+    }
+
+    private static Paragraph Heading(string text) => Text(text, bold: true);
+
+    /// <summary>Body text: 14 pt, justified, first line indented.</summary>
+    private static Paragraph Text(string text, bool bold = false) =>
+        new(new ParagraphProperties(new Justification { Val = JustificationValues.Both }, new Indentation { FirstLine = "567" }, new SpacingBetweenLines { After = "120" }), Run(text, 14, bold, false));
+
+    private static Paragraph Line(string text, int points, bool bold = false, bool italic = false, bool center = true) =>
+        new(new ParagraphProperties(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Left }, new SpacingBetweenLines { After = "0" }), Run(text, points, bold, italic));
+
+    private static Run Run(string text, int points, bool bold, bool italic)
+    {
+        var properties = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font }, new FontSize { Val = (points * 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        if (italic)
+        {
+            properties.Append(new Italic());
+        }
+
+        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using CoordinationBot.Core.Consolidation;
+using CoordinationBot.Core.Plans;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CoordinationBot.Documents.Reports;
+
+/// <summary>The consolidation as an Excel matrix: one row per agency × task with every field, filters, a frozen header.</summary>
+public static class ConsolidationWorkbook
+{
+    public static byte[] Write(ConsolidationSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt"];
+            data.Append(Row(1, header.Select(ReportText.Get).Select(Cell).ToArray()));
+            uint r = 1;
+            foreach (var task in summary.Tasks)
+            {
+                foreach (var (agency, role, report) in task.Agencies)
+                {
+                    r++;
+                    data.Append(Row(r,
+                        Cell(agency), Cell(ReportText.Get(role == Role.Lead ? "Lead" : "Support")), Cell(task.Task.Id), Cell(task.Task.Text),
+                        Cell(ReportText.Status(report?.Status)), report is null ? Cell(string.Empty) : Number(report.Percent),
+                        Cell(report?.Result ?? string.Empty), Cell(report?.Difficulties ?? string.Empty), Cell(report?.Proposals ?? string.Empty),
+                        Cell(report?.SubmittedBy ?? string.Empty), Cell(report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty)));
+                }
+            }
+
+            var view = new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U });
+            var columns = new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 7U, Max = 9U, Width = 50D, CustomWidth = true });
+            sheetPart.Worksheet = new Worksheet(view, columns, data, new AutoFilter { Reference = $"A1:K{r}" });
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1U, Name = ReportText.Get("Sheet") });
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Row Row(uint index, params Cell[] cells)
+    {
+        var row = new Row { RowIndex = index };
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i].CellReference = $"{(char)('A' + i)}{index}";
+            row.Append(cells[i]);
+        }
+
+        return row;
+    }
+
+    private static Cell Cell(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
+
+    private static Cell Number(int value) => new() { DataType = CellValues.Number, CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)) };
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Consolidation;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Resources;
+
+namespace CoordinationBot.Host.Cards;
+
+/// <summary>The focal agency's summary of a round, with the draft report and matrix to download and a reminder button.</summary>
+public static class ConsolidationCard
+{
+    public const string RemindVerb = "round.remind";
+    private const int MaxQuotes = 10;
+
+    public static JsonObject Create(ConsolidationSummary summary, Uri word, Uri excel, TimeSpan linkLifetime, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        string T(string name) => BotText.Get(name, culture);
+        var plan = summary.Plan;
+        var label = $"{plan.Number ?? plan.Title} — {StatusCard.PeriodLabel(summary.Round.Period, culture)}";
+        var counts = string.Join("; ", Enum.GetValues<ProgressStatus>().Select(s => $"{T("Status_" + s)}: {summary.StatusCounts[s]}"));
+        var body = new JsonArray
+        {
+            AdaptiveCard.TextBlock(string.Format(culture, T("ConsolidationTitle"), label), heading: true),
+            new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray
+                {
+                    Fact(T("StatusDue"), summary.Round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
+                    Fact(T("ConsolidationReported"), $"{summary.Reported.Count}/{summary.Expected.Count}"),
+                    Fact(T("ConsolidationCounts"), counts),
+                    Fact(T("ConsolidationMissing"), summary.Missing.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Missing)),
+                    Fact(T("ConsolidationOverdue"), summary.Overdue.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Overdue)),
+                },
+            },
+        };
+        AddQuotes(body, T("ConsolidationDifficulties"), summary.Difficulties);
+        AddQuotes(body, T("ConsolidationProposals"), summary.Proposals);
+        body.Add(AdaptiveCard.TextBlock(string.Format(culture, T("ConsolidationLinkNote"), (int)linkLifetime.TotalMinutes), subtle: true));
+        var actions = new JsonArray
+        {
+            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = T("ConsolidationWord"), ["url"] = word.ToString() },
+            new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = T("ConsolidationExcel"), ["url"] = excel.ToString() },
+        };
+        if (summary.Missing.Count > 0)
+        {
+            var data = new JsonObject { ["roundId"] = summary.Round.Id };
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.Execute", ["title"] = T("ConsolidationRemind"), ["verb"] = RemindVerb, ["data"] = data,
+                ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = T("ConsolidationRemind"), ["data"] = new JsonObject { ["verb"] = RemindVerb, ["roundId"] = summary.Round.Id } },
+            });
+        }
+
+        return AdaptiveCard.Create(body, actions);
+    }
+
+    private static void AddQuotes(JsonArray body, string heading, IReadOnlyList<AgencyNote> notes)
+    {
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(AdaptiveCard.TextBlock(heading, heading: true));
+        foreach (var note in notes.Take(MaxQuotes))
+        {
+            body.Add(AdaptiveCard.TextBlock($"**{note.Agency}** ({note.TaskId}): {(note.Text.Length <= 300 ? note.Text : note.Text[..299] + "…")}"));
+        }
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+}

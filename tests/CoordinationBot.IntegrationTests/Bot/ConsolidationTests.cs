@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.IntegrationTests.Fixtures;
+using CoordinationBot.Testing;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+using X = DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CoordinationBot.IntegrationTests.Bot;
+
+/// <summary>"tổng hợp": the summary card, the Word draft and the Excel matrix behind signed links, and reminders at once.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Focal = "00000000-0000-0000-0000-0000000000f0";
+    private const string ForeignOfficer = "00000000-0000-0000-0000-0000000000a2";
+    private const string FinanceOfficer = "00000000-0000-0000-0000-0000000000b1";
+    private const string RoundId = "kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y";
+    private BotTestContext context = null!;
+    private CoordinationBot.Core.Plans.Plan plan = null!;
+
+    public async Task InitializeAsync()
+    {
+        context = await BotTestContext.StartAsync(azurite, new BotHostSettings(
+            Importers: [Focal],
+            Directory: new Dictionary<string, string> { [ForeignOfficer] = "Sở Ngoại vụ", [FinanceOfficer] = "Sở Tài chính", [Focal] = "Sở Ngoại vụ" }));
+        using (var scope = context.Host.Services.CreateScope())
+        {
+            var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt"));
+            plan = (await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(bytes, "dnnd.txt", Focal), default)).Plan!.Plan;
+        }
+
+        foreach (var (user, conversation) in new[] { (ForeignOfficer, "a:foreign"), (FinanceOfficer, "a:finance") })
+        {
+            await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, conversation, user));
+        }
+
+        await FocalSaysAsync("yêu cầu báo cáo kế hoạch đối ngoại nhân dân năm 2026");
+    }
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public async Task Consolidation_GivesTheSummary_AndADraftReportAndMatrix_WithEveryAgencyAndTask()
+    {
+        await SubmitFinanceAsync();
+
+        var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
+
+        var expected = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct().ToList();
+        var facts = card["body"]![1]!["facts"]!.AsArray();
+        Assert.Equal($"1/{expected.Count}", facts[1]!["value"]!.GetValue<string>());
+        Assert.Contains(card["body"]!.AsArray(), b => b?["text"]?.GetValue<string>().Contains("Thiếu kinh phí năm 2026.", StringComparison.Ordinal) == true);
+
+        var word = await DownloadAsync(card["actions"]![0]!["url"]!.GetValue<string>());
+        using (var document = WordprocessingDocument.Open(new MemoryStream(word), false))
+        {
+            var body = document.MainDocumentPart!.Document.Body!;
+            var text = body.InnerText;
+            Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
+            Assert.Contains("BÁO CÁO", text, StringComparison.Ordinal);
+            Assert.Contains("Số cơ quan, đơn vị đã báo cáo: 1/" + expected.Count, text, StringComparison.Ordinal);
+            Assert.All(expected, agency => Assert.Contains(agency, text, StringComparison.Ordinal));
+            Assert.All(plan.Tasks.Where(t => t.Assignments.Count > 0), task => Assert.Contains(task.Id + ".", text, StringComparison.Ordinal));
+            var section = body.Elements<W.SectionProperties>().Single();
+            Assert.Equal(11906U, section.GetFirstChild<W.PageSize>()!.Width!.Value);
+            Assert.Equal(1701U, section.GetFirstChild<W.PageMargin>()!.Left!.Value);
+            Assert.All(body.Descendants<W.RunFonts>(), f => Assert.Equal("Times New Roman", f.Ascii!.Value));
+        }
+
+        var excel = await DownloadAsync(card["actions"]![1]!["url"]!.GetValue<string>());
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(excel), false))
+        {
+            var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            var rows = sheet.Descendants<X.Row>().ToList();
+            Assert.Equal(1 + plan.Tasks.Sum(t => t.Assignments.Count), rows.Count);
+            Assert.NotNull(sheet.GetFirstChild<X.AutoFilter>());
+            Assert.Equal(X.PaneStateValues.Frozen, sheet.Descendants<X.Pane>().Single().State!.Value);
+            Assert.Contains(rows, r => r.InnerText.Contains("Sở Tài chính", StringComparison.Ordinal) && r.InnerText.Contains("Đã bố trí kinh phí.", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task ConsolidationWithNoReports_ListsEveryAgencyAsNotReported()
+    {
+        var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
+
+        var facts = card["body"]![1]!["facts"]!.AsArray();
+        Assert.StartsWith("0/", facts[1]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Sở Tài chính", facts[3]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Links_AreRefusedWhenTampered()
+    {
+        var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
+        var url = new Uri(card["actions"]![0]!["url"]!.GetValue<string>());
+
+        var tampered = await context.Client.GetAsync(url.PathAndQuery.Replace("sig=", "sig=0", StringComparison.Ordinal));
+        var unsigned = await context.Client.GetAsync(url.AbsolutePath);
+
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+    }
+
+    [Fact]
+    public async Task RemindButton_RemindsTheAgenciesThatHaveNotReported_AtOnce()
+    {
+        await SubmitFinanceAsync();
+        context.Connector.Requests.Clear();
+
+        var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, "round.remind", new JsonObject { ["roundId"] = RoundId }, Focal);
+        var response = await (await context.Client.PostAsJsonAsync("/api/messages", invoke)).Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal("Đã gửi nhắc tới 1 người nhận của các đơn vị chưa báo cáo.", response!["value"]!["body"]![0]!["text"]!.GetValue<string>());
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!context.Connector.Requests.Any(r => r.Activity?.Conversation?.Id == "a:foreign" && r.Activity.Summary?.StartsWith("Nhắc hạn", StringComparison.Ordinal) == true) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(context.Connector.Requests, r => r.Activity?.Conversation?.Id == "a:foreign" && r.Activity.Summary?.StartsWith("Nhắc hạn", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task SomeoneOutsideTheFocalAgency_IsRefused()
+    {
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, "tổng hợp kế hoạch đối ngoại nhân dân năm 2026", conversationId: "a:finance");
+        message["from"] = new JsonObject { ["id"] = "29:b1", ["aadObjectId"] = FinanceOfficer };
+        context.Connector.Requests.Clear();
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+
+        var reply = Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.StartsWith("Chỉ cơ quan đầu mối", reply.Activity!.Text, StringComparison.Ordinal);
+    }
+
+    private async Task SubmitFinanceAsync()
+    {
+        var data = new JsonObject
+        {
+            ["roundId"] = RoundId, ["agency"] = "Sở Tài chính", ["tasks"] = new JsonArray("IV.4.a"), ["etags"] = new JsonObject(),
+            ["status_0"] = "Blocked", ["percent_0"] = "40", ["result_0"] = "Đã bố trí kinh phí.", ["difficulties_0"] = "Thiếu kinh phí năm 2026.", ["proposals_0"] = "Bổ sung dự toán.",
+        };
+        var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, "report.save", data, FinanceOfficer);
+        var response = await (await context.Client.PostAsJsonAsync("/api/messages", invoke)).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Contains("Đã ghi nhận lúc", response!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
+    private async Task<byte[]> DownloadAsync(string url)
+    {
+        var response = await context.Client.GetAsync(new Uri(url).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private async Task<CoordinationBot.BotFramework.Schema.Activity> FocalSaysAsync(string text)
+    {
+        context.Connector.Requests.Clear();
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, text, conversationId: "a:focal");
+        message["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            var reply = context.Connector.Requests.FirstOrDefault(r => r.Activity?.Conversation?.Id == "a:focal");
+            if (reply is not null)
+            {
+                return reply.Activity!;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("No reply to the focal agency.");
+    }
+}
