@@ -31,15 +31,21 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plan
         }
 
         var reports = await store.GetAllReportsAsync(round.Id, cancellationToken);
+
+        // Reports indexed by task and agency identity (renamed agencies meet their successors), for 20,000 reports and more.
+        var byTask = reports.GroupBy(r => (r.TaskId, Identity(r.Agency))).ToDictionary(g => g.Key, g => g.First());
+        var reportedIdentities = reports.Select(r => Identity(r.Agency)).ToHashSet(StringComparer.Ordinal);
         var expected = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
-        var reported = expected.Where(a => reports.Any(r => registry.SameAgency(r.Agency, a))).ToList();
+        var reported = expected.Where(a => reportedIdentities.Contains(Identity(a))).ToList();
         var overdue = time.Today() > round.Due ? expected.Except(reported, StringComparer.Ordinal).ToList() : [];
         var tasks = plan.Tasks.Where(t => t.Assignments.Count > 0).Select(task => new TaskProgress(
             task,
-            task.Assignments.Select(a => (a.Agency, a.Role, reports.FirstOrDefault(r => r.TaskId == task.Id && registry.SameAgency(r.Agency, a.Agency)))).ToList())).ToList();
+            task.Assignments.Select(a => (a.Agency, a.Role, byTask.GetValueOrDefault((task.Id, Identity(a.Agency))))).ToList())).ToList();
         var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => reports.Count(r => r.Status == s));
         var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
         var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
         return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals);
     }
+
+    private string Identity(string agency) => registry.FindExact(agency) is { } known ? registry.Current(known).Id : agency;
 }

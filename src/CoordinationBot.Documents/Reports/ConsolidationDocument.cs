@@ -22,6 +22,13 @@ public static class ConsolidationDocument
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
+
+            // Times New Roman 14 pt for the whole document, set once; runs only say what differs.
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = new Styles(new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
+                new FontSize { Val = "28" },
+                new Languages { Val = "vi-VN" }))));
             var body = new Body();
             var plan = summary.Plan;
             var issuer = (plan.Issuer ?? "ỦY BAN NHÂN DÂN").ToUpperInvariant();
@@ -142,7 +149,12 @@ public static class ConsolidationDocument
 
     private static Run Run(string text, int points, bool bold, bool italic)
     {
-        var properties = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font }, new FontSize { Val = (points * 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var properties = new RunProperties();
+        if (points != 14)
+        {
+            properties.Append(new FontSize { Val = (points * 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
         if (bold)
         {
             properties.Append(new Bold());

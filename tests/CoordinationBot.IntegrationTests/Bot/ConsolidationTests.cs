@@ -68,7 +68,10 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             var section = body.Elements<W.SectionProperties>().Single();
             Assert.Equal(11906U, section.GetFirstChild<W.PageSize>()!.Width!.Value);
             Assert.Equal(1701U, section.GetFirstChild<W.PageMargin>()!.Left!.Value);
-            Assert.All(body.Descendants<W.RunFonts>(), f => Assert.Equal("Times New Roman", f.Ascii!.Value));
+            var defaults = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+            Assert.Equal("Times New Roman", defaults.RunFonts!.Ascii!.Value);
+            Assert.Equal("28", defaults.FontSize!.Val!.Value);
+            Assert.Empty(body.Descendants<W.RunFonts>());
         }
 
         var excel = await DownloadAsync(card["actions"]![1]!["url"]!.GetValue<string>());

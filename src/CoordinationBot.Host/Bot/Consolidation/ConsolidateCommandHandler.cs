@@ -49,8 +49,10 @@ public sealed class ConsolidateCommandHandler(
 
         var baseName = $"bao-cao-{summary.Round.Id.Replace('~', '-')}";
         var place = summary.Plan.Issuer is { } issuer ? Place(issuer) : "…";
-        var word = await files.SaveAsync(baseName + ".docx", WordType, ConsolidationDocument.Write(summary, place), cancellationToken);
-        var excel = await files.SaveAsync(baseName + ".xlsx", ExcelType, ConsolidationWorkbook.Write(summary), cancellationToken);
+        // The two documents are independent: write them side by side.
+        var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary, place), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
+        var word = await files.SaveAsync(baseName + ".docx", WordType, documents[0], cancellationToken);
+        var excel = await files.SaveAsync(baseName + ".xlsx", ExcelType, documents[1], cancellationToken);
         var card = ConsolidationCard.Create(summary, links.Create(word), links.Create(excel), links.Lifetime, culture);
         await turn.ReplyWithCardAsync(card, string.Format(culture, BotText.Get("ConsolidationTitle", culture), summary.Plan.Number ?? summary.Plan.Title), cancellationToken);
         return null;

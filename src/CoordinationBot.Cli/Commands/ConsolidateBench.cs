@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Diagnostics;
+using CoordinationBot.Core.Consolidation;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Documents.Reports;
+using CoordinationBot.Host;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoordinationBot.Cli.Commands;
+
+/// <summary>
+/// <c>coordbot bench consolidate</c>: A agencies × T tasks reports in Azurite, then the consolidation end to end —
+/// read every report, summarise, write the .docx and .xlsx, store both in blob storage.
+/// </summary>
+public static class ConsolidateBench
+{
+    public static Command Create()
+    {
+        var agencies = new Option<int>("--agencies") { DefaultValueFactory = _ => 200 };
+        var tasks = new Option<int>("--tasks") { DefaultValueFactory = _ => 100 };
+        var command = new Command("consolidate", "Consolidation of a large round (reports, summary, Word, Excel)") { agencies, tasks };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse.GetValue(agencies), parse.GetValue(tasks), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int agencyCount, int taskCount, CancellationToken cancellationToken)
+    {
+        var (azurite, storage) = await BenchTools.StartAzuriteAsync();
+        try
+        {
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = storage,
+                ["Storage:TablePrefix"] = "bench",
+                ["Directory:File"] = "/dev/null",
+            });
+            builder.AddCoordinationBot();
+            builder.Logging.ClearProviders();
+            using var host = builder.Build();
+            var services = host.Services;
+
+            var agencies = Enumerable.Range(1, agencyCount).Select(i => $"Đơn vị thử nghiệm {i}").ToList();
+            var plan = new Plan("KH", "79/KH-UBND", "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM", new DateOnly(2026, 1, 5), 2026, "Kế hoạch đo tải tổng hợp", [], agencies[0], [],
+                Enumerable.Range(1, taskCount).Select(t => new PlanTask($"III.{t}", "TỔ CHỨC THỰC HIỆN", $"Nhiệm vụ thử nghiệm số {t} về chuyển đổi số.", null, null,
+                    agencies.Select((a, i) => new Assignment(a, i == 0 ? Role.Lead : Role.Support, AssignmentSource.Table)).ToList())).ToList(), []);
+            await services.GetRequiredService<IPlanStore>().SaveAsync(new StoredPlan("79-kh-ubnd", 1, "bench", "bench.txt", DateTimeOffset.UtcNow, null, plan), cancellationToken);
+            var store = services.GetRequiredService<IStatusReportStore>();
+            var round = new ReportingRound("79-kh-ubnd~2026-Y", "79-kh-ubnd", 1, ReportingPeriod.WholeYear(2026), new DateOnly(2099, 1, 1), "bench", DateTimeOffset.UtcNow, RoundState.Open, null);
+            await store.AddRoundAsync(round, cancellationToken);
+
+            Console.WriteLine($"Seeding {agencyCount * taskCount} reports…");
+            var statuses = Enum.GetValues<ProgressStatus>();
+            await Parallel.ForEachAsync(agencies, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (agency, ct) =>
+            {
+                var reports = plan.Tasks.Select((t, i) => new StatusReport(round.Id, agency, t.Id, statuses[i % statuses.Length], (i * 7) % 101, $"Kết quả của {agency} cho {t.Id}.", i % 10 == 0 ? "Thiếu nhân lực." : string.Empty, string.Empty, "bench", DateTimeOffset.UtcNow)).ToList();
+                await store.SaveReportsAsync(reports, reports.ToDictionary(r => r.TaskId, _ => (string?)null), ct);
+            });
+
+            var files = services.GetRequiredService<IReportFileStore>();
+            var consolidate = services.GetRequiredService<IServiceScopeFactory>().CreateScope().ServiceProvider.GetRequiredService<ConsolidateHandler>();
+            var watch = Stopwatch.StartNew();
+            var summary = (await consolidate.SummarizeAsync(round, cancellationToken))!;
+            var summarized = watch.Elapsed.TotalSeconds;
+            var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary, "Thử Nghiệm"), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
+            var (word, excel) = (documents[0], documents[1]);
+            var written = watch.Elapsed.TotalSeconds;
+            await files.SaveAsync("bao-cao.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", word, cancellationToken);
+            await files.SaveAsync("tong-hop.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel, cancellationToken);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+            var reportsRead = summary.Tasks.Sum(t => t.Agencies.Count(a => a.Report is not null));
+            Console.WriteLine(FormattableString.Invariant($"read and summarised {summarized:F2} s; documents written {written - summarized:F2} s; stored {seconds - written:F2} s"));
+            Console.WriteLine(FormattableString.Invariant($"{reportsRead} reports read; {summary.Reported.Count}/{summary.Expected.Count} agencies reported; .docx {word.Length / 1024} KiB, .xlsx {excel.Length / 1024} KiB"));
+            Console.WriteLine(FormattableString.Invariant($"BENCH consolidate reports={reportsRead} seconds={seconds:F2} peak_mb={peak}"));
+            return reportsRead == agencyCount * taskCount ? 0 : 1;
+        }
+        finally
+        {
+            azurite.Kill(entireProcessTree: true);
+            await azurite.WaitForExitAsync(cancellationToken);
+        }
+    }
+}
