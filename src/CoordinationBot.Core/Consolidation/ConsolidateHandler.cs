@@ -1,4 +1,5 @@
 using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.Questions;
 using CoordinationBot.Core.StatusReports;
@@ -44,7 +45,56 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plan
         var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => reports.Count(r => r.Status == s));
         var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
         var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
-        return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals);
+        var lower = await LowerLevelsAsync(round, plan, cancellationToken);
+        return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower);
+    }
+
+    /// <summary>
+    /// Roll-up: stored plans that implement this one ("căn cứ Kế hoạch số …"), their round of the same period, and their
+    /// reports, each matched to the task of this plan its text is closest to.
+    /// </summary>
+    private async Task<List<LowerLevelReport>> LowerLevelsAsync(ReportingRound round, Plan plan, CancellationToken cancellationToken)
+    {
+        var found = new List<LowerLevelReport>();
+        if (plan.Number is null)
+        {
+            return found;
+        }
+
+        var lowerPlans = await plans.ListLatestAsync(cancellationToken)
+            .Where(p => p.Plan.Implements.Any(r => string.Equals(r.Number, plan.Number, StringComparison.OrdinalIgnoreCase)))
+            .ToListAsync(cancellationToken);
+        if (lowerPlans.Count == 0)
+        {
+            return found;
+        }
+
+        var index = new Bm25Index(plan.Tasks.Select(t => t.Text).ToList());
+        foreach (var lower in lowerPlans)
+        {
+            var lowerRound = await store.GetRoundAsync(ReportingRound.IdFor(lower.Key, round.Period), cancellationToken);
+            if (lowerRound is null)
+            {
+                continue;
+            }
+
+            var lowerTasks = lower.Plan.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            foreach (var report in await store.GetAllReportsAsync(lowerRound.Id, cancellationToken))
+            {
+                if (!lowerTasks.TryGetValue(report.TaskId, out var task))
+                {
+                    continue;
+                }
+
+                var best = index.Score(task.Text).OrderByDescending(x => x.Value).FirstOrDefault();
+                if (best.Value >= PlanFinder.MinimumScore && index.Coverage(task.Text, best.Key) >= 0.5)
+                {
+                    found.Add(new LowerLevelReport(lower.Plan.Issuer ?? lower.Plan.Number ?? lower.Key, lower.Plan.Number ?? lower.Key, plan.Tasks[best.Key].Id, report));
+                }
+            }
+        }
+
+        return found;
     }
 
     private string Identity(string agency) => registry.FindExact(agency) is { } known ? registry.Current(known).Id : agency;

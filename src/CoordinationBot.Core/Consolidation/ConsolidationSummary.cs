@@ -15,8 +15,12 @@ public sealed record ConsolidationSummary(
     IReadOnlyDictionary<ProgressStatus, int> StatusCounts,
     IReadOnlyList<TaskProgress> Tasks,
     IReadOnlyList<AgencyNote> Difficulties,
-    IReadOnlyList<AgencyNote> Proposals)
+    IReadOnlyList<AgencyNote> Proposals,
+    IReadOnlyList<LowerLevelReport>? FromLowerLevels = null)
 {
+    /// <summary>Reports of plans that implement this one (a commune's plan under the province's), matched to its tasks.</summary>
+    public IReadOnlyList<LowerLevelReport> LowerLevels => FromLowerLevels ?? [];
+
     public IReadOnlyList<string> Missing => Expected.Where(a => !Reported.Contains(a)).ToList();
 }
 
@@ -31,3 +35,6 @@ public sealed record TaskProgress(PlanTask Task, IReadOnlyList<(string Agency, R
 
 /// <summary>A difficulty or proposal, quoted with its agency and task.</summary>
 public sealed record AgencyNote(string Agency, string TaskId, string Text);
+
+/// <summary>A report from a lower-level plan implementing this one, matched to one of this plan's tasks and marked by its issuer.</summary>
+public sealed record LowerLevelReport(string Issuer, string PlanNumber, string MatchedTaskId, StatusReport Report);

@@ -59,6 +59,12 @@ public static class ConsolidationDocument
                     var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty);
                     body.Append(Text($"- {agency} ({roleName}): {state}"));
                 }
+
+                foreach (var lower in summary.LowerLevels.Where(l => l.MatchedTaskId == task.Task.Id))
+                {
+                    var report = lower.Report;
+                    body.Append(Text($"- [{lower.Issuer}] {report.Agency}: {ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty)));
+                }
             }
 
             body.Append(Heading(ReportText.Get("SectionIssues")));

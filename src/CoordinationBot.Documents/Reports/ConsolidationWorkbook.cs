@@ -36,6 +36,17 @@ public static class ConsolidationWorkbook
                 }
             }
 
+            foreach (var lower in summary.LowerLevels)
+            {
+                r++;
+                var report = lower.Report;
+                var task = summary.Plan.Tasks.First(t => t.Id == lower.MatchedTaskId);
+                data.Append(Row(r,
+                    Cell($"[{lower.Issuer}] {report.Agency}"), Cell(lower.PlanNumber), Cell(task.Id), Cell(task.Text),
+                    Cell(ReportText.Status(report.Status)), Number(report.Percent), Cell(report.Result), Cell(report.Difficulties), Cell(report.Proposals),
+                    Cell(report.SubmittedBy), Cell(report.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture))));
+            }
+
             var view = new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U });
             var columns = new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 7U, Max = 9U, Width = 50D, CustomWidth = true });
             sheetPart.Worksheet = new Worksheet(view, columns, data, new AutoFilter { Reference = $"A1:K{r}" });

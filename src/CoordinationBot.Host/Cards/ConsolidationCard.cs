@@ -32,6 +32,7 @@ public static class ConsolidationCard
                     Fact(T("ConsolidationCounts"), counts),
                     Fact(T("ConsolidationMissing"), summary.Missing.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Missing)),
                     Fact(T("ConsolidationOverdue"), summary.Overdue.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Overdue)),
+                    Fact(T("ConsolidationLowerLevels"), summary.LowerLevels.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.LowerLevels.GroupBy(l => l.Issuer).Select(g => $"{g.Key}: {g.Count()}"))),
                 },
             },
         };

@@ -87,6 +87,63 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProvinceConsolidation_RollsUpTheReportsOfCommunePlansThatImplementIt_MarkedByCommune()
+    {
+        const string Province = """
+            ỦY BAN NHÂN DÂN
+            TỈNH MẪU
+            Số: 50/KH-UBND
+            Tỉnh Mẫu, ngày 09 tháng 02 năm 2026
+            KẾ HOẠCH
+            Số hóa tài liệu lưu trữ năm 2026
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Nội vụ
+            a) Chủ trì số hóa hồ sơ lưu trữ lịch sử của tỉnh.
+            b) Chủ trì tập huấn nghiệp vụ văn thư cho cán bộ.
+            """;
+        const string Commune = """
+            ỦY BAN NHÂN DÂN
+            XÃ HÒA MẪU
+            Số: 14/KH-UBND
+            Hòa Mẫu, ngày 01 tháng 3 năm 2026
+            KẾ HOẠCH
+            Số hóa tài liệu lưu trữ trên địa bàn xã năm 2026
+            Căn cứ Kế hoạch số 50/KH-UBND ngày 09/02/2026 của Ủy ban nhân dân tỉnh;
+            II. TỔ CHỨC THỰC HIỆN
+            1. Công an xã
+            a) Chủ trì số hóa hồ sơ lưu trữ lịch sử trên địa bàn xã.
+            """;
+        var services = context.Host.Services;
+        using (var scope = services.CreateScope())
+        {
+            var import = scope.ServiceProvider.GetRequiredService<ImportPlanHandler>();
+            await import.HandleAsync(new ImportPlanRequest(System.Text.Encoding.UTF8.GetBytes(Province), "50.txt", Focal), default);
+            await import.HandleAsync(new ImportPlanRequest(System.Text.Encoding.UTF8.GetBytes(Commune), "14.txt", Focal), default);
+        }
+
+        var store = services.GetRequiredService<CoordinationBot.Core.StatusReports.IStatusReportStore>();
+        var period = CoordinationBot.Core.StatusReports.ReportingPeriod.WholeYear(2026);
+        foreach (var key in new[] { "50-kh-ubnd", "14-kh-ubnd" })
+        {
+            await store.AddRoundAsync(new CoordinationBot.Core.StatusReports.ReportingRound(CoordinationBot.Core.StatusReports.ReportingRound.IdFor(key, period), key, 1, period, new DateOnly(2026, 12, 15), Focal, DateTimeOffset.UtcNow, CoordinationBot.Core.StatusReports.RoundState.Open, null), default);
+        }
+
+        var communeReport = new CoordinationBot.Core.StatusReports.StatusReport("14-kh-ubnd~2026-Y", "Công an xã", "II.1.a", CoordinationBot.Core.StatusReports.ProgressStatus.Done, 100, "Đã số hóa 500 hồ sơ.", "", "", "cán bộ xã", DateTimeOffset.UtcNow);
+        await store.SaveReportsAsync([communeReport], new Dictionary<string, string?> { ["II.1.a"] = null }, default);
+
+        using var consolidate = services.CreateScope();
+        var round = await store.GetRoundAsync("50-kh-ubnd~2026-Y", default);
+        var summary = await consolidate.ServiceProvider.GetRequiredService<CoordinationBot.Core.Consolidation.ConsolidateHandler>().SummarizeAsync(round!, default);
+
+        var lower = Assert.Single(summary!.LowerLevels);
+        Assert.Equal("III.1.a", lower.MatchedTaskId);
+        Assert.Contains("XÃ HÒA MẪU", lower.Issuer, StringComparison.Ordinal);
+        var word = CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary, "Mẫu");
+        using var document = WordprocessingDocument.Open(new MemoryStream(word), false);
+        Assert.Contains("[ỦY BAN NHÂN DÂN XÃ HÒA MẪU] Công an xã: Hoàn thành, 100%: Đã số hóa 500 hồ sơ.", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConsolidationWithNoReports_ListsEveryAgencyAsNotReported()
     {
         var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
