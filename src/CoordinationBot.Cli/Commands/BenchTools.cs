@@ -20,6 +20,24 @@ public static class BenchTools
         throw new InvalidOperationException("Run benchmarks from the repository (./coordbot bench …): CoordinationBot.sln not found above the current folder.");
     }
 
+    /// <summary>The configuration every benchmark host shares: its Azurite, its own tables, no directory, no scheduler.</summary>
+    public static Dictionary<string, string?> HostSettings(string storage, string directoryFile, params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storage,
+            ["Storage:TablePrefix"] = "bench",
+            ["Directory:File"] = directoryFile,
+            ["Reminders:Enabled"] = "false",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

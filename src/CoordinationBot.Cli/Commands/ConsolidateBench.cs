@@ -34,12 +34,7 @@ public static class ConsolidateBench
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
             builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = storage,
-                ["Storage:TablePrefix"] = "bench",
-                ["Directory:File"] = "/dev/null",
-            });
+            builder.Configuration.AddInMemoryCollection(BenchTools.HostSettings(storage, "/dev/null", ("Delivery:Enabled", "false")));
             builder.AddCoordinationBot();
             builder.Logging.ClearProviders();
             using var host = builder.Build();

@@ -44,15 +44,7 @@ public static class FanoutBench
             await File.WriteAllTextAsync(directory, "{\"users\":[]}", cancellationToken);
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
             builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = storage,
-                ["Storage:TablePrefix"] = "bench",
-                ["Directory:File"] = directory,
-                ["Reminders:Enabled"] = "false",
-                ["Delivery:PollInterval"] = "00:00:00.100",
-                ["Bot:ConnectorBaseDelay"] = "00:00:00.200",
-            });
+            builder.Configuration.AddInMemoryCollection(BenchTools.HostSettings(storage, directory, ("Delivery:PollInterval", "00:00:00.100"), ("Bot:ConnectorBaseDelay", "00:00:00.200")));
             builder.AddCoordinationBot();
             builder.Logging.ClearProviders();
             using var host = builder.Build();

@@ -39,14 +39,7 @@ public static class SubmitBench
         var port = BenchTools.FreePort();
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = storage,
-            ["Storage:TablePrefix"] = "bench",
-            ["Directory:File"] = directory,
-            ["Reminders:Enabled"] = "false",
-            ["Delivery:Enabled"] = "false",
-        });
+        builder.Configuration.AddInMemoryCollection(BenchTools.HostSettings(storage, directory, ("Delivery:Enabled", "false")));
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.AddCoordinationBot();
         builder.Logging.ClearProviders();
