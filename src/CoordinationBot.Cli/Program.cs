@@ -15,6 +15,7 @@ public static class CliProgram
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(DirectoryCommand.Create());
+        root.Subcommands.Add(PackageCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
