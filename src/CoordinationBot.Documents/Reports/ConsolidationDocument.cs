@@ -141,9 +141,11 @@ public static class ConsolidationDocument
     private static Table TwoColumns(Paragraph[] left, Paragraph[] right)
     {
         var none = new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
+        // 165 mm of text width (A4 less 30 + 15 mm margins) = 9355 twips: the motto needs the wider right column.
         return new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, none),
-            new TableRow(Cell(2000, left), Cell(3000, right)));
+            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, new TableLayout { Type = TableLayoutValues.Fixed }, none),
+            new TableGrid(new GridColumn { Width = "3555" }, new GridColumn { Width = "5800" }),
+            new TableRow(Cell(1900, left), Cell(3100, right)));
     }
 
     private static TableCell Cell(int widthFiftieths, Paragraph[] paragraphs)
