@@ -27,9 +27,20 @@ public static class GraphExtensions
                 return new FileDirectory(options.File);
             }
 
-            return new GraphDirectory(new GraphServiceClient(Credential(options), ["https://graph.microsoft.com/.default"]), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphDirectory>>());
+            var client = CreateClient(new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(Credential(options), null, null, true, "https://graph.microsoft.com/.default"));
+            return new GraphDirectory(client, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphDirectory>>());
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Graph's client with its default middleware (retries on 429/503/504 honouring Retry-After, redirects,
+    /// compression), against Graph or, in tests, a loopback server.
+    /// </summary>
+    public static GraphServiceClient CreateClient(Microsoft.Kiota.Abstractions.Authentication.IAuthenticationProvider authentication, Uri? baseUrl = null)
+    {
+        var http = GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers());
+        return new GraphServiceClient(http, authentication, baseUrl?.ToString());
     }
 
     private static TokenCredential Credential(DirectoryOptions options)

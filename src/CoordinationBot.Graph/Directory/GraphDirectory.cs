@@ -31,8 +31,9 @@ public sealed partial class GraphDirectory(GraphServiceClient graph, DirectoryOp
             cache[aadObjectId] = (agency, time.GetUtcNow());
             return new DirectoryLookup(agency);
         }
-        catch (Exception exception) when (exception is ApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is ApiException or HttpRequestException or AggregateException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            // Graph's retry middleware gives up with an AggregateException of the failed attempts.
             if (exception is ApiException { ResponseStatusCode: 404 })
             {
                 return DirectoryLookup.None;
