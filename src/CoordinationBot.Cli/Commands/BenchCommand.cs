@@ -39,7 +39,7 @@ public static class BenchCommand
             Console.WriteLine(FormattableString.Invariant($"BENCH extract median_ms={Median(perSeed):F2} synthetic300_ms={syntheticMs:F2} seeds={perSeed.Count} runs={count}"));
             return 0;
         });
-        return new Command("bench", "Benchmarks") { extract, Ask(seeds), FanoutBench.Create(), SubmitBench.Create(), ConsolidateBench.Create() };
+        return new Command("bench", "Benchmarks") { extract, Ask(seeds), FanoutBench.Create(), SubmitBench.Create(), ConsolidateBench.Create(), LoadBench.Create() };
     }
 
     private static Command Ask(Option<DirectoryInfo> seeds)
