@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CoordinationBot.Host;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace CoordinationBot.Cli.Commands;
 
@@ -36,6 +41,20 @@ public static class BenchTools
         }
 
         return settings;
+    }
+
+    /// <summary>The bot host as Program.cs composes it, on a loopback port, configured for a benchmark (not started).</summary>
+    public static WebApplication BuildBotHost(string storage, string directoryFile, int port, params (string Key, string Value)[] extra)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(HostSettings(storage, directoryFile, extra));
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.AddCoordinationBot();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapCoordinationBot();
+        return app;
     }
 
     public static int FreePort()

@@ -7,12 +7,10 @@ using CoordinationBot.BotFramework;
 using CoordinationBot.BotFramework.Authentication;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host;
 using CoordinationBot.Host.Apis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -43,14 +41,7 @@ public static class LoadBench
         var connectorPort = BenchTools.FreePort();
         await using var connector = await AcceptAllConnectorAsync(connectorPort);
         var port = BenchTools.FreePort();
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(BenchTools.HostSettings(storage, directory, ("Delivery:Enabled", "false")));
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.AddCoordinationBot();
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.MapCoordinationBot();
+        await using var app = BenchTools.BuildBotHost(storage, directory, port, ("Delivery:Enabled", "false"));
         app.MapPost("/bench/bare", BareAsync);
         try
         {

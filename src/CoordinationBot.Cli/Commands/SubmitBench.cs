@@ -7,12 +7,7 @@ using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Extraction;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CoordinationBot.Cli.Commands;
 
@@ -37,14 +32,7 @@ public static class SubmitBench
         var users = new JsonArray([.. Enumerable.Range(0, n).Select(i => (JsonNode)new JsonObject { ["aadObjectId"] = $"aad-{i}", ["agency"] = $"Phòng Thử nghiệm {i}" })]);
         await File.WriteAllTextAsync(directory, new JsonObject { ["users"] = users }.ToJsonString(), cancellationToken);
         var port = BenchTools.FreePort();
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(BenchTools.HostSettings(storage, directory, ("Delivery:Enabled", "false")));
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.AddCoordinationBot();
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.MapCoordinationBot();
+        await using var app = BenchTools.BuildBotHost(storage, directory, port, ("Delivery:Enabled", "false"));
         try
         {
             var roundId = await SeedAsync(app.Services, n, cancellationToken);
