@@ -1,13 +1,17 @@
 namespace CoordinationBot.Testing;
 
-/// <summary>Azurite (Table, Queue and Blob services) on free loopback ports, in memory, for one test run.</summary>
+/// <summary>
+/// Azurite (Table, Queue and Blob services) on free loopback ports for one test run: in memory, or on disk in
+/// <c>location</c> so that it can be stopped and started again with its data (outage tests).
+/// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
-    private readonly ToolProcess process;
+    private readonly string? location;
+    private ToolProcess? process;
 
-    private AzuriteServer(ToolProcess process, int tablePort, int queuePort, int blobPort)
+    private AzuriteServer(string? location, int tablePort, int queuePort, int blobPort)
     {
-        this.process = process;
+        this.location = location;
         Port = tablePort;
         QueuePort = queuePort;
         BlobPort = blobPort;
@@ -26,18 +30,38 @@ public sealed class AzuriteServer : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
-    public static async Task<AzuriteServer> StartAsync()
+    public static async Task<AzuriteServer> StartAsync(string? location = null)
     {
-        var (table, queue, blob) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
-        string P(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var process = ToolProcess.Start(
-            RepositoryPaths.NodeTool("azurite"),
-            ["--tableHost", "127.0.0.1", "--tablePort", P(table), "--queueHost", "127.0.0.1", "--queuePort", P(queue), "--blobHost", "127.0.0.1", "--blobPort", P(blob),
-             "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent"]);
-        await FreePort.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(30), () => process.Output);
-        await FreePort.WaitUntilListeningAsync(queue, TimeSpan.FromSeconds(30), () => process.Output);
-        return new AzuriteServer(process, table, queue, blob);
+        var server = new AzuriteServer(location, FreePort.Next(), FreePort.Next(), FreePort.Next());
+        await server.StartAgainAsync();
+        return server;
     }
 
-    public ValueTask DisposeAsync() => process.DisposeAsync();
+    /// <summary>
+    /// Stops the process as a service stop would (it saves its data first); requests fail with connection refused
+    /// until <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (process is not null)
+        {
+            await process.TerminateAsync(TimeSpan.FromSeconds(10));
+            process = null;
+        }
+    }
+
+    public async Task StartAgainAsync()
+    {
+        string P(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        var started = ToolProcess.Start(
+            RepositoryPaths.NodeTool("azurite"),
+            ["--tableHost", "127.0.0.1", "--tablePort", P(Port), "--queueHost", "127.0.0.1", "--queuePort", P(QueuePort), "--blobHost", "127.0.0.1", "--blobPort", P(BlobPort),
+             .. storage, "--skipApiVersionCheck", "--disableTelemetry", "--silent"]);
+        process = started;
+        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), () => started.Output);
+        await FreePort.WaitUntilListeningAsync(QueuePort, TimeSpan.FromSeconds(30), () => started.Output);
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
 }

@@ -51,6 +51,29 @@ public sealed class ToolProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>SIGTERM, so the tool can flush what it holds (Azurite saves its databases), then a kill if it hangs.</summary>
+    public async Task TerminateAsync(TimeSpan grace)
+    {
+        if (!process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(grace);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
