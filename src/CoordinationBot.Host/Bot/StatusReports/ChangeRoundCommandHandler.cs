@@ -28,9 +28,8 @@ public abstract class ChangeRoundCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (!focal.Value.MayImport(turn.Activity.From?.AadObjectId))
+        if (await turn.RefuseUnlessFocalAsync(focal.Value, culture, cancellationToken))
         {
-            await turn.ReplyAsync(BotText.Get("RoundNotAllowed", culture), cancellationToken);
             return null;
         }
 
