@@ -11,20 +11,12 @@ public sealed class HelpInPlaygroundTests(PlaygroundFixture stack) : IClassFixtu
     [Fact]
     public async Task TypingTroGiup_InThePlayground_RendersTheHelpCard()
     {
-        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
-        try
+        await stack.InChatAsync("help", async page =>
         {
-            await page.GotoAsync(stack.PlaygroundUrl.ToString());
-
-            // Opening the chat installs the bot: it greets with the help card and remembers the conversation.
-            await Assertions.Expect(page.GetByText("Xin chào! Tôi là CoordinationBot", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
             var titles = page.GetByText(HelpTitle, new() { Exact = true });
             await Assertions.Expect(titles).ToHaveCountAsync(1);
 
-            await page.GetByRole(AriaRole.Textbox).ClickAsync();
-            await page.Keyboard.TypeAsync("trợ giúp");
-            await page.Keyboard.PressAsync("Enter");
+            await PlaygroundFixture.SendAsync(page, "trợ giúp");
 
             await Assertions.Expect(titles).ToHaveCountAsync(2, new() { Timeout = 30_000 });
             var helpCard = titles.Nth(1);
@@ -36,12 +28,7 @@ public sealed class HelpInPlaygroundTests(PlaygroundFixture stack) : IClassFixtu
             var stored = await ListAllAsync(store);
             Assert.NotEmpty(stored);
             Assert.All(stored, reference => Assert.StartsWith("http://localhost:", reference.ServiceUrl, StringComparison.Ordinal));
-        }
-        catch (Exception exception)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-failure.png"), FullPage = true });
-            throw new InvalidOperationException("End-to-end failure; screenshot in playground-failure.png. " + stack.Diagnostics, exception);
-        }
+        });
     }
 
     private static async Task<List<ConversationReference>> ListAllAsync(IConversationReferenceStore store)

@@ -29,6 +29,38 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     public string Diagnostics => $"Playground output:\n{playground?.Output}";
 
+    /// <summary>
+    /// Opens the bot's chat in a fresh vi-VN browser page, waits for the greeting (opening the chat installs the bot),
+    /// then runs <paramref name="steps"/>; on failure keeps a full-page screenshot and the Playground's output.
+    /// </summary>
+    public async Task InChatAsync(string name, Func<IPage, Task> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(PlaygroundUrl.ToString());
+            await Assertions.Expect(page.GetByText("Xin chào! Tôi là CoordinationBot", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await steps(page);
+        }
+        catch (Exception exception)
+        {
+            var screenshot = $"playground-{name}-failure.png";
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, screenshot), FullPage = true });
+            throw new InvalidOperationException($"End-to-end failure; screenshot in {screenshot}. {Diagnostics}", exception);
+        }
+    }
+
+    /// <summary>Types <paramref name="text"/> into the compose box and sends it.</summary>
+    public static async Task SendAsync(IPage page, string text)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByRole(AriaRole.Textbox).ClickAsync();
+        await page.Keyboard.TypeAsync(text);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
     public async Task InitializeAsync()
     {
         azurite = await AzuriteServer.StartAsync();

@@ -8,16 +8,9 @@ public sealed class StatusReportInPlaygroundTests(PlaygroundFixture stack) : ICl
     [Fact]
     public async Task FocalOpensARound_OfficerFillsTheCard_AndSeesTheConfirmation()
     {
-        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
-        try
+        await stack.InChatAsync("status", async page =>
         {
-            await page.GotoAsync(stack.PlaygroundUrl.ToString());
-            await Assertions.Expect(page.GetByText("Xin chào! Tôi là CoordinationBot", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-
-            await page.GetByRole(AriaRole.Textbox).ClickAsync();
-            await page.Keyboard.TypeAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026");
-            await page.Keyboard.PressAsync("Enter");
+            await PlaygroundFixture.SendAsync(page, "yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026");
             await Assertions.Expect(page.GetByText("Đã mở đợt báo cáo năm 2026", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
             // The same user works for Sở Khoa học và Công nghệ (samples/directory.json): its card arrives in this chat.
@@ -46,11 +39,6 @@ public sealed class StatusReportInPlaygroundTests(PlaygroundFixture stack) : ICl
             Assert.Equal(4, saved.Count);
             Assert.All(saved, r => Assert.Equal(CoordinationBot.Core.StatusReports.ProgressStatus.Done, r.Report.Status));
             Assert.Contains(saved, r => r.Report.Result == "Đã nâng cấp hệ thống và tổ chức tập huấn.");
-        }
-        catch (Exception exception)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-status-failure.png"), FullPage = true });
-            throw new InvalidOperationException("End-to-end failure; screenshot in playground-status-failure.png. " + stack.Diagnostics, exception);
-        }
+        });
     }
 }
