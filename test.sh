@@ -16,8 +16,12 @@ log=$(mktemp)
 status=0
 for project in tests/*Tests/*.csproj; do
   echo "== $(basename "$project" .csproj)"
-  dotnet test "$project" --no-build --nologo -v q 2>&1 | tee -a "$log" | grep -E "^(Passed!|Failed!)|^\s+Failed |Error Message" || true
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  # The exit status is taken from dotnet test itself: under pipefail a pipeline's PIPESTATUS is lost after "|| true".
+  out=$(mktemp)
+  dotnet test "$project" --no-build --nologo -v q >"$out" 2>&1 || status=1
+  cat "$out" >>"$log"
+  grep -E "^(Passed!|Failed!)|^\s+Failed |Error Message" -A3 "$out" || true
+  rm -f "$out"
 done
 
 passed=$(grep -Eo "Passed: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}')
