@@ -11,7 +11,13 @@ public sealed record StatusReport(
     string Difficulties,
     string Proposals,
     string SubmittedBy,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt)
+{
+    /// <summary>Whether both say the same about the task, whoever sent them and whenever.</summary>
+    public bool SaysTheSameAs(StatusReport other) =>
+        other is not null && other.TaskId == TaskId && other.Status == Status && other.Percent == Percent &&
+        other.Result == Result && other.Difficulties == Difficulties && other.Proposals == Proposals;
+}
 
 /// <summary>Tình trạng: Chưa triển khai / Đang thực hiện / Hoàn thành / Gặp vướng mắc.</summary>
 public enum ProgressStatus

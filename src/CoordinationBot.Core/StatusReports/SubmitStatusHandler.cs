@@ -60,6 +60,14 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             round.Id, request.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status!), int.Parse(e.Percent!, System.Globalization.CultureInfo.InvariantCulture),
             Clean(e.Result), Clean(e.Difficulties), Clean(e.Proposals), request.UserName, now)).ToList();
         var conflicts = await store.SaveReportsAsync(reports, request.Entries.ToDictionary(e => e.TaskId, e => e.ExpectedETag), cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            // Pressing again after "thử lại sau" sends the card's old ETags; when the first press was stored although its
+            // answer was lost, what is stored already says exactly this, which is no conflict.
+            var stored = await store.GetReportsAsync(round.Id, request.Agency, cancellationToken);
+            conflicts = [.. conflicts.Where(task => !stored.Any(s => reports.Any(r => r.TaskId == task && s.Report.SaysTheSameAs(r))))];
+        }
+
         return new SubmitResult(conflicts.Count == 0 ? SubmitOutcome.Saved : SubmitOutcome.Conflict, [], conflicts, round);
     }
 

@@ -76,6 +76,10 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.StartsWith("Nhiệm vụ IV.4.a, IV.4.b, IV.4.c vừa được người khác cập nhật", NoteOf(stale), StringComparison.Ordinal);
         Assert.All(await context.Host.Services.GetRequiredService<IStatusReportStore>().GetReportsAsync(roundId, "Sở Tài chính", default), r => Assert.Equal("Đã bố trí kinh phí năm 2026.", r.Report.Result));
+
+        // The same card pressed again with what is already stored (its first answer lost): saved, not a conflict.
+        var again = await ActAsync(FinanceOfficer, data, activityId: "pressed-again");
+        Assert.StartsWith("Đã ghi nhận lúc", NoteOf(again), StringComparison.Ordinal);
     }
 
     [Fact]
