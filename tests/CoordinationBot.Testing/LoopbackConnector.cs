@@ -21,6 +21,10 @@ public sealed class LoopbackConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedFailure> failures = new();
     private readonly ConcurrentDictionary<string, byte[]> files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScriptedFailure> failingConversations = new(StringComparer.Ordinal);
+    private readonly Lock randomGate = new();
+    private Random? random;
+    private double randomShare;
+    private TaskCompletionSource? held;
 
     private LoopbackConnector(WebApplication app)
     {
@@ -52,6 +56,31 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// <summary>Every post into <paramref name="conversationId"/> gets <paramref name="status"/> (e.g. 403 MessageWritesBlocked).</summary>
     public void FailAlways(string conversationId, int status, string? errorCode = null) =>
         failingConversations[conversationId] = new ScriptedFailure(status, null, errorCode);
+
+    /// <summary>
+    /// From now on each activity post fails with probability <paramref name="share"/>, evenly among 429 with
+    /// Retry-After 1 s, 500, 503, and no answer at all until the client gives up (a timeout).
+    /// </summary>
+    public void FailAtRandom(int seed, double share)
+    {
+        lock (randomGate)
+        {
+            random = new Random(seed);
+            randomShare = share;
+        }
+    }
+
+    /// <summary>Activity posts are recorded but not answered until the returned handle is disposed.</summary>
+    public IDisposable Hold()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        held = gate;
+        return new Release(() =>
+        {
+            held = null;
+            gate.TrySetResult();
+        });
+    }
 
     /// <summary>Serves <paramref name="content"/> at <c>/files/{name}</c>, as Teams serves a file the user sent; returns its URL.</summary>
     public Uri ServeFile(string name, byte[] content)
@@ -103,9 +132,27 @@ public sealed class LoopbackConnector : IAsyncDisposable
         }
 
         var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value!;
-        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body, activity));
         var conversation = activity?.Conversation?.Id;
-        if ((conversation is not null && failingConversations.TryGetValue(conversation, out var failure)) || failures.TryDequeue(out failure))
+        if (!(conversation is not null && failingConversations.TryGetValue(conversation, out var failure)) && !failures.TryDequeue(out failure) && activity is not null)
+        {
+            failure = RandomFailure();
+        }
+
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body, activity, DateTimeOffset.UtcNow, failure?.Status ?? 200));
+        if (held is { } gate && activity is not null)
+        {
+            await gate.Task;
+        }
+
+        if (failure is { Status: 0 })
+        {
+            // No answer: the client's attempt timeout ends the request.
+            await Task.Delay(TimeSpan.FromMinutes(2), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            context.Response.StatusCode = 504;
+            return;
+        }
+
+        if (failure is not null)
         {
             context.Response.StatusCode = failure.Status;
             if (failure.RetryAfterSeconds is { } seconds)
@@ -137,8 +184,35 @@ public sealed class LoopbackConnector : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new { id = "activity-" + Requests.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }
 
+    private ScriptedFailure? RandomFailure()
+    {
+        lock (randomGate)
+        {
+            if (random is null || random.NextDouble() >= randomShare)
+            {
+                return null;
+            }
+
+            return random.Next(4) switch
+            {
+                0 => new ScriptedFailure(429, 1, null),
+                1 => new ScriptedFailure(500, null, null),
+                2 => new ScriptedFailure(503, null, null),
+                _ => new ScriptedFailure(0, null, null),
+            };
+        }
+    }
+
     private sealed record ScriptedFailure(int Status, int? RetryAfterSeconds, string? ErrorCode);
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
 }
 
-/// <summary>What the bot sent to the connector; <see cref="Path"/> is the raw request target, as escaped on the wire.</summary>
-public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body, Activity? Activity);
+/// <summary>
+/// What the bot sent to the connector; <see cref="Path"/> is the raw request target, as escaped on the wire;
+/// <see cref="Status"/> what the connector answered (0: nothing, the client gave up).
+/// </summary>
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string Body, Activity? Activity, DateTimeOffset At, int Status);

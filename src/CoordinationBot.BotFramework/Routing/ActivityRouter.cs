@@ -62,6 +62,10 @@ public sealed class ActivityRouter
         return (new ActivityRoute(type), null);
     }
 
+    /// <summary>Whether the handler for this activity may answer after the activity is acknowledged.</summary>
+    public bool AnswersAfterAcknowledging(Activity activity) =>
+        handlers.TryGetValue(Resolve(activity).Route, out var handler) && handler.AnswersAfterAcknowledging;
+
     /// <summary>Runs the handler; returns whether one existed and, for invokes, its response.</summary>
     public async Task<(bool Handled, InvokeResponse? Response)> DispatchAsync(Activity activity, ClaimsIdentity? identity, CancellationToken cancellationToken)
     {

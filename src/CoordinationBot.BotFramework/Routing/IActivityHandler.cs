@@ -7,5 +7,11 @@ public interface IActivityHandler
 {
     ActivityRoute Route { get; }
 
+    /// <summary>
+    /// True when the turn may run after the activity is acknowledged: its only effect is a reply through the
+    /// connector, so the channel's HTTP request need not wait for it. Turns that store anything stay synchronous.
+    /// </summary>
+    bool AnswersAfterAcknowledging => false;
+
     Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken);
 }

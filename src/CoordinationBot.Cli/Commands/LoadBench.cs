@@ -26,20 +26,23 @@ public static class LoadBench
 {
     public static Command Create()
     {
-        var requests = new Option<int>("--requests") { DefaultValueFactory = _ => 2000, Description = "Requests per phase" };
-        var users = new Option<int>("--users") { DefaultValueFactory = _ => 32, Description = "Concurrent simulated users" };
-        var command = new Command("load", "Load on /api/messages against a bare endpoint (loopback, bounded)") { requests, users };
-        command.SetAction(async (parse, cancellationToken) => await RunAsync(Math.Clamp(parse.GetValue(requests), 100, 20_000), Math.Clamp(parse.GetValue(users), 1, 256), cancellationToken));
+        var requests = new Option<int>("--requests") { DefaultValueFactory = _ => 1200, Description = "Requests per phase" };
+        var rate = new Option<double>("--rate") { DefaultValueFactory = _ => 40, Description = "Requests a second, the same for both endpoints" };
+        var users = new Option<int>("--users") { DefaultValueFactory = _ => 32, Description = "Simulated users, each in their own chat" };
+        var command = new Command("load", "Load on /api/messages against a bare endpoint (loopback, bounded)") { requests, rate, users };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(
+            Math.Clamp(parse.GetValue(requests), 100, 20_000), Math.Clamp(parse.GetValue(rate), 1, 2_000), Math.Clamp(parse.GetValue(users), 1, 256), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int requests, int users, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int requests, double rate, int users, CancellationToken cancellationToken)
     {
         var (azurite, storage) = await BenchTools.StartAzuriteAsync();
         var directory = Path.Combine(Path.GetTempPath(), $"coordbot-load-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(directory, new JsonObject { ["users"] = new JsonArray([.. Enumerable.Range(0, users).Select(i => (JsonNode)new JsonObject { ["aadObjectId"] = $"aad-{i}", ["agency"] = "Sở Tài chính" })]) }.ToJsonString(), cancellationToken);
         var connectorPort = BenchTools.FreePort();
-        await using var connector = await AcceptAllConnectorAsync(connectorPort);
+        var answered = new ConcurrentDictionary<string, long>();
+        await using var connector = await AcceptAllConnectorAsync(connectorPort, answered);
         var port = BenchTools.FreePort();
         await using var app = BenchTools.BuildBotHost(storage, directory, port, ("Delivery:Enabled", "false"));
         app.MapPost("/bench/bare", BareAsync);
@@ -49,16 +52,19 @@ public static class LoadBench
             await app.StartAsync(cancellationToken);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
             var serviceUrl = $"http://127.0.0.1:{connectorPort}/";
-            await RunPhaseAsync(http, "api/messages", serviceUrl, round, 200, users, cancellationToken);
-            var bare = await RunPhaseAsync(http, "bench/bare", serviceUrl, round, requests, users, cancellationToken);
-            var real = await RunPhaseAsync(http, "api/messages", serviceUrl, round, requests, users, cancellationToken);
+            await RunPhaseAsync(http, "api/messages", new Bench(rate * 4, users, serviceUrl, round, answered), 200, cancellationToken);
+            var bare = await RunPhaseAsync(http, "bench/bare", new Bench(rate, users, serviceUrl, round, answered), requests, cancellationToken);
+            var real = await RunPhaseAsync(http, "api/messages", new Bench(rate, users, serviceUrl, round, answered), requests, cancellationToken);
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+            Console.WriteLine(FormattableString.Invariant($"load: {rate:F0} requests/s offered to each endpoint, {users} users, 7 in 10 questions, the rest status-card invokes"));
             Console.WriteLine(FormattableString.Invariant($"bare: {bare.PerSecond:F0}/s; questions {bare.Questions}; card invokes {bare.Submissions}"));
             Console.WriteLine(FormattableString.Invariant($"bot:  {real.PerSecond:F0}/s; questions {real.Questions}; card invokes {real.Submissions}; all {real.All}; peak {peak} MB"));
+            Console.WriteLine(FormattableString.Invariant($"answers at the connector (question sent to answer received): {real.Answers}; unanswered {real.Unanswered}"));
             // The target is about the question path, so the ratio compares questions with the same requests acknowledged bare.
-            Console.WriteLine(FormattableString.Invariant($"BENCH load requests={requests} errors={real.Errors + bare.Errors} p95_ms={real.Questions.P95:F1} bare_p95_ms={bare.Questions.P95:F1} ratio={real.Questions.P95 / bare.Questions.P95:F2} all_p95_ms={real.All.P95:F1}"));
+            var errors = real.Errors + bare.Errors + real.Unanswered;
+            Console.WriteLine(FormattableString.Invariant($"BENCH load requests={requests} errors={errors} p95_ms={real.Questions.P95:F1} bare_p95_ms={bare.Questions.P95:F1} ratio={real.Questions.P95 / bare.Questions.P95:F2} answer_p95_ms={real.Answers.P95:F1} all_p95_ms={real.All.P95:F1} rate={rate:F0}"));
             await app.StopAsync(cancellationToken);
-            return real.Errors + bare.Errors == 0 ? 0 : 1;
+            return errors == 0 ? 0 : 1;
         }
         finally
         {
@@ -87,31 +93,64 @@ public static class LoadBench
         return outcome.Succeeded ? Results.Ok() : Results.Unauthorized();
     }
 
-    private static async Task<Phase> RunPhaseAsync(HttpClient http, string path, string serviceUrl, string round, int requests, int users, CancellationToken cancellationToken)
+    /// <summary>
+    /// Open loop: request i leaves at start + i / rate whatever happened to the earlier ones, so both endpoints see
+    /// the same load. Simulated users take turns; each has its own conversation.
+    /// </summary>
+    private static async Task<Phase> RunPhaseAsync(HttpClient http, string path, Bench bench, int requests, CancellationToken cancellationToken)
     {
         var questions = new ConcurrentBag<double>();
         var submissions = new ConcurrentBag<double>();
         var errors = 0;
-        var next = -1;
+        var phase = Guid.NewGuid().ToString("N")[..8];
+        var interval = TimeSpan.FromSeconds(1 / bench.Rate);
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, users).Select(async user =>
+        var sent = new List<Task>(requests);
+        for (var i = 0; i < requests; i++)
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests)
+            var due = interval * i - watch.Elapsed;
+            if (due > TimeSpan.Zero)
             {
-                var isQuestion = i % 10 < 7;
-                var activity = isQuestion ? Question(i, user, serviceUrl) : Submission(i, user, serviceUrl, round);
-                var start = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsJsonAsync(path, activity, cancellationToken);
-                (isQuestion ? questions : submissions).Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref errors);
-                }
+                await Task.Delay(due, cancellationToken);
             }
-        }));
+
+            var isQuestion = i % 10 < 7;
+            var id = $"{phase}-{i}";
+            var user = i % bench.Users;
+            var activity = isQuestion ? Question(id, i, user, bench.ServiceUrl) : Submission(id, user, bench.ServiceUrl, bench.Round);
+            sent.Add(Task.Run(
+                async () =>
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    bench.Asked[id] = start;
+                    using var response = await http.PostAsJsonAsync(path, activity, cancellationToken);
+                    (isQuestion ? questions : submissions).Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                },
+                cancellationToken));
+        }
+
+        await Task.WhenAll(sent);
         var perSecond = requests / watch.Elapsed.TotalSeconds;
-        return new Phase(perSecond, Latencies.Of([.. questions, .. submissions]), Latencies.Of(questions), Latencies.Of(submissions), errors);
+        var (answers, unanswered) = path == "api/messages" ? await AnswersAsync(bench, phase, questions.Count) : (Latencies.Of([]), 0);
+        return new Phase(perSecond, Latencies.Of([.. questions, .. submissions]), Latencies.Of(questions), Latencies.Of(submissions), errors, answers, unanswered);
+    }
+
+    /// <summary>Waits until every question of the phase has its answer at the connector; the time to it is what the officer waits.</summary>
+    private static async Task<(Latencies Answers, int Unanswered)> AnswersAsync(Bench bench, string phase, int questions)
+    {
+        List<KeyValuePair<string, long>> Mine() => [.. bench.Answered.Where(a => a.Key.StartsWith(phase + "-", StringComparison.Ordinal))];
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
+        while (Mine().Count < questions && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var mine = Mine();
+        return (Latencies.Of(mine.Select(a => Stopwatch.GetElapsedTime(bench.Asked[a.Key], a.Value).TotalMilliseconds)), questions - mine.Count);
     }
 
     private static readonly string[] Questions =
@@ -124,11 +163,11 @@ public static class LoadBench
         "Sở VHTTDL chủ trì những việc gì?",
     ];
 
-    private static JsonObject Question(int i, int user, string serviceUrl) => Activity("message", i, user, serviceUrl, text: Questions[i % Questions.Length]);
+    private static JsonObject Question(string id, int i, int user, string serviceUrl) => Activity("message", id, user, serviceUrl, text: Questions[i % Questions.Length]);
 
-    private static JsonObject Submission(int i, int user, string serviceUrl, string round)
+    private static JsonObject Submission(string id, int user, string serviceUrl, string round)
     {
-        var activity = Activity("invoke", i, user, serviceUrl, text: null);
+        var activity = Activity("invoke", id, user, serviceUrl, text: null);
         activity["name"] = "adaptiveCard/action";
         activity["value"] = new JsonObject
         {
@@ -142,10 +181,10 @@ public static class LoadBench
         return activity;
     }
 
-    private static JsonObject Activity(string type, int i, int user, string serviceUrl, string? text) => new()
+    private static JsonObject Activity(string type, string id, int user, string serviceUrl, string? text) => new()
     {
         ["type"] = type,
-        ["id"] = $"load-{i}",
+        ["id"] = id,
         ["serviceUrl"] = serviceUrl,
         ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = $"29:user-{user}", ["aadObjectId"] = $"aad-{user}", ["name"] = $"Cán bộ {user}" },
@@ -171,18 +210,28 @@ public static class LoadBench
         return round.Id;
     }
 
-    private static async Task<WebApplication> AcceptAllConnectorAsync(int port)
+    /// <summary>A connector that accepts everything and notes when each reply (…/activities/{replyToId}) arrived.</summary>
+    private static async Task<WebApplication> AcceptAllConnectorAsync(int port, ConcurrentDictionary<string, long> answered)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.Run(context => context.Response.WriteAsJsonAsync(new { id = "ok" }));
+        app.Run(context =>
+        {
+            answered.TryAdd(Uri.UnescapeDataString(context.Request.Path.Value!.Split('/')[^1]), Stopwatch.GetTimestamp());
+            return context.Response.WriteAsJsonAsync(new { id = "ok" });
+        });
         await app.StartAsync();
         return app;
     }
 
-    private sealed record Phase(double PerSecond, Latencies All, Latencies Questions, Latencies Submissions, int Errors);
+    private sealed record Bench(double Rate, int Users, string ServiceUrl, string Round, ConcurrentDictionary<string, long> Answered)
+    {
+        public ConcurrentDictionary<string, long> Asked { get; } = new();
+    }
+
+    private sealed record Phase(double PerSecond, Latencies All, Latencies Questions, Latencies Submissions, int Errors, Latencies Answers, int Unanswered);
 
     private sealed record Latencies(double P50, double P95, double P99)
     {

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using CoordinationBot.BotFramework;
 using CoordinationBot.BotFramework.Authentication;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
-using CoordinationBot.Host.Bot;
 using CoordinationBot.Host.Telemetry;
+using CoordinationBot.Host.Workers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +23,8 @@ public static class BotApi
         HttpContext http,
         InboundAuthenticator authenticator,
         ActivityRouter router,
-        TurnErrorHandler errors,
+        TurnRunner turns,
+        AcknowledgedTurns laterTurns,
         IOptions<BotFrameworkOptions> options,
         ILogger<ActivityRouter> logger)
     {
@@ -54,34 +54,12 @@ public static class BotApi
             return Reject(outcome, logger);
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        if (router.AnswersAfterAcknowledging(activity) && laterTurns.TryQueue(activity, outcome.Identity))
         {
-            ["ActivityId"] = activity.Id,
-            ["ConversationId"] = activity.Conversation?.Id,
-            ["TenantId"] = activity.GetTenantId(),
-        });
-        using var span = BotTelemetry.Source.StartActivity("bot.turn", ActivityKind.Server);
-        span?.SetTag("bot.activity.type", activity.Type);
-        var started = Stopwatch.GetTimestamp();
-        InvokeResponse? response;
-        string result;
-        try
-        {
-            (var handled, response) = await router.DispatchAsync(activity, outcome.Identity, cancellationToken);
-            result = handled ? "handled" : "ignored";
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            response = await errors.HandleAsync(activity, exception, cancellationToken);
-            result = "error";
+            return TypedResults.Ok();
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var tags = new TagList { { "activity.type", activity.Type }, { "outcome", result } };
-        BotTelemetry.Activities.Add(1, tags);
-        BotTelemetry.TurnDuration.Record(elapsed, tags);
-        BotLog.TurnHandled(logger, activity.Type, result, (long)elapsed);
-
+        var response = await turns.RunAsync(activity, outcome.Identity, cancellationToken);
         if (activity.Type == ActivityTypes.Invoke)
         {
             var invoke = response ?? new InvokeResponse(StatusCodes.Status501NotImplemented, null);

@@ -52,6 +52,9 @@ public static class BotFeaturesExtensions
         builder.Services.AddOptions<BotLanguageOptions>().BindConfiguration(BotLanguageOptions.SectionName);
         builder.Services.AddScoped<ConversationGreeter>();
         builder.Services.AddScoped<TurnErrorHandler>();
+        builder.Services.AddScoped<Apis.TurnRunner>();
+        builder.Services.AddSingleton<Workers.AcknowledgedTurns>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Workers.AcknowledgedTurns>());
         return builder;
     }
 }

@@ -63,6 +63,19 @@ public sealed class ActivityRouterTests
         Assert.False((await router.DispatchAsync(new Activity { Type = "messageReaction" }, null, default)).Handled);
     }
 
+    [Theory]
+    [InlineData("ai chủ trì việc này?", true)]
+    [InlineData("trợ giúp", false)]
+    public void OnlyTheHandlersThatSaySo_AnswerAfterAcknowledging(string text, bool expected)
+    {
+        var fallback = Handler(new ActivityRoute(ActivityTypes.Message));
+        fallback.SetupGet(h => h.AnswersAfterAcknowledging).Returns(true);
+        var router = new ActivityRouter([fallback.Object, Handler(new ActivityRoute(ActivityTypes.Message, CommandCatalog.Help)).Object], CommandCatalog.Default, connector);
+
+        Assert.Equal(expected, router.AnswersAfterAcknowledging(new Activity { Type = "message", Text = text }));
+        Assert.False(router.AnswersAfterAcknowledging(new Activity { Type = "invoke", Name = "adaptiveCard/action" }));
+    }
+
     [Fact]
     public void TwoHandlersForOneRoute_AreAStartupError()
     {

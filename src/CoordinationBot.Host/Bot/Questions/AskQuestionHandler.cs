@@ -24,6 +24,8 @@ public sealed class AskQuestionHandler(
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Message);
 
+    public bool AnswersAfterAcknowledging => true;
+
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

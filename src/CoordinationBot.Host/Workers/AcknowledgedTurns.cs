@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using System.Threading.Channels;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Host.Apis;
+
+namespace CoordinationBot.Host.Workers;
+
+/// <summary>
+/// Turns that answer after the channel's request was acknowledged (questions): the endpoint returns 200 as soon as
+/// the activity is authenticated, and lanes answer through the connector. One conversation always maps to the same
+/// lane, so its answers keep the order of its questions. A full lane refuses, and the endpoint then answers in the
+/// request as before; stopping the host drains the lanes. These turns store nothing, so a crash loses only answers
+/// not yet sent, never a report.
+/// </summary>
+public sealed partial class AcknowledgedTurns(IServiceScopeFactory scopes, ILogger<AcknowledgedTurns> logger) : IHostedService, IDisposable
+{
+    private const int LaneCount = 16;
+    private const int LaneCapacity = 64;
+    private readonly Channel<Turn>[] lanes = [.. Enumerable.Range(0, LaneCount).Select(_ => Channel.CreateBounded<Turn>(new BoundedChannelOptions(LaneCapacity) { SingleReader = true }))];
+    private readonly CancellationTokenSource stopping = new();
+    private Task[] readers = [];
+
+    /// <summary>Queues the turn; false when the lane is full or the host is stopping.</summary>
+    public bool TryQueue(Activity activity, ClaimsIdentity? identity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (readers.Length == 0)
+        {
+            return false;
+        }
+
+        var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(activity.Conversation?.Id ?? string.Empty) % LaneCount);
+        return lanes[lane].Writer.TryWrite(new Turn(activity, identity));
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        readers = [.. lanes.Select(lane => Task.Run(() => ReadAsync(lane.Reader), CancellationToken.None))];
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var lane in lanes)
+        {
+            lane.Writer.TryComplete();
+        }
+
+        using var abandon = cancellationToken.Register(stopping.Cancel);
+        await Task.WhenAll(readers);
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private async Task ReadAsync(ChannelReader<Turn> reader)
+    {
+        await foreach (var turn in reader.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<TurnRunner>().RunAsync(turn.Activity, turn.Identity, stopping.Token);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The runner already told the user about handler failures; this is the host stopping or the error
+                // reply itself failing. The lane must go on either way.
+                TurnAbandoned(logger, exception, turn.Activity.Type);
+            }
+        }
+    }
+
+    private sealed record Turn(Activity Activity, ClaimsIdentity? Identity);
+
+    [LoggerMessage(1, LogLevel.Warning, "A {ActivityType} turn answered after acknowledging ended without an answer")]
+    private static partial void TurnAbandoned(ILogger logger, Exception exception, string? activityType);
+}
