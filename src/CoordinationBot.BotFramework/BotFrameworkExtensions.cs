@@ -31,10 +31,12 @@ public static class BotFrameworkExtensions
         services.AddHttpClient(nameof(ConnectorClient), client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(sp => ConnectorRetryPipeline.Create(
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOutboundRateLimiter, NoOutboundRateLimit>();
         services.TryAddTransient<IConnectorClient>(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)),
             sp.GetRequiredService<IBotTokenProvider>(),
-            sp.GetRequiredService<ConnectorRetryPipeline>()));
+            sp.GetRequiredService<ConnectorRetryPipeline>(),
+            sp.GetRequiredService<IOutboundRateLimiter>()));
         services.TryAddScoped<ActivityRouter>();
         return builder;
     }

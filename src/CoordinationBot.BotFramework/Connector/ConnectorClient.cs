@@ -6,8 +6,8 @@ using CoordinationBot.BotFramework.Schema;
 
 namespace CoordinationBot.BotFramework.Connector;
 
-/// <summary>Bot Connector REST v3 over HttpClient, with bearer tokens and bounded retries.</summary>
-public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ConnectorRetryPipeline retries) : IConnectorClient
+/// <summary>Bot Connector REST v3 over HttpClient, with bearer tokens, bounded retries and every attempt paced.</summary>
+public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ConnectorRetryPipeline retries, IOutboundRateLimiter limiter) : IConnectorClient
 {
     public Task<ResourceResponse> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -18,26 +18,26 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
         }
 
         var uri = ConversationUri(activity, $"activities/{Uri.EscapeDataString(activity.ReplyToId)}");
-        return SendAsync(HttpMethod.Post, uri, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Post, uri, activity.Conversation!.Id, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     public Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync(HttpMethod.Post, ConversationUri(activity, "activities"), activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Post, ConversationUri(activity, "activities"), activity.Conversation!.Id, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var id = activity.Id ?? throw new ArgumentException("An update needs the activity id.", nameof(activity));
-        return SendAsync(HttpMethod.Put, ConversationUri(activity, $"activities/{Uri.EscapeDataString(id)}"), activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Put, ConversationUri(activity, $"activities/{Uri.EscapeDataString(id)}"), activity.Conversation!.Id, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     public Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
-        return SendAsync(HttpMethod.Post, Combine(serviceUrl, "v3/conversations"), parameters, BotJsonContext.Default.ConversationParameters, BotJsonContext.Default.ConversationResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Post, Combine(serviceUrl, "v3/conversations"), null, parameters, BotJsonContext.Default.ConversationParameters, BotJsonContext.Default.ConversationResourceResponse, cancellationToken);
     }
 
     public Task<PagedMembersResult> GetPagedMembersAsync(Uri serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
         }
 
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/pagedmembers" + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
-        return SendAsync<object, PagedMembersResult>(HttpMethod.Get, Combine(serviceUrl, path), null, null, BotJsonContext.Default.PagedMembersResult, cancellationToken);
+        return SendAsync<object, PagedMembersResult>(HttpMethod.Get, Combine(serviceUrl, path), conversationId, null, null, BotJsonContext.Default.PagedMembersResult, cancellationToken);
     }
 
     private static Uri ConversationUri(Activity activity, string suffix)
@@ -75,6 +75,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
     private async Task<TResponse> SendAsync<TBody, TResponse>(
         HttpMethod method,
         Uri uri,
+        string? conversationId,
         TBody? body,
         JsonTypeInfo<TBody>? bodyType,
         JsonTypeInfo<TResponse> responseType,
@@ -82,9 +83,10 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
         where TResponse : class
     {
         var token = await tokens.GetTokenAsync(cancellationToken);
-        using var response = await retries.Pipeline.ExecuteAsync(
+        using var response = await retries.Retry.ExecuteAsync(
             async ct =>
             {
+                await limiter.WaitTurnAsync(conversationId, ct);
                 using var request = new HttpRequestMessage(method, uri);
                 if (token is not null)
                 {
@@ -96,7 +98,7 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
                     request.Content = JsonContent.Create(body, bodyType);
                 }
 
-                return await http.SendAsync(request, ct);
+                return await retries.AttemptTimeout.ExecuteAsync(static (state, attempt) => new ValueTask<HttpResponseMessage>(state.http.SendAsync(state.request, attempt)), (http, request), ct);
             },
             cancellationToken);
 

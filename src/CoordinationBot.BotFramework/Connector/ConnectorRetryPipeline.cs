@@ -7,9 +7,10 @@ namespace CoordinationBot.BotFramework.Connector;
 
 /// <summary>
 /// Retries of connector calls as Teams asks: 429 waits for Retry-After (bounded), 412/500/502/503/504 and timeouts
-/// back off exponentially with jitter; attempts are bounded.
+/// back off exponentially with jitter; attempts are bounded. The attempt timeout is a separate pipeline so that
+/// waiting for the rate limiter between the two is never counted as a slow connector.
 /// </summary>
-public sealed class ConnectorRetryPipeline(ResiliencePipeline<HttpResponseMessage> pipeline)
+public sealed class ConnectorRetryPipeline(ResiliencePipeline<HttpResponseMessage> retry, ResiliencePipeline attemptTimeout)
 {
     private static readonly HashSet<HttpStatusCode> Transient =
     [
@@ -23,7 +24,9 @@ public sealed class ConnectorRetryPipeline(ResiliencePipeline<HttpResponseMessag
 
     public static bool IsTransient(HttpStatusCode statusCode) => Transient.Contains(statusCode);
 
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; } = pipeline;
+    public ResiliencePipeline<HttpResponseMessage> Retry { get; } = retry;
+
+    public ResiliencePipeline AttemptTimeout { get; } = attemptTimeout;
 
     public static ConnectorRetryPipeline Create(BotFrameworkOptions options, TimeProvider timeProvider)
     {
@@ -47,8 +50,8 @@ public sealed class ConnectorRetryPipeline(ResiliencePipeline<HttpResponseMessag
                     return default;
                 },
             })
-            .AddTimeout(options.ConnectorAttemptTimeout)
-            .Build());
+            .Build(),
+            new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.ConnectorAttemptTimeout).Build());
     }
 
     /// <summary>The server's Retry-After, capped; null lets the exponential backoff decide.</summary>

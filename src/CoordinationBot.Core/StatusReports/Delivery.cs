@@ -34,14 +34,20 @@ public interface IDeliveryOutbox
     Task EnqueueAsync(Delivery delivery, CancellationToken cancellationToken);
 }
 
+/// <summary>A delivery held for sending by one instance; the version proves nobody has taken it since.</summary>
+public sealed record DeliveryClaim(string RoundId, string DeliveryId, string Version);
+
 /// <summary>Port: per-recipient delivery status. Recording a delivery once is what keeps a card from being sent twice.</summary>
 public interface IDeliveryLog
 {
     /// <summary>Records a new delivery as queued; false when this round already has it.</summary>
     Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken);
 
-    /// <summary>Takes a queued (or retrying) delivery for sending; false when it is sent, final, or another instance has it.</summary>
-    Task<bool> TryClaimAsync(string roundId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken);
+    /// <summary>Takes a queued (or retrying) delivery for sending; null when it is sent, final, or another instance has it.</summary>
+    Task<DeliveryClaim?> TryClaimAsync(string roundId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Extends a claim this instance still holds; null when it was lost (it ran out and another instance took it).</summary>
+    Task<DeliveryClaim?> RenewAsync(DeliveryClaim claim, TimeSpan lease, CancellationToken cancellationToken);
 
     Task<DeliveryState?> GetStateAsync(string roundId, string deliveryId, CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using CoordinationBot.BotFramework;
 using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoordinationBot.Host.Bot;
 
@@ -43,7 +44,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
         builder.Services.AddSingleton<Consolidation.FileLinks>();
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
-        builder.Services.AddSingleton<Workers.TeamsRateLimiter>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Workers.TeamsRateLimiter>());
         builder.Services.AddHostedService<Workers.DeliveryWorker>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.RecipientFinder>();
         builder.Services.AddOptions<Workers.ReminderOptions>().BindConfiguration(Workers.ReminderOptions.SectionName);

@@ -18,7 +18,6 @@ public sealed partial class DeliveryWorker(
     QueueDeliveryOutbox outbox,
     IDeliveryLog log,
     IServiceScopeFactory scopes,
-    TeamsRateLimiter limiter,
     IOptions<DeliveryOptions> options,
     IOptions<BotLanguageOptions> language,
     ILogger<DeliveryWorker> logger) : BackgroundService
@@ -74,7 +73,7 @@ public sealed partial class DeliveryWorker(
             return;
         }
 
-        if (!await log.TryClaimAsync(delivery.RoundId, delivery.Id, options.Value.VisibilityTimeout, cancellationToken))
+        if (await log.TryClaimAsync(delivery.RoundId, delivery.Id, options.Value.VisibilityTimeout, cancellationToken) is not { } claim)
         {
             // Sent or failed for good: the message is done. Otherwise another instance holds it; it comes back if that one dies.
             if (await log.GetStateAsync(delivery.RoundId, delivery.Id, cancellationToken) is DeliveryState.Sent or DeliveryState.FailedFinal or null)
@@ -85,6 +84,37 @@ public sealed partial class DeliveryWorker(
             return;
         }
 
+        Outcome outcome;
+        await using (var lease = DeliveryLease.Hold(log, outbox, claim, message, options.Value.VisibilityTimeout, logger, cancellationToken))
+        {
+            try
+            {
+                outcome = await SendAsync(delivery, message.DequeueCount, lease.Token);
+            }
+            catch (OperationCanceledException) when (lease.IsLost && !cancellationToken.IsCancellationRequested)
+            {
+                ClaimLost(logger, delivery.RoundId, delivery.Id);
+                return;
+            }
+
+            message = lease.Message;
+        }
+
+        // Renewals have stopped: what is recorded now is final for this attempt.
+        await log.MarkAsync(delivery.RoundId, delivery.Id, outcome.State, outcome.Reason, cancellationToken);
+        if (outcome.State == DeliveryState.FailedFinal && outcome.Exhausted)
+        {
+            await outbox.MoveToPoisonAsync(message, cancellationToken);
+        }
+        else if (outcome.State != DeliveryState.FailedRetrying)
+        {
+            await outbox.CompleteAsync(message, cancellationToken);
+        }
+    }
+
+    /// <summary>Builds and sends the card; a retrying failure leaves the message to reappear.</summary>
+    private async Task<Outcome> SendAsync(Delivery delivery, int dequeueCount, CancellationToken cancellationToken)
+    {
         using var scope = scopes.CreateScope();
         var culture = language.Value.CultureFor(null);
         var model = delivery.Kind == DeliveryKind.OverdueDigest
@@ -92,8 +122,7 @@ public sealed partial class DeliveryWorker(
             : await scope.ServiceProvider.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, delivery.Note, delivery.Kind == DeliveryKind.Reminder, cancellationToken);
         if (model is null && delivery.Kind != DeliveryKind.OverdueDigest)
         {
-            await FinishAsync(message, DeliveryState.FailedFinal, "round or plan missing", cancellationToken);
-            return;
+            return new Outcome(DeliveryState.FailedFinal, "round or plan missing");
         }
 
         var reference = delivery.Conversation;
@@ -111,40 +140,29 @@ public sealed partial class DeliveryWorker(
 
         try
         {
-            using (await limiter.AcquireAsync(reference.ConversationId, cancellationToken))
-            {
-                await scope.ServiceProvider.GetRequiredService<IConnectorClient>().SendToConversationAsync(activity, cancellationToken);
-            }
-
-            await FinishAsync(message, DeliveryState.Sent, null, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IConnectorClient>().SendToConversationAsync(activity, cancellationToken);
+            return new Outcome(DeliveryState.Sent, null);
         }
         catch (ConnectorException failure) when (failure.IsBlockedByUser || failure.IsConversationGone)
         {
-            await FinishAsync(message, DeliveryState.FailedFinal, failure.IsBlockedByUser ? "blocked (403)" : "conversation gone (404)", cancellationToken);
+            return new Outcome(DeliveryState.FailedFinal, failure.IsBlockedByUser ? "blocked (403)" : "conversation gone (404)");
         }
         catch (Exception failure) when (failure is ConnectorException or HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
             SendFailed(logger, failure, delivery.RoundId);
-            if (message.DequeueCount >= options.Value.MaxAttempts)
-            {
-                await log.MarkAsync(delivery.RoundId, delivery.Id, DeliveryState.FailedFinal, "retries exhausted: " + failure.Message, cancellationToken);
-                await outbox.MoveToPoisonAsync(message, cancellationToken);
-            }
-            else
-            {
-                await log.MarkAsync(delivery.RoundId, delivery.Id, DeliveryState.FailedRetrying, failure.Message, cancellationToken);
-            }
+            return dequeueCount >= options.Value.MaxAttempts
+                ? new Outcome(DeliveryState.FailedFinal, "retries exhausted: " + failure.Message, Exhausted: true)
+                : new Outcome(DeliveryState.FailedRetrying, failure.Message);
         }
     }
 
-    private async Task FinishAsync(OutboxMessage message, DeliveryState state, string? reason, CancellationToken cancellationToken)
-    {
-        await log.MarkAsync(message.Delivery!.RoundId, message.Delivery.Id, state, reason, cancellationToken);
-        await outbox.CompleteAsync(message, cancellationToken);
-    }
+    private sealed record Outcome(DeliveryState State, string? Reason, bool Exhausted = false);
 
     [LoggerMessage(1, LogLevel.Warning, "Storage unavailable for the delivery worker; retrying")]
     private static partial void StorageUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Delivery {DeliveryId} of round {RoundId} was taken over by another instance after its lease ran out; this one stopped sending it")]
+    private static partial void ClaimLost(ILogger logger, string roundId, string deliveryId);
 
     [LoggerMessage(2, LogLevel.Warning, "Sending a status card of round {RoundId} failed; it will be retried")]
     private static partial void SendFailed(ILogger logger, Exception exception, string roundId);

@@ -1,50 +1,41 @@
-using System.Diagnostics;
-using System.Threading.RateLimiting;
+using CoordinationBot.BotFramework.Connector;
 
 namespace CoordinationBot.Host.Workers;
 
 /// <summary>
-/// Teams' limits for a bot: per conversation 7 sends a second and 60 in 30 seconds; about 50 requests a second for
-/// the whole app, paced evenly (by default one slot every 21 ms, a little under 50 a second) so no burst ever puts
-/// more than 50 into a one-second window. With several instances, <c>Delivery:AppRequestsPerSecond</c> is each
-/// instance's share. Waiting here keeps most sends from ever meeting a 429.
+/// Every request this instance makes to Teams waits here for its slot in <see cref="TeamsSendSchedule"/>: status
+/// cards, reminders, answers and each of their retries. With several instances, <c>Delivery:AppRequestsPerSecond</c>
+/// is each instance's share of the app's ~50 a second. Waiting here keeps most sends from ever meeting a 429.
 /// </summary>
-public sealed class TeamsRateLimiter(Microsoft.Extensions.Options.IOptions<DeliveryOptions> options) : IDisposable
+public sealed class TeamsRateLimiter(Microsoft.Extensions.Options.IOptions<DeliveryOptions> options) : IOutboundRateLimiter
 {
-    private readonly long spacing = (long)(Stopwatch.Frequency / Math.Clamp(options.Value.AppRequestsPerSecond, 0.1, 50));
+    // Pacing is about the real seconds Teams counts, not business time: the real clock, so a test's fake clock
+    // (which moves due dates) can neither stall sends nor let them burst.
+    private static readonly TimeProvider Time = TimeProvider.System;
+    private readonly TeamsSendSchedule schedule = new(options.Value.AppRequestsPerSecond);
     private readonly Lock gate = new();
-    private long nextSlot;
 
-    private readonly PartitionedRateLimiter<string> perConversation = PartitionedRateLimiter.CreateChained(
-        PartitionedRateLimiter.Create<string, string>(conversation => RateLimitPartition.GetTokenBucketLimiter(conversation, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 7, TokensPerPeriod = 7, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = int.MaxValue, AutoReplenishment = true,
-        })),
-        PartitionedRateLimiter.Create<string, string>(conversation => RateLimitPartition.GetFixedWindowLimiter(conversation, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = 60, Window = TimeSpan.FromSeconds(30), QueueLimit = int.MaxValue, AutoReplenishment = true,
-        })));
-
-    /// <summary>Waits until a send into <paramref name="conversationId"/> is within the limits.</summary>
-    public async ValueTask<RateLimitLease> AcquireAsync(string conversationId, CancellationToken cancellationToken)
+    public async ValueTask WaitTurnAsync(string? conversationId, CancellationToken cancellationToken)
     {
-        var lease = await perConversation.AcquireAsync(conversationId, 1, cancellationToken);
-        long slot;
-        lock (gate)
+        while (true)
         {
-            var now = Stopwatch.GetTimestamp();
-            slot = Math.Max(now, nextSlot);
-            nextSlot = slot + spacing;
-        }
+            bool taken;
+            DateTimeOffset at;
+            var now = Time.GetUtcNow();
+            lock (gate)
+            {
+                (taken, at) = schedule.TryTake(conversationId, now);
+            }
 
-        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), slot);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, cancellationToken);
-        }
+            if (at > now)
+            {
+                await Task.Delay(at - now, Time, cancellationToken);
+            }
 
-        return lease;
+            if (taken)
+            {
+                return;
+            }
+        }
     }
-
-    public void Dispose() => perConversation.Dispose();
 }

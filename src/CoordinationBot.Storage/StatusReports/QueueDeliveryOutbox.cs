@@ -27,6 +27,14 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
         return messages.Value.Select(m => new OutboxMessage(m.MessageId, m.PopReceipt, (int)m.DequeueCount, Parse(m))).ToList();
     }
 
+    /// <summary>Keeps a message hidden for <paramref name="visibility"/> more; the returned message carries the new pop receipt.</summary>
+    public async Task<OutboxMessage> ExtendAsync(OutboxMessage message, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var updated = await queue.UpdateMessageAsync(message.Id, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
+        return message with { PopReceipt = updated.Value.PopReceipt };
+    }
+
     public async Task CompleteAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -28,12 +28,12 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
         }
     }
 
-    public async Task<bool> TryClaimAsync(string roundId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<DeliveryClaim?> TryClaimAsync(string roundId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken)
     {
         var entry = await table.GetAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken);
         if (entry is null)
         {
-            return false;
+            return null;
         }
 
         var now = time.GetUtcNow();
@@ -41,18 +41,37 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
         var claimable = state is DeliveryState.Queued or DeliveryState.FailedRetrying || (state == DeliveryState.Sending && entry.Value.LeaseUntil < now);
         if (!claimable)
         {
-            return false;
+            return null;
         }
 
         try
         {
             var claimed = entry.Value with { State = nameof(DeliveryState.Sending), LeaseUntil = now + lease, Attempts = entry.Value.Attempts + 1 };
-            await table.UpdateAsync(claimed, entry.ETag, StorageJsonContext.Default.DeliveryEntity, cancellationToken);
-            return true;
+            return new DeliveryClaim(roundId, deliveryId, await table.UpdateAsync(claimed, entry.ETag, StorageJsonContext.Default.DeliveryEntity, cancellationToken));
         }
         catch (TableConflictException)
         {
-            return false;
+            return null;
+        }
+    }
+
+    public async Task<DeliveryClaim?> RenewAsync(DeliveryClaim claim, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var entry = await table.GetAsync(TableKey.Encode(claim.RoundId), TableKey.Encode(claim.DeliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+        if (entry is null || entry.ETag != claim.Version)
+        {
+            return null;
+        }
+
+        try
+        {
+            var renewed = entry.Value with { LeaseUntil = time.GetUtcNow() + lease };
+            return claim with { Version = await table.UpdateAsync(renewed, entry.ETag, StorageJsonContext.Default.DeliveryEntity, cancellationToken) };
+        }
+        catch (TableConflictException)
+        {
+            return null;
         }
     }
 

@@ -188,6 +188,37 @@ public sealed class ConnectorClientTests
         Assert.Null(ConnectorRetryPipeline.RetryAfter(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable), time, TimeSpan.FromSeconds(60)));
     }
 
+    [Fact]
+    public async Task EveryAttempt_RetriesIncluded_WaitsForTheRateLimiter_WithItsConversation()
+    {
+        Respond(HttpStatusCode.ServiceUnavailable, "{}");
+        Respond(HttpStatusCode.TooManyRequests, "{}");
+        Respond(HttpStatusCode.OK, """{"id":"r-1"}""");
+        Respond(HttpStatusCode.OK, """{"id":"a:new"}""");
+        var asked = new List<string?>();
+        var limiter = new Mock<IOutboundRateLimiter>();
+        limiter.Setup(l => l.WaitTurnAsync(It.IsAny<string?>(), It.IsAny<CancellationToken>())).Callback<string?, CancellationToken>((c, _) => asked.Add(c)).Returns(ValueTask.CompletedTask);
+        var client = Client(limiter: limiter.Object);
+
+        await client.ReplyToActivityAsync(Incoming.CreateReply("a"), default);
+        await client.CreateConversationAsync(new Uri("https://smba.example/apac/"), new ConversationParameters { Bot = new ChannelAccount { Id = "28:bot" } }, default);
+
+        Assert.Equal(["a:1;messageid=2", "a:1;messageid=2", "a:1;messageid=2", null], asked);
+    }
+
+    [Fact]
+    public async Task WaitingForTheRateLimiter_IsNotCountedAsASlowConnector()
+    {
+        Respond(HttpStatusCode.OK, """{"id":"r-1"}""");
+        var limiter = new Mock<IOutboundRateLimiter>();
+        limiter.Setup(l => l.WaitTurnAsync(It.IsAny<string?>(), It.IsAny<CancellationToken>())).Returns(async () => await Task.Delay(300));
+
+        var result = await Client(limiter: limiter.Object, attemptTimeout: TimeSpan.FromMilliseconds(100)).ReplyToActivityAsync(Incoming.CreateReply("a"), default);
+
+        Assert.Equal("r-1", result.Id);
+        Assert.Single(sent);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)
@@ -203,7 +234,7 @@ public sealed class ConnectorClientTests
 
     private readonly Queue<Func<HttpResponseMessage>> responses = new();
 
-    private ConnectorClient Client(string? token = null, int retries = 4, TimeProvider? time = null, Action? onSend = null)
+    private ConnectorClient Client(string? token = null, int retries = 4, TimeProvider? time = null, Action? onSend = null, IOutboundRateLimiter? limiter = null, TimeSpan? attemptTimeout = null)
     {
         if (responses.Count > 0)
         {
@@ -218,9 +249,9 @@ public sealed class ConnectorClientTests
 
         var tokens = new Mock<IBotTokenProvider>();
         tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(token);
-        var options = new BotFrameworkOptions { MaxConnectorRetries = retries, ConnectorBaseDelay = TimeSpan.FromMilliseconds(1) };
+        var options = new BotFrameworkOptions { MaxConnectorRetries = retries, ConnectorBaseDelay = TimeSpan.FromMilliseconds(1), ConnectorAttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(30) };
         var counting = onSend is null ? (HttpMessageHandler)handler.Object : new CountingHandler(handler.Object, onSend);
-        return new ConnectorClient(new HttpClient(counting), tokens.Object, ConnectorRetryPipeline.Create(options, time ?? TimeProvider.System));
+        return new ConnectorClient(new HttpClient(counting), tokens.Object, ConnectorRetryPipeline.Create(options, time ?? TimeProvider.System), limiter ?? new NoOutboundRateLimit());
     }
 
     private sealed class CountingHandler(HttpMessageHandler inner, Action onSend) : DelegatingHandler(inner)

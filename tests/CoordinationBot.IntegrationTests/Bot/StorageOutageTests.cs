@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CoordinationBot.Core.Plans;
-using CoordinationBot.Core.Plans.Extraction;
-using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.IntegrationTests.Fixtures;
 using CoordinationBot.Testing;
@@ -86,10 +83,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
     private async Task<string> SeedAsync()
     {
-        var body = string.Concat(Enumerable.Range(0, Agencies).Select(i => $"{i + 1}. {Agency(i)}\na) Chủ trì nhiệm vụ số {i}.\n"));
-        var plan = PlanExtractor.Default.Extract($"Số: 78/KH-UBND\nKẾ HOẠCH\nKế hoạch thử sự cố lưu trữ\nIII. TỔ CHỨC THỰC HIỆN\n{body}");
-        var stored = new StoredPlan("78-kh-ubnd", 1, "test", "test.txt", DateTimeOffset.UtcNow, null, plan);
-        await host.Services.GetRequiredService<IPlanStore>().SaveAsync(stored, default);
+        var stored = await OneTaskPerAgencyPlan.SaveAsync(host.Services, 78, "Kế hoạch thử sự cố lưu trữ", [.. Enumerable.Range(0, Agencies).Select(Agency)]);
         var round = new ReportingRound("78-kh-ubnd~2026-Y", stored.Key, 1, ReportingPeriod.WholeYear(2026), new DateOnly(2099, 1, 1), "test", DateTimeOffset.UtcNow, RoundState.Open, null);
         await host.Services.GetRequiredService<IStatusReportStore>().AddRoundAsync(round, default);
         return round.Id;
