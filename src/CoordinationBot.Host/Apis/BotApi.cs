@@ -54,9 +54,18 @@ public static class BotApi
             return Reject(outcome, logger);
         }
 
-        if (router.AnswersAfterAcknowledging(activity) && laterTurns.TryQueue(activity, outcome.Identity))
+        if (router.AnswersAfterAcknowledging(activity))
         {
-            return TypedResults.Ok();
+            var acknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            http.Response.OnCompleted(() =>
+            {
+                acknowledged.TrySetResult();
+                return Task.CompletedTask;
+            });
+            if (laterTurns.TryQueue(activity, outcome.Identity, acknowledged.Task))
+            {
+                return TypedResults.Ok();
+            }
         }
 
         var response = await turns.RunAsync(activity, outcome.Identity, cancellationToken);

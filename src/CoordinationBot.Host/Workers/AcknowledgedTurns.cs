@@ -16,12 +16,18 @@ public sealed partial class AcknowledgedTurns(IServiceScopeFactory scopes, ILogg
 {
     private const int LaneCount = 16;
     private const int LaneCapacity = 64;
+
+    // A response that never reports completion (a dropped connection) must not stall its lane.
+    private static readonly TimeSpan AcknowledgementWait = TimeSpan.FromSeconds(2);
     private readonly Channel<Turn>[] lanes = [.. Enumerable.Range(0, LaneCount).Select(_ => Channel.CreateBounded<Turn>(new BoundedChannelOptions(LaneCapacity) { SingleReader = true }))];
     private readonly CancellationTokenSource stopping = new();
     private Task[] readers = [];
 
-    /// <summary>Queues the turn; false when the lane is full or the host is stopping.</summary>
-    public bool TryQueue(Activity activity, ClaimsIdentity? identity)
+    /// <summary>
+    /// Queues the turn, to run once <paramref name="acknowledged"/> completes (the channel has its 200), so an answer
+    /// never competes with its own acknowledgement; false when the lane is full or the host is stopping.
+    /// </summary>
+    public bool TryQueue(Activity activity, ClaimsIdentity? identity, Task acknowledged)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (readers.Length == 0)
@@ -30,7 +36,7 @@ public sealed partial class AcknowledgedTurns(IServiceScopeFactory scopes, ILogg
         }
 
         var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(activity.Conversation?.Id ?? string.Empty) % LaneCount);
-        return lanes[lane].Writer.TryWrite(new Turn(activity, identity));
+        return lanes[lane].Writer.TryWrite(new Turn(activity, identity, acknowledged));
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -58,6 +64,7 @@ public sealed partial class AcknowledgedTurns(IServiceScopeFactory scopes, ILogg
         {
             try
             {
+                await turn.Acknowledged.WaitAsync(AcknowledgementWait, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<TurnRunner>().RunAsync(turn.Activity, turn.Identity, stopping.Token);
             }
@@ -70,7 +77,7 @@ public sealed partial class AcknowledgedTurns(IServiceScopeFactory scopes, ILogg
         }
     }
 
-    private sealed record Turn(Activity Activity, ClaimsIdentity? Identity);
+    private sealed record Turn(Activity Activity, ClaimsIdentity? Identity, Task Acknowledged);
 
     [LoggerMessage(1, LogLevel.Warning, "A {ActivityType} turn answered after acknowledging ended without an answer")]
     private static partial void TurnAbandoned(ILogger logger, Exception exception, string? activityType);
