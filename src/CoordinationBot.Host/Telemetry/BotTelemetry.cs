@@ -6,7 +6,8 @@ namespace CoordinationBot.Host.Telemetry;
 /// <summary>
 /// Trace and metric names, fixed now so Application Insights (OpenTelemetry) can be wired without renaming:
 /// source/meter <c>CoordinationBot.Bot</c>; span <c>bot.turn</c>; metrics <c>coordbot.bot.activities</c>,
-/// <c>coordbot.bot.turn.duration</c> (ms), <c>coordbot.bot.turn.errors</c>, <c>coordbot.bot.rejected</c>.
+/// <c>coordbot.bot.turn.duration</c> (ms), <c>coordbot.bot.turn.errors</c>, <c>coordbot.bot.rejected</c>,
+/// <c>coordbot.bot.answers.pending</c>.
 /// </summary>
 public static class BotTelemetry
 {
@@ -23,4 +24,6 @@ public static class BotTelemetry
     public static readonly Counter<long> TurnErrors = Meter.CreateCounter<long>("coordbot.bot.turn.errors", description: "Turns that ended in an error.");
 
     public static readonly Counter<long> Rejected = Meter.CreateCounter<long>("coordbot.bot.rejected", description: "Requests refused before a turn: auth, size, malformed.");
+
+    public static readonly UpDownCounter<long> PendingAnswers = Meter.CreateUpDownCounter<long>("coordbot.bot.answers.pending", description: "Questions acknowledged and not yet answered.");
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.Channels;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Host.Apis;
+using CoordinationBot.Host.Telemetry;
 
 namespace CoordinationBot.Host.Workers;
 
@@ -36,7 +37,14 @@ public sealed partial class AcknowledgedTurns(IServiceScopeFactory scopes, ILogg
         }
 
         var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(activity.Conversation?.Id ?? string.Empty) % LaneCount);
-        return lanes[lane].Writer.TryWrite(new Turn(activity, identity, acknowledged));
+        BotTelemetry.PendingAnswers.Add(1);
+        if (lanes[lane].Writer.TryWrite(new Turn(activity, identity, acknowledged)))
+        {
+            return true;
+        }
+
+        BotTelemetry.PendingAnswers.Add(-1);
+        return false;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -73,6 +81,10 @@ public sealed partial class AcknowledgedTurns(IServiceScopeFactory scopes, ILogg
                 // The runner already told the user about handler failures; this is the host stopping or the error
                 // reply itself failing. The lane must go on either way.
                 TurnAbandoned(logger, exception, turn.Activity.Type);
+            }
+            finally
+            {
+                BotTelemetry.PendingAnswers.Add(-1);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using CoordinationBot.Core.Plans.Import;
@@ -31,16 +32,35 @@ public sealed class AcknowledgedQuestionTests(AzuriteFixture azurite) : IAsyncLi
     [Fact]
     public async Task AQuestion_IsAcknowledgedWhileTheConnectorHasNotTakenItsAnswer_AndTheAnswerFollows()
     {
+        long pending = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "coordbot.bot.answers.pending")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref pending, value));
+        listener.Start();
+
         HttpResponseMessage acknowledged;
         using (context.Connector.Hold())
         {
             // Were the answer sent inside the request, this request could not end while the connector holds the answer.
             acknowledged = await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.Message(context.Connector.ServiceUrl, Question)).WaitAsync(TimeSpan.FromSeconds(20));
             Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+            Assert.Equal(1, Interlocked.Read(ref pending));
         }
 
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         var answer = Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        for (var i = 0; i < 100 && Interlocked.Read(ref pending) != 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, Interlocked.Read(ref pending));
         Assert.Contains("Chủ trì: Sở Thông tin và Truyền thông", answer.Activity!.Summary, StringComparison.Ordinal);
         Assert.EndsWith("/activities/1700000000001", answer.Path, StringComparison.Ordinal);
     }
