@@ -19,6 +19,7 @@ public sealed partial class DeliveryLease : IAsyncDisposable
     private readonly CancellationTokenSource done = new();
     private readonly Task renewing;
     private DeliveryClaim claim;
+    private bool messageHeld = true;
 
     private DeliveryLease(IDeliveryLog log, QueueDeliveryOutbox outbox, DeliveryClaim claim, OutboxMessage message, TimeSpan lease, ILogger logger, CancellationToken stopping)
     {
@@ -68,7 +69,16 @@ public sealed partial class DeliveryLease : IAsyncDisposable
                 }
 
                 claim = renewed;
-                Message = await outbox.ExtendAsync(Message, lease, done.Token);
+                if (messageHeld)
+                {
+                    Message = await outbox.ExtendAsync(Message, lease, done.Token);
+                }
+            }
+            catch (Azure.RequestFailedException failure) when (failure.Status == 404 || failure.ErrorCode == "PopReceiptMismatch")
+            {
+                // The message reappeared and was received again (its pop receipt changed): it can no longer be
+                // extended from here. The claim still is, and it alone keeps the card from being sent twice.
+                messageHeld = false;
             }
             catch (OperationCanceledException) when (done.IsCancellationRequested)
             {
