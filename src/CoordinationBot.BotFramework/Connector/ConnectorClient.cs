@@ -17,21 +17,20 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
             return SendToConversationAsync(activity, cancellationToken);
         }
 
-        var uri = ConversationUri(activity, $"activities/{Uri.EscapeDataString(activity.ReplyToId)}");
-        return SendAsync(HttpMethod.Post, uri, activity.Conversation!.Id, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendActivityAsync(HttpMethod.Post, activity, $"activities/{Uri.EscapeDataString(activity.ReplyToId)}", cancellationToken);
     }
 
     public Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync(HttpMethod.Post, ConversationUri(activity, "activities"), activity.Conversation!.Id, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendActivityAsync(HttpMethod.Post, activity, "activities", cancellationToken);
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var id = activity.Id ?? throw new ArgumentException("An update needs the activity id.", nameof(activity));
-        return SendAsync(HttpMethod.Put, ConversationUri(activity, $"activities/{Uri.EscapeDataString(id)}"), activity.Conversation!.Id, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendActivityAsync(HttpMethod.Put, activity, $"activities/{Uri.EscapeDataString(id)}", cancellationToken);
     }
 
     public Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
@@ -59,11 +58,13 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
         return SendAsync<object, PagedMembersResult>(HttpMethod.Get, Combine(serviceUrl, path), conversationId, null, null, BotJsonContext.Default.PagedMembersResult, cancellationToken);
     }
 
-    private static Uri ConversationUri(Activity activity, string suffix)
+    /// <summary>An activity into its own conversation, at <c>v3/conversations/{id}/{suffix}</c>.</summary>
+    private Task<ResourceResponse> SendActivityAsync(HttpMethod method, Activity activity, string suffix, CancellationToken cancellationToken)
     {
         var serviceUrl = activity.ServiceUrl ?? throw new ArgumentException("The activity has no serviceUrl.", nameof(activity));
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
-        return Combine(new Uri(serviceUrl), $"v3/conversations/{Uri.EscapeDataString(conversationId)}/{suffix}");
+        var uri = Combine(new Uri(serviceUrl), $"v3/conversations/{Uri.EscapeDataString(conversationId)}/{suffix}");
+        return SendAsync(method, uri, conversationId, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     private static Uri Combine(Uri serviceUrl, string path)
