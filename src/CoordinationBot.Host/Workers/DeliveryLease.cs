@@ -69,16 +69,7 @@ public sealed partial class DeliveryLease : IAsyncDisposable
                 }
 
                 claim = renewed;
-                if (messageHeld)
-                {
-                    Message = await outbox.ExtendAsync(Message, lease, done.Token);
-                }
-            }
-            catch (Azure.RequestFailedException failure) when (failure.Status == 404 || failure.ErrorCode == "PopReceiptMismatch")
-            {
-                // The message reappeared and was received again (its pop receipt changed): it can no longer be
-                // extended from here. The claim still is, and it alone keeps the card from being sent twice.
-                messageHeld = false;
+                await ExtendMessageAsync();
             }
             catch (OperationCanceledException) when (done.IsCancellationRequested)
             {
@@ -89,6 +80,25 @@ public sealed partial class DeliveryLease : IAsyncDisposable
                 // Storage is having a moment: the lease still runs; try again at the next tick.
                 RenewFailed(logger, failure, claim.DeliveryId);
             }
+        }
+    }
+
+    private async Task ExtendMessageAsync()
+    {
+        if (!messageHeld)
+        {
+            return;
+        }
+
+        try
+        {
+            Message = await outbox.ExtendAsync(Message, lease, done.Token);
+        }
+        catch (Azure.RequestFailedException failure) when (failure.Status == 404 || failure.ErrorCode == "PopReceiptMismatch")
+        {
+            // The message reappeared and was received again (its pop receipt changed): it can no longer be
+            // extended from here. The claim still is, and it alone keeps the card from being sent twice.
+            messageHeld = false;
         }
     }
 

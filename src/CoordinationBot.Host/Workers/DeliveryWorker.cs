@@ -102,7 +102,7 @@ public sealed partial class DeliveryWorker(
 
         // Renewals have stopped: what is recorded now is final for this attempt.
         await log.MarkAsync(delivery.RoundId, delivery.Id, outcome.State, outcome.Reason, cancellationToken);
-        if (outcome.State == DeliveryState.FailedFinal && outcome.Exhausted)
+        if (outcome.Exhausted)
         {
             await outbox.MoveToPoisonAsync(message, cancellationToken);
         }
@@ -156,6 +156,7 @@ public sealed partial class DeliveryWorker(
         }
     }
 
+    /// <summary>What to record; <paramref name="Exhausted"/>: failed for good after the last attempt, so the message goes to the poison queue.</summary>
     private sealed record Outcome(DeliveryState State, string? Reason, bool Exhausted = false);
 
     [LoggerMessage(1, LogLevel.Warning, "Storage unavailable for the delivery worker; retrying")]
