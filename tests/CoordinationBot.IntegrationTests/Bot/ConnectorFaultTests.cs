@@ -47,13 +47,7 @@ public sealed class ConnectorFaultTests(AzuriteFixture azurite)
 
         Assert.Equal(PersonalAgencies + ChannelAgencies, opened.Queued);
         var log = services.GetRequiredService<IDeliveryLog>();
-        var states = await log.ListAsync(opened.Round!.Id, default);
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (states.Any(s => s.State is not (DeliveryState.Sent or DeliveryState.FailedFinal)) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-            states = await log.ListAsync(opened.Round.Id, default);
-        }
+        var states = await log.WaitUntilAsync(opened.Round!.Id, current => current.All(s => s.State is DeliveryState.Sent or DeliveryState.FailedFinal), TimeSpan.FromSeconds(90));
 
         Assert.All(states, s => Assert.True(s.State is DeliveryState.Sent or DeliveryState.FailedFinal, $"{s.Agency}: {s.State}"));
         Assert.All(states.Where(s => s.State == DeliveryState.FailedFinal), s => Assert.False(string.IsNullOrWhiteSpace(s.Reason), $"{s.Agency} failed without a reason"));

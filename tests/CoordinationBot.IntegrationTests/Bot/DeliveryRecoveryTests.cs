@@ -40,11 +40,7 @@ public sealed class DeliveryRecoveryTests(AzuriteFixture azurite)
             Assert.Equal(DeliveryState.Sending, await log.GetStateAsync(round.Id, delivery.Id, default));
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await log.GetStateAsync(round.Id, delivery.Id, default) != DeliveryState.Sent && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await log.WaitUntilAsync(round.Id, current => current.Any(s => s.State == DeliveryState.Sent), TimeSpan.FromSeconds(10));
 
         await Task.Delay(2000);
         Assert.Equal(DeliveryState.Sent, await log.GetStateAsync(round.Id, delivery.Id, default));
@@ -67,11 +63,7 @@ public sealed class DeliveryRecoveryTests(AzuriteFixture azurite)
         Assert.NotNull(await log.TryClaimAsync(round.Id, delivery.Id, TimeSpan.FromSeconds(1), default));
         await services.GetRequiredService<QueueDeliveryOutbox>().EnqueueAsync(delivery, default);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await log.GetStateAsync(round.Id, delivery.Id, default) != DeliveryState.Sent && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+        await log.WaitUntilAsync(round.Id, current => current.Any(s => s.State == DeliveryState.Sent), TimeSpan.FromSeconds(20));
 
         await Task.Delay(3000);
         Assert.Equal(DeliveryState.Sent, await log.GetStateAsync(round.Id, delivery.Id, default));

@@ -153,11 +153,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         var cards = await StatusCardsAsync(3);
         var log = context.Host.Services.GetRequiredService<IDeliveryLog>();
         var roundId = "kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y";
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await log.ListAsync(roundId, default)).Count(s => s.State == DeliveryState.Sent) < 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+        await log.WaitUntilAsync(roundId, current => current.Count(s => s.State == DeliveryState.Sent) >= 3, TimeSpan.FromSeconds(10));
 
         Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], cards.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(3, (await log.ListAsync(roundId, default)).Count(s => s.State == DeliveryState.Sent));
@@ -238,14 +234,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var roundId = (await context.Host.Services.GetRequiredService<IStatusReportStore>().GetRoundAsync("kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y", default))!.Id;
         var log = context.Host.Services.GetRequiredService<IDeliveryLog>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)> states;
-        do
-        {
-            await Task.Delay(200);
-            states = await log.ListAsync(roundId, default);
-        }
-        while (states.Count(s => s.State is DeliveryState.Sent or DeliveryState.FailedFinal) < 3 && DateTime.UtcNow < deadline);
+        var states = await log.WaitUntilAsync(roundId, current => current.Count(s => s.State is DeliveryState.Sent or DeliveryState.FailedFinal) >= 3, TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, states.Count(s => s.State == DeliveryState.FailedFinal && s.Reason == "blocked (403)"));
         Assert.Equal(2, states.Count(s => s.State == DeliveryState.Sent));
