@@ -12,7 +12,10 @@ public enum BlockKind
     /// <summary>"IV. TỔ CHỨC THỰC HIỆN".</summary>
     Section,
 
-    /// <summary>"3. Sở Ngoại vụ".</summary>
+    /// <summary>"Điều 2." of a decision.</summary>
+    Article,
+
+    /// <summary>"3. Sở Ngoại vụ", "2.1.3. …".</summary>
     Numbered,
 
     /// <summary>"a) …", "đ) …".</summary>

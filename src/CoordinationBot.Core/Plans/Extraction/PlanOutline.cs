@@ -1,24 +1,49 @@
+using CoordinationBot.Core.Text;
+
 namespace CoordinationBot.Core.Plans.Extraction;
 
-/// <summary>The plan's body as a tree: sections (I, II …) of numbered items (1, 2 …) of lettered items (a, b, đ …).</summary>
+/// <summary>
+/// The plan's body as a tree of items. Nesting comes from the numbering styles in the order the document uses them
+/// (I. → 1. → 1.1. → a) → - → +, or any other order): an item whose style is already open is a sibling of that one,
+/// a new style opens a level. Labelled lines ("- Cơ quan chủ trì: …") are fields of the items they follow; an
+/// appendix ("PHỤ LỤC") is a section of its own, "PL".
+/// </summary>
 public sealed class PlanOutline
 {
-    public List<SectionNode> Sections { get; } = [];
+    public OutlineNode Root { get; } = new(BlockKind.Paragraph, string.Empty, string.Empty);
 
     /// <summary>Paragraphs after the last task ("Trên đây là …"): they often carry the reporting rule.</summary>
     public List<string> Closing { get; } = [];
+
+    public IEnumerable<OutlineNode> Sections => Root.Children;
 
     public static PlanOutline Build(IEnumerable<Block> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var outline = new PlanOutline();
-        SectionNode? section = null;
-        NumberNode? number = null;
-        LetterNode? letter = null;
+        var stack = new List<OutlineNode> { outline.Root };
         var closing = false;
+        List<OutlineNode>? fieldGroup = null;
+        PlanField? openField = null;
+        string? openFieldMarker = null;
         foreach (var block in body)
         {
-            var folded = Text.VietnameseText.Fold(block.Text);
+            if (block.Kind == BlockKind.TableRow && block.Marker == "---")
+            {
+                continue;
+            }
+
+            var folded = VietnameseText.Fold(block.Text);
+            if (block.Kind == BlockKind.Paragraph && IsAppendix(block.Text, folded))
+            {
+                closing = false;
+                stack.RemoveRange(1, stack.Count - 1);
+                var appendix = outline.Root.Add(new OutlineNode(BlockKind.Section, "PL", block.Text));
+                stack.Add(appendix);
+                fieldGroup = null;
+                continue;
+            }
+
             if (closing || (block.Kind == BlockKind.Paragraph && (folded.StartsWith("tren day la", StringComparison.Ordinal) || folded.StartsWith("noi nhan", StringComparison.Ordinal))))
             {
                 closing = true;
@@ -26,68 +51,149 @@ public sealed class PlanOutline
                 continue;
             }
 
+            if (block.Kind == BlockKind.TableRow)
+            {
+                var section = stack.Count > 1 ? stack[1] : outline.Root;
+                section.Rows.Add(block.Cells);
+                continue;
+            }
+
+            var field = block.Kind is BlockKind.Dash or BlockKind.Paragraph or BlockKind.Lettered ? PlanField.Read(block.Text) : null;
+            if (openField is not null && field is null && block.Kind == BlockKind.Dash && block.Marker != openFieldMarker)
+            {
+                // "- Thời gian thực hiện:" followed by "+ … trước ngày 15 tháng 12 năm 2025."
+                openField = openField with { Value = (openField.Value + " " + block.Text).Trim() };
+                fieldGroup![0].ReplaceLastField(openField);
+                foreach (var node in fieldGroup.Skip(1))
+                {
+                    node.ReplaceLastField(openField);
+                }
+
+                continue;
+            }
+
+            if (field is not null)
+            {
+                var top = stack[^1];
+                if (fieldGroup is null)
+                {
+                    fieldGroup = block.Kind == BlockKind.Paragraph || StyleOf(block) == top.Style ? GroupEndingWith(top) : [top];
+                }
+
+                foreach (var node in fieldGroup)
+                {
+                    node.Fields.Add(field);
+                }
+
+                openField = field.Value.Length == 0 ? field : null;
+                openFieldMarker = block.Marker;
+                continue;
+            }
+
+            fieldGroup = null;
+            openField = null;
             switch (block.Kind)
             {
-                case BlockKind.Section:
-                    section = new SectionNode(block.Marker, block.Text);
-                    outline.Sections.Add(section);
-                    number = null;
-                    letter = null;
+                case BlockKind.Section or BlockKind.Article:
+                    stack.RemoveRange(1, stack.Count - 1);
+                    stack.Add(outline.Root.Add(new OutlineNode(block.Kind, block.Marker, block.Text)));
                     break;
-                case BlockKind.Numbered when section is not null:
-                    number = new NumberNode(block.Marker, block.Text);
-                    section.Items.Add(number);
-                    letter = null;
-                    break;
-                case BlockKind.Lettered when section is not null:
-                    letter = new LetterNode(block.Marker, [block.Text]);
-                    (number?.Letters ?? section.Letters).Add(letter);
-                    break;
-                case BlockKind.TableRow when section is not null:
-                    section.Rows.Add(block.Cells);
-                    break;
-                case BlockKind.Dash or BlockKind.Paragraph when letter is not null:
-                    letter.Texts.Add(block.Kind == BlockKind.Dash ? "- " + block.Text : block.Text);
-                    break;
-                case BlockKind.Dash when number is not null:
-                    number.Dashes.Add(block.Text);
-                    break;
-                case BlockKind.Paragraph when number is not null:
-                    number.Paragraphs.Add(block.Text);
-                    break;
-                case BlockKind.Dash or BlockKind.Paragraph when section is not null:
-                    section.Paragraphs.Add(block.Text);
+                case BlockKind.Numbered or BlockKind.Lettered or BlockKind.Dash:
+                    var node = new OutlineNode(block.Kind, block.Marker, block.Text);
+                    var same = stack.FindLastIndex(open => open.Style == node.Style);
+                    if (same > 0)
+                    {
+                        stack.RemoveRange(same, stack.Count - same);
+                    }
+
+                    stack.Add(stack[^1].Add(node));
                     break;
                 default:
+                    stack[^1].Paragraphs.Add(block.Text);
                     break;
             }
         }
 
         return outline;
     }
+
+    private static string StyleOf(Block block) => new OutlineNode(block.Kind, block.Marker, string.Empty).Style;
+
+    /// <summary>The item and its earlier siblings of the same style back to the last one that has fields: one label block serves them all.</summary>
+    private static List<OutlineNode> GroupEndingWith(OutlineNode top)
+    {
+        if (top.Parent is null || top.Kind is BlockKind.Section or BlockKind.Article)
+        {
+            return [top];
+        }
+
+        var siblings = top.Parent.Children;
+        var group = new List<OutlineNode>();
+        for (var i = siblings.IndexOf(top); i >= 0; i--)
+        {
+            var sibling = siblings[i];
+            if (sibling.Style != top.Style || (sibling != top && sibling.Fields.Count > 0))
+            {
+                break;
+            }
+
+            group.Insert(0, sibling);
+        }
+
+        return group;
+    }
+
+    private static bool IsAppendix(string text, string folded) =>
+        folded.StartsWith("phu luc", StringComparison.Ordinal) && text.Length <= 40 && text.Where(char.IsLetter).Take(6).All(char.IsUpper);
 }
 
-public sealed record SectionNode(string Marker, string Title)
+/// <summary>An item of the outline: its heading text, the paragraphs and fields after it, the items under it.</summary>
+public sealed class OutlineNode(BlockKind kind, string marker, string text)
 {
+    public BlockKind Kind { get; } = kind;
+
+    public string Marker { get; } = marker;
+
+    public string Text { get; } = text;
+
+    public OutlineNode? Parent { get; private set; }
+
+    public List<OutlineNode> Children { get; } = [];
+
     public List<string> Paragraphs { get; } = [];
 
-    public List<NumberNode> Items { get; } = [];
-
-    public List<LetterNode> Letters { get; } = [];
+    public List<PlanField> Fields { get; } = [];
 
     public List<IReadOnlyList<string>> Rows { get; } = [];
-}
 
-public sealed record NumberNode(string Marker, string Heading)
-{
-    public List<string> Paragraphs { get; } = [];
+    /// <summary>1-based position among the parent's items of the same style: the id of a dash bullet.</summary>
+    public int Position { get; private set; }
 
-    public List<string> Dashes { get; } = [];
+    /// <summary>The numbering style: "I.", "Điều", "1." (and "1.1." apart), "a)", "-", "+", "•".</summary>
+    public string Style => Kind switch
+    {
+        BlockKind.Numbered => "N" + Marker.Count(c => c == '.'),
+        BlockKind.Dash => "D" + Marker,
+        _ => Kind.ToString(),
+    };
 
-    public List<LetterNode> Letters { get; } = [];
-}
+    public OutlineNode Add(OutlineNode child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        child.Parent = this;
+        child.Position = Children.Count(c => c.Style == child.Style) + 1;
+        Children.Add(child);
+        return child;
+    }
 
-public sealed record LetterNode(string Marker, List<string> Texts)
-{
-    public string Text => string.Join(' ', Texts);
+    public void ReplaceLastField(PlanField field)
+    {
+        if (Fields.Count > 0)
+        {
+            Fields[^1] = field;
+        }
+    }
+
+    /// <summary>This item's part of a task id: its number or letter, a bullet's position; "1.2" under "1" stands alone.</summary>
+    public string IdPart => Kind == BlockKind.Dash ? Position.ToString(System.Globalization.CultureInfo.InvariantCulture) : Marker;
 }

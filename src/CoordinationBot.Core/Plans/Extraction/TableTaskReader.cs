@@ -7,21 +7,25 @@ namespace CoordinationBot.Core.Plans.Extraction;
 /// Tasks from assignment tables (Word tables, or pipe tables in text) with columns such as
 /// <c>TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành</c>.
 /// </summary>
-public sealed class TableTaskReader(AgencyRegistry registry)
+public sealed partial class TableTaskReader(AgencyRegistry registry)
 {
     private readonly AgencyListReader reader = new(registry);
 
-    public IEnumerable<BuiltTask> Read(SectionNode section, int? year)
+    public IEnumerable<BuiltTask> Read(OutlineNode section, int? year)
     {
         ArgumentNullException.ThrowIfNull(section);
         Columns? columns = null;
         var index = 0;
+        string? group = null;
+        string? last = null;
+        var continuation = 0;
         foreach (var row in section.Rows)
         {
             var folded = row.Select(VietnameseText.Fold).ToList();
-            if (folded.Any(c => c.Contains("chu tri", StringComparison.Ordinal)) && folded.Any(c => c.Contains("nhiem vu", StringComparison.Ordinal) || c.Contains("noi dung", StringComparison.Ordinal)))
+            if (IsHeader(folded))
             {
                 columns = Columns.From(folded);
+                group = null;
                 continue;
             }
 
@@ -30,18 +34,55 @@ public sealed class TableTaskReader(AgencyRegistry registry)
                 continue;
             }
 
-            index++;
-            var number = columns.Number is { } n && n < row.Count && row[n].Length > 0 ? row[n].Trim('.', ' ') : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var numberCell = columns.Number is { } n && n < row.Count ? row[n].Trim('.', ' ') : null;
+            if (numberCell is not null && RomanGroup().IsMatch(numberCell) && IsGroupRow(row, columns))
+            {
+                // "I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH | | |": the rows after it are numbered within it.
+                group = numberCell;
+                continue;
+            }
+
+            string id;
+            if (numberCell is { Length: > 0 })
+            {
+                id = $"{section.Marker}.{(group is null ? string.Empty : group + ".")}{numberCell}";
+                continuation = 0;
+            }
+            else if (columns.Number is not null && last is not null)
+            {
+                // A row under a merged number cell continues the task above it: "PL.II.1.b".
+                continuation++;
+                id = $"{last}.{(char)('a' + Math.Min(continuation, 25))}";
+            }
+            else
+            {
+                index++;
+                id = $"{section.Marker}.{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            }
+
+            if (numberCell is { Length: > 0 })
+            {
+                last = id;
+            }
+
             var assignments = new List<Assignment>();
             var unknown = new List<string>();
             AddAgencies(row, columns.Lead, Role.Lead, assignments, unknown);
             AddAgencies(row, columns.Support, Role.Support, assignments, unknown);
             var dueText = columns.Due is { } d && d < row.Count && row[d].Length > 0 ? row[d] : null;
             var due = dueText is null ? null : DateReader.ReadFirst(dueText, year);
-            var task = new PlanTask($"{section.Marker}.{number}", section.Title, row[columns.Task], due, dueText, assignments);
+            var task = new PlanTask(id, section.Text, row[columns.Task], due, dueText, assignments);
             yield return new BuiltTask(task, [], unknown);
         }
     }
+
+    private static bool IsHeader(List<string> folded) =>
+        folded.Any(c => c.Contains("chu tri", StringComparison.Ordinal) || c.Contains("thuc hien", StringComparison.Ordinal))
+        && folded.Any(c => c.Contains("nhiem vu", StringComparison.Ordinal) || c.Contains("noi dung", StringComparison.Ordinal) || c.Contains("giai phap", StringComparison.Ordinal));
+
+    private static bool IsGroupRow(IReadOnlyList<string> row, Columns columns) =>
+        (columns.Lead is not { } lead || lead >= row.Count || row[lead].Length == 0)
+        && (columns.Support is not { } support || support >= row.Count || row[support].Length == 0);
 
     private void AddAgencies(IReadOnlyList<string> row, int? column, Role role, List<Assignment> assignments, List<string> unknown)
     {
@@ -74,9 +115,12 @@ public sealed class TableTaskReader(AgencyRegistry registry)
             return new Columns(
                 number >= 0 ? number : null,
                 Find("ten nhiem vu", "nhiem vu", "noi dung") ?? 1,
-                Find("chu tri"),
+                Find("chu tri") ?? Find("don vi thuc hien", "co quan thuc hien", "thuc hien"),
                 Find("phoi hop"),
                 Find("thoi gian", "thoi han", "hoan thanh"));
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[IVX]{1,5}$")]
+    private static partial System.Text.RegularExpressions.Regex RomanGroup();
 }

@@ -19,23 +19,28 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(outline);
         var tasks = new List<BuiltTask>();
-        foreach (var section in outline.Sections.Where(IsTaskSection))
+        foreach (var section in outline.Sections)
         {
-            var attachment = MentionsAttachment(section);
+            var kind = SectionKindOf(section);
+            if (kind == SectionKind.NotTasks)
+            {
+                continue;
+            }
+
+            var context = new Context(section.Text, year, MentionsAttachment(section), kind == SectionKind.AssignedOnly);
             if (section.Paragraphs.Count > 0)
             {
                 var text = string.Join(' ', section.Paragraphs);
-                tasks.Add(Create(section.Marker, section.Title, text, LeadingAgencies(text), year, attachment));
+                var leading = LeadingAgencies(text);
+                if (leading.Agencies.Count > 0 || !context.AssignedOnly)
+                {
+                    tasks.Add(Create(section.Marker, text, leading, context, section.Fields));
+                }
             }
 
-            foreach (var letter in section.Letters)
+            foreach (var child in section.Children)
             {
-                tasks.Add(Create($"{section.Marker}.{letter.Marker}", section.Title, letter.Text, Heading.None, year, attachment));
-            }
-
-            foreach (var item in section.Items)
-            {
-                tasks.AddRange(FromItem(section, item, year, attachment));
+                Visit(child, section.Marker, section, Heading.None, context, tasks);
             }
 
             tasks.AddRange(tables.Read(section, year));
@@ -44,68 +49,117 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         return Deduplicate(tasks);
     }
 
-    private IEnumerable<BuiltTask> FromItem(SectionNode section, NumberNode item, int? year, bool attachment)
+    private void Visit(OutlineNode node, string parentId, OutlineNode parent, Heading inherited, Context context, List<BuiltTask> tasks)
     {
-        var id = $"{section.Marker}.{item.Marker}";
-        var list = agencyLists.Read(item.Heading);
-        var heading = list.IsHeading ? new Heading(list.Names, list.Requested, list.Unknown) : Heading.None;
-        var title = item.Heading;
-
-        if (list.IsLeadingSentence)
+        var id = node.Kind == BlockKind.Numbered && parent.Kind == BlockKind.Numbered && node.Marker.StartsWith(parent.Marker + ".", StringComparison.Ordinal)
+            ? parentId[..^parent.Marker.Length] + node.Marker
+            : $"{parentId}.{node.IdPart}";
+        var list = agencyLists.Read(node.Text.TrimEnd(':', '.', ' '));
+        var heading = inherited;
+        var own = new List<string>();
+        if (list.IsHeading)
         {
-            // "3. Sở Ngoại vụ có trách nhiệm theo dõi …": the agencies lead what the sentence (and what follows it) says.
-            var text = string.Join(' ', item.Paragraphs.Prepend(item.Heading));
-            yield return Create(id, title, text, new Heading(list.Names, list.Requested, list.Unknown), year, attachment, list.Rest);
+            heading = new Heading(list.Names, list.Requested, list.Unknown);
         }
-        else if (item.Paragraphs.Count > 0 || (item.Letters.Count == 0 && item.Dashes.Count == 0))
+        else
         {
-            var text = item.Paragraphs.Count > 0 ? string.Join(' ', item.Paragraphs) : item.Heading;
-            yield return Create(id, title, text, heading, year, attachment);
+            own.Add(node.Text);
         }
 
-        foreach (var letter in item.Letters)
+        var paragraphs = new List<string>();
+        foreach (var paragraph in node.Paragraphs)
         {
-            yield return Create($"{id}.{letter.Marker}", title, letter.Text, heading, year, attachment);
+            var paragraphList = agencyLists.Read(paragraph.TrimEnd(':', '.', ' '));
+            if (paragraphList.IsHeading && paragraph.TrimEnd().EndsWith(':'))
+            {
+                // "Ủy ban nhân dân các tỉnh, thành phố:" before the items it assigns.
+                heading = new Heading(paragraphList.Names, paragraphList.Requested, paragraphList.Unknown);
+                continue;
+            }
+
+            paragraphs.Add(paragraph);
         }
 
-        for (var i = 0; i < item.Dashes.Count; i++)
+        var roleFields = node.Fields.Any(f => f.Kind is FieldKind.Lead or FieldKind.Support);
+        var isTask = node.Children.Count == 0 || paragraphs.Count > 0 || roleFields;
+        if (isTask)
         {
-            yield return Create($"{id}.{i + 1}", title, item.Dashes[i], heading, year, attachment);
+            var text = string.Join(' ', own.Concat(paragraphs).Concat(node.Fields.Select(f => f.Text)).Where(t => t.Length > 0));
+            var mainText = string.Join(' ', own.Concat(paragraphs));
+            var leading = LeadingAgencies(mainText);
+            var owners = leading.Agencies.Count > 0 ? leading : heading;
+            if (text.Length > 0 && (!context.AssignedOnly || owners.Agencies.Count > 0 || roleFields))
+            {
+                tasks.Add(Create(id, text, owners, context with { Title = list.IsHeading ? node.Text : context.Title }, node.Fields, leading.Rest ?? mainText));
+            }
+        }
+
+        foreach (var child in node.Children)
+        {
+            Visit(child, id, node, heading, context, tasks);
         }
     }
 
     /// <summary>A task longer than this is not a task: the text is cut so one hostile document cannot bloat the registry.</summary>
     public const int MaxTaskText = 20_000;
 
-    private BuiltTask Create(string id, string sectionTitle, string text, Heading heading, int? year, bool attachment, string? roleText = null)
+    private BuiltTask Create(string id, string text, Heading owners, Context context, IReadOnlyList<PlanField> fields, string? roleText = null)
     {
         text = text.Length <= MaxTaskText ? text : text[..MaxTaskText] + "…";
-        sectionTitle = sectionTitle.Length <= 500 ? sectionTitle : sectionTitle[..500] + "…";
+        var sectionTitle = context.Title.Length <= 500 ? context.Title : context.Title[..500] + "…";
         var assignments = new List<Assignment>();
         var found = roles.Read(roleText ?? text);
-        foreach (var agency in heading.Agencies)
+        foreach (var agency in owners.Agencies)
         {
-            assignments.Add(new Assignment(agency, found.Role, AssignmentSource.Heading, heading.Requested));
+            assignments.Add(new Assignment(agency, found.Role, AssignmentSource.Heading, owners.Requested));
         }
 
-        if (heading.Agencies.Count > 0)
+        foreach (var (agency, role) in found.Named.Where(n => !owners.Agencies.Contains(n.Agency)))
         {
-            foreach (var (agency, role) in found.Named.Where(n => !heading.Agencies.Contains(n.Agency)))
+            if (owners.Agencies.Count > 0)
             {
                 assignments.Add(new Assignment(agency, role, AssignmentSource.Named));
             }
         }
 
-        var block = BlockAssignments(text);
+        var block = FieldAssignments(fields);
+        if (block.Count == 0)
+        {
+            block = BlockAssignments(text);
+        }
+
         if (block.Count > 0)
         {
+            if (!block.Any(a => a.Role == Role.Lead))
+            {
+                block.InsertRange(0, assignments.Where(a => a.Role == Role.Lead && !block.Any(b => b.Agency == a.Agency)));
+            }
+
             assignments = block;
         }
 
-        var (due, dueText) = TaskDue(text, year);
-        var focal = found.MakesFocal ? heading.Agencies : [];
-        var task = new PlanTask(id, sectionTitle, text, due, dueText, assignments, attachment && assignments.Count == 0);
-        return new BuiltTask(task, focal, heading.Unknown);
+        var dueField = fields.FirstOrDefault(f => f.Kind == FieldKind.Due);
+        var (due, dueText) = dueField is not null ? (DateReader.ReadFirst(dueField.Value, context.Year), dueField.Value) : TaskDue(text, context.Year);
+        var focal = found.MakesFocal ? owners.Agencies : [];
+        var unknown = owners.Unknown.Concat(assignments.Where(a => a.Source is AssignmentSource.Block or AssignmentSource.Named && registry.FindExact(a.Agency) is null).Select(a => a.Agency)).Distinct().ToList();
+        var task = new PlanTask(id, sectionTitle, text, due, dueText, assignments.DistinctBy(a => (a.Agency, a.Role)).ToList(), context.Attachment && assignments.Count == 0);
+        return new BuiltTask(task, focal, unknown);
+    }
+
+    /// <summary>Labelled fields of an item: "Cơ quan chủ trì: X", "Cơ quan phối hợp: Y, Z".</summary>
+    private List<Assignment> FieldAssignments(IReadOnlyList<PlanField> fields)
+    {
+        var assignments = new List<Assignment>();
+        foreach (var field in fields.Where(f => f.Kind is FieldKind.Lead or FieldKind.Support))
+        {
+            var role = field.Kind == FieldKind.Lead ? Role.Lead : Role.Support;
+            foreach (var name in AgencyCell.Split(field.Value, agencyLists))
+            {
+                assignments.Add(new Assignment(name, role, AssignmentSource.Block));
+            }
+        }
+
+        return assignments;
     }
 
     /// <summary>"Cơ quan chủ trì: X; Cơ quan phối hợp: Y, Z" inside a task.</summary>
@@ -124,10 +178,12 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         return assignments;
     }
 
+    /// <summary>The agencies a sentence starts with ("Giao Sở Y tế chủ trì …", "Bộ trưởng Bộ Công an có trách nhiệm …") and what it says they do.</summary>
     private Heading LeadingAgencies(string text)
     {
-        var list = agencyLists.Read(text);
-        return list.IsLeadingSentence ? new Heading(list.Names, list.Requested, list.Unknown) : Heading.None;
+        var stripped = PersonTitle().Replace(text, string.Empty);
+        var list = agencyLists.Read(stripped);
+        return list.IsLeadingSentence ? new Heading(list.Names, list.Requested, list.Unknown) { Rest = list.Rest } : Heading.None;
     }
 
     public static (DateOnly? Due, string? Text) TaskDue(string text, int? year)
@@ -163,17 +219,31 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         return VietnameseText.Fold(text).Contains("thuong xuyen", StringComparison.Ordinal) ? (null, "Thường xuyên") : (null, null);
     }
 
-    private static bool IsTaskSection(SectionNode section)
+    private static SectionKind SectionKindOf(OutlineNode section)
     {
-        var folded = VietnameseText.Fold(section.Title);
-        string[] notTasks = ["muc dich", "yeu cau", "quan diem", "muc tieu", "kinh phi", "can cu", "ket qua dat duoc", "tinh hinh"];
-        return !notTasks.Any(word => folded.Contains(word, StringComparison.Ordinal))
-            || folded.Contains("nhiem vu", StringComparison.Ordinal);
+        var folded = VietnameseText.Fold(section.Text);
+        if (folded.Contains("nhiem vu", StringComparison.Ordinal) || section.Marker == "PL")
+        {
+            return SectionKind.Tasks;
+        }
+
+        if (section.Kind == BlockKind.Article)
+        {
+            return folded.Contains("trach nhiem thi hanh", StringComparison.Ordinal) || folded.Contains("hieu luc", StringComparison.Ordinal) ? SectionKind.NotTasks : SectionKind.AssignedOnly;
+        }
+
+        string[] notTasks = ["muc dich", "yeu cau", "quan diem", "muc tieu", "can cu", "ket qua dat duoc", "tinh hinh", "pham vi", "doi tuong"];
+        if (notTasks.Any(word => folded.Contains(word, StringComparison.Ordinal)))
+        {
+            return SectionKind.NotTasks;
+        }
+
+        return folded.Contains("kinh phi", StringComparison.Ordinal) ? SectionKind.AssignedOnly : SectionKind.Tasks;
     }
 
-    private static bool MentionsAttachment(SectionNode section)
+    private static bool MentionsAttachment(OutlineNode section)
     {
-        var folded = VietnameseText.Fold(string.Join(' ', section.Paragraphs.Append(section.Title)));
+        var folded = VietnameseText.Fold(string.Join(' ', section.Paragraphs.Append(section.Text)));
         return folded.Contains("kem theo", StringComparison.Ordinal) && (folded.Contains("bieu", StringComparison.Ordinal) || folded.Contains("phu luc", StringComparison.Ordinal) || folded.Contains("bang", StringComparison.Ordinal));
     }
 
@@ -200,9 +270,25 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
     [GeneratedRegex(@"Thời (?:gian|hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:\s*([^;\n]+)", RegexOptions.IgnoreCase)]
     private static partial Regex DueBlock();
 
+    [GeneratedRegex(@"^(?:Giao|Bộ trưởng|Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Người đứng đầu|Tổng Giám đốc|Thống đốc|Tổng Kiểm toán)\s+(?=\p{Lu})", RegexOptions.None)]
+    private static partial Regex PersonTitle();
+
     private sealed record Heading(IReadOnlyList<string> Agencies, bool Requested, IReadOnlyList<string> Unknown)
     {
         public static Heading None { get; } = new([], false, []);
+
+        public string? Rest { get; init; }
+    }
+
+    private sealed record Context(string Title, int? Year, bool Attachment, bool AssignedOnly);
+
+    private enum SectionKind
+    {
+        Tasks,
+
+        /// <summary>"Kinh phí", an article of a decision: only items that name who does them are tasks.</summary>
+        AssignedOnly,
+        NotTasks,
     }
 }
 
