@@ -56,8 +56,9 @@ public sealed class AgencyListReader(AgencyRegistry registry)
             var known = registry.MatchAt(tokens, p, tokens.Count);
             if (known is not null)
             {
-                names.Add(known.Agency.Name);
-                p = known.End;
+                var stop = known.Agency.IsGroup ? CollectiveEnd(text, tokens, known.End) : known.End;
+                names.Add(stop == known.End ? AgencyRegistry.NameOf(known, tokens, text) : text[tokens[p].Start..tokens[stop - 1].End]);
+                p = stop;
                 continue;
             }
 
@@ -118,6 +119,33 @@ public sealed class AgencyListReader(AgencyRegistry registry)
         }
 
         return end;
+    }
+
+    // Nouns that extend a collective ("Các Sở, ngành, đơn vị", "các cơ quan, đơn vị, địa phương").
+    private static readonly string[][] CollectiveNouns =
+    [
+        ["don", "vi"], ["nganh"], ["ban"], ["co", "quan"], ["dia", "phuong"], ["doan", "the"], ["to", "chuc"], ["so"], ["hoi"],
+        ["xa"], ["phuong"], ["dac", "khu"], ["thi", "tran"],
+    ];
+
+    private static readonly string[][] GenericTails = [["co", "lien", "quan"], ["lien", "quan"]];
+
+    private static int CollectiveEnd(string text, List<TextToken> tokens, int end)
+    {
+        while (end + 1 < tokens.Count && tokens[end].Folded == ",")
+        {
+            var noun = CollectiveNouns.FirstOrDefault(words => Starts(tokens, end + 1, words) && char.IsLower(text[tokens[end + 1].Start]));
+            if (noun is null)
+            {
+                break;
+            }
+
+            end += 1 + noun.Length;
+        }
+
+        // "các sở, ngành liên quan": the qualifier belongs to the collective.
+        var tail = GenericTails.FirstOrDefault(words => Starts(tokens, end, words));
+        return tail is null ? end : end + tail.Length;
     }
 
     private bool NextIsAgency(string text, List<TextToken> tokens, int p) =>

@@ -113,6 +113,31 @@ public sealed class AgencyRegistry
         return null;
     }
 
+    /// <summary>
+    /// The name to keep for a mention: the registry's own name when the document wrote that name (or an abbreviation
+    /// of it); the document's words when the registry's name would change what it says (a collective, a name of
+    /// another province: "Các Sở, ngành, đơn vị", "Báo và Phát thanh, Truyền hình tỉnh").
+    /// </summary>
+    public static string NameOf(AgencyMention mention, IReadOnlyList<TextToken> tokens, string text)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(text);
+        var surface = text[tokens[mention.Start].Start..tokens[mention.End - 1].End];
+        if (mention.Agency.IsGroup)
+        {
+            return surface;
+        }
+
+        var written = string.Join(' ', Words(surface));
+        var canonical = string.Join(' ', Words(mention.Agency.Name));
+        var abbreviated = tokens.Skip(mention.Start).Take(mention.End - mention.Start)
+            .Any(t => t.IsWord && t.End - t.Start >= 2 && text[t.Start..t.End].Count(char.IsUpper) >= 2);
+        return abbreviated || canonical.Contains(written, StringComparison.Ordinal) || written.Contains(canonical, StringComparison.Ordinal)
+            ? mention.Agency.Name
+            : surface;
+    }
+
     /// <summary>The agency that does the work today: follows successions (renamed or merged agencies).</summary>
     public Agency Current(Agency agency)
     {

@@ -10,6 +10,23 @@ namespace CoordinationBot.Core.Plans.Extraction;
 /// </summary>
 public sealed class RoleReader(AgencyRegistry registry)
 {
+    private readonly AgencyListReader lists = new(registry);
+
+    private static bool IsLowerCaseCollective(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var head = words.Length > 1 && VietnameseText.Fold(words[0]) == "cac" ? words[1] : words[0];
+        return VietnameseText.Fold(words[0]) == "cac" && char.IsLower(head[0]);
+    }
+
+    /// <summary>"các cơ quan, đơn vị có liên quan", "theo chức năng": no one in particular.</summary>
+    public static bool IsGeneric(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var folded = VietnameseText.Fold(name);
+        return folded.Contains("lien quan", StringComparison.Ordinal) || folded.Contains("chuc nang", StringComparison.Ordinal);
+    }
+
     // Words that may sit between agencies named in a list ("Sở Ngoại vụ và các cơ quan, đơn vị liên quan").
     private static readonly HashSet<string> ListWords =
     [
@@ -52,7 +69,7 @@ public sealed class RoleReader(AgencyRegistry registry)
 
             var opening = i == FirstWordIndex(tokens);
             var namedRole = opening && role == Role.Support ? Role.Lead : Role.Support;
-            foreach (var agency in ListedAfter(tokens, p + 1))
+            foreach (var agency in ListedAfter(text, tokens, p + 1))
             {
                 if (!named.Any(n => n.Agency == agency))
                 {
@@ -64,9 +81,22 @@ public sealed class RoleReader(AgencyRegistry registry)
         return new TaskRoles(role, named, focal);
     }
 
-    private List<string> ListedAfter(List<TextToken> tokens, int from)
+    private List<string> ListedAfter(string text, List<TextToken> tokens, int from)
     {
         var found = new List<string>();
+        if (from < tokens.Count)
+        {
+            // Agencies the registry does not know are read by how their names are built ("Bộ Tư lệnh Thành phố").
+            var list = lists.Read(text[tokens[from].Start..]);
+            // Collectives in running text written in lower case ("các sở, ngành, địa phương") are a manner of speaking;
+            // written as names ("các Sở, ban, ngành", "UBND cấp xã") they are assigned.
+            found.AddRange(list.Names.Where(name => !IsGeneric(name) && !IsLowerCaseCollective(name)));
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
         var p = from;
         while (p < tokens.Count)
         {
@@ -82,7 +112,7 @@ public sealed class RoleReader(AgencyRegistry registry)
                 // Collectives named in running text ("các sở, ngành, địa phương") are a manner of speaking, not an assignment.
                 if (!mention.Agency.IsGroup)
                 {
-                    found.Add(mention.Agency.Name);
+                    found.Add(AgencyRegistry.NameOf(mention, tokens, text));
                 }
 
                 p = mention.End;

@@ -19,8 +19,9 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
         string? group = null;
         string? last = null;
         var continuation = 0;
-        foreach (var row in section.Rows)
+        foreach (var cells in section.Rows)
         {
+            var row = columns is not null ? Aligned(cells, columns) : cells;
             var folded = row.Select(VietnameseText.Fold).ToList();
             if (IsHeader(folded))
             {
@@ -76,6 +77,12 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
         }
     }
 
+    /// <summary>A row under a merged number cell may come without that cell: its first cell is then the task.</summary>
+    private static IReadOnlyList<string> Aligned(IReadOnlyList<string> row, Columns columns) =>
+        columns.Number == 0 && row.Count > 0 && row.Count < columns.Count && row[0].Length > 12 && !Ordinal().IsMatch(row[0])
+            ? [string.Empty, .. row]
+            : row;
+
     private static bool IsHeader(List<string> folded) =>
         folded.Any(c => c.Contains("chu tri", StringComparison.Ordinal) || c.Contains("thuc hien", StringComparison.Ordinal))
         && folded.Any(c => c.Contains("nhiem vu", StringComparison.Ordinal) || c.Contains("noi dung", StringComparison.Ordinal) || c.Contains("giai phap", StringComparison.Ordinal));
@@ -101,7 +108,7 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
         }
     }
 
-    private sealed record Columns(int? Number, int Task, int? Lead, int? Support, int? Due)
+    private sealed record Columns(int Count, int? Number, int Task, int? Lead, int? Support, int? Due)
     {
         public static Columns From(List<string> header)
         {
@@ -113,6 +120,7 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
 
             var number = header.FindIndex(cell => cell is "tt" or "stt" or "so tt");
             return new Columns(
+                header.Count,
                 number >= 0 ? number : null,
                 Find("ten nhiem vu", "nhiem vu", "noi dung") ?? 1,
                 Find("chu tri") ?? Find("don vi thuc hien", "co quan thuc hien", "thuc hien"),
@@ -120,6 +128,9 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
                 Find("thoi gian", "thoi han", "hoan thanh"));
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?$")]
+    private static partial System.Text.RegularExpressions.Regex Ordinal();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[IVX]{1,5}$")]
     private static partial System.Text.RegularExpressions.Regex RomanGroup();

@@ -54,7 +54,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var id = node.Kind == BlockKind.Numbered && parent.Kind == BlockKind.Numbered && node.Marker.StartsWith(parent.Marker + ".", StringComparison.Ordinal)
             ? parentId[..^parent.Marker.Length] + node.Marker
             : $"{parentId}.{node.IdPart}";
-        var list = agencyLists.Read(node.Text.TrimEnd(':', '.', ' '));
+        var list = agencyLists.Read(HeadingText(node.Text));
         var heading = inherited;
         var own = new List<string>();
         if (list.IsHeading)
@@ -69,7 +69,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var paragraphs = new List<string>();
         foreach (var paragraph in node.Paragraphs)
         {
-            var paragraphList = agencyLists.Read(paragraph.TrimEnd(':', '.', ' '));
+            var paragraphList = agencyLists.Read(HeadingText(paragraph));
             if (paragraphList.IsHeading && paragraph.TrimEnd().EndsWith(':'))
             {
                 // "Ủy ban nhân dân các tỉnh, thành phố:" before the items it assigns.
@@ -219,6 +219,9 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         return VietnameseText.Fold(text).Contains("thuong xuyen", StringComparison.Ordinal) ? (null, "Thường xuyên") : (null, null);
     }
 
+    /// <summary>A heading without its closing colon and a note such as "(cơ quan chủ trì)".</summary>
+    private static string HeadingText(string text) => TrailingNote().Replace(text.TrimEnd(':', '.', ' '), string.Empty).TrimEnd(':', '.', ' ');
+
     private static SectionKind SectionKindOf(OutlineNode section)
     {
         var folded = VietnameseText.Fold(section.Text);
@@ -272,6 +275,9 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
 
     [GeneratedRegex(@"^(?:Giao|Bộ trưởng|Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Người đứng đầu|Tổng Giám đốc|Thống đốc|Tổng Kiểm toán)\s+(?=\p{Lu})", RegexOptions.None)]
     private static partial Regex PersonTitle();
+
+    [GeneratedRegex(@"\s*\([^()]{1,60}\)$")]
+    private static partial Regex TrailingNote();
 
     private sealed record Heading(IReadOnlyList<string> Agencies, bool Requested, IReadOnlyList<string> Unknown)
     {
