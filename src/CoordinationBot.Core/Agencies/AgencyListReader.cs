@@ -7,7 +7,7 @@ namespace CoordinationBot.Core.Agencies;
 /// tỉnh"): known names from the registry first; unknown ones where an agency word begins ("Sở …", "Ban Chỉ huy …",
 /// "Các cơ quan …"), so commas inside names ("Sở Văn hóa, Thể thao và Du lịch") do not split them.
 /// </summary>
-public sealed class AgencyListReader(AgencyRegistry registry)
+public sealed partial class AgencyListReader(AgencyRegistry registry)
 {
     // Folded first words of agency names, and whether the word after must be capitalised ("Ban Chỉ huy", not "Ban hành").
     private static readonly (string[] Words, bool CapitalNext)[] Heads =
@@ -20,7 +20,11 @@ public sealed class AgencyListReader(AgencyRegistry registry)
         (["uy", "ban"], false), (["mat", "tran"], false), (["cac", "so"], false), (["cac", "co", "quan"], false),
         (["cac", "don", "vi"], false), (["cac", "to", "chuc"], false), (["cac", "phong"], false), (["cac", "ban"], false),
         (["cac", "hoi"], false), (["cac", "doan", "the"], false), (["cac", "dia", "phuong"], false), (["cac", "bo"], false),
-        (["bao", "hiem", "xa", "hoi"], false),
+        (["bao", "hiem", "xa", "hoi"], false), (["uy", "ban", "nhan", "dan"], false), (["lien", "minh"], true),
+        (["tong", "cong", "ty"], true), (["tap", "doan"], true), (["hiep", "hoi"], true), (["quy"], true),
+        (["thong", "tan", "xa"], false), (["kiem", "toan"], false), (["vien", "kiem", "sat"], false), (["dang", "uy"], false),
+        (["thanh", "uy"], false), (["tinh", "uy"], false), (["cac", "tinh"], false), (["cac", "xa"], false),
+        (["cac", "bo"], false), (["chinh", "phu"], false), (["ngan", "hang"], true), (["toa", "an"], false),
     ];
 
     // Words that end an unknown agency name: the sentence goes on with what it does.
@@ -69,8 +73,12 @@ public sealed class AgencyListReader(AgencyRegistry registry)
 
             var end = UnknownNameEnd(text, tokens, p);
             var name = text[tokens[p].Start..tokens[end - 1].End].Trim().TrimEnd(',', ';');
-            names.Add(name);
-            unknown.Add(name);
+            foreach (var each in SharedHead(name))
+            {
+                names.Add(each);
+                unknown.Add(each);
+            }
+
             p = end;
         }
 
@@ -78,7 +86,10 @@ public sealed class AgencyListReader(AgencyRegistry registry)
         return new AgencyList(names, unknown, requested, rest);
     }
 
-    public static bool IsHeadAt(string text, IReadOnlyList<TextToken> tokens, int p)
+    public static bool IsHeadAt(string text, IReadOnlyList<TextToken> tokens, int p) => HeadLength(text, tokens, p) > 0;
+
+    /// <summary>How many words of an agency head ("Sở", "Ủy ban nhân dân", "Các cơ quan") start at <paramref name="p"/>; 0 when none.</summary>
+    public static int HeadLength(string text, IReadOnlyList<TextToken> tokens, int p)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -92,17 +103,31 @@ public sealed class AgencyListReader(AgencyRegistry registry)
             var next = p + words.Length;
             if (!capitalNext || (next < tokens.Count && tokens[next].IsWord && char.IsUpper(text[tokens[next].Start])))
             {
-                return true;
+                return words.Length;
             }
         }
 
-        return false;
+        return 0;
     }
 
+    // Words of level and place that a name may hold in lower case ("Liên minh Hợp tác xã cấp tỉnh").
+    private static readonly HashSet<string> LevelWords =
+    [
+        "tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran", "dac", "khu", "cap", "trung", "uong",
+        "nhan", "dan", "toi", "cao", "nha", "nuoc", "thuoc", "truc",
+    ];
+
+    /// <summary>
+    /// Where an unknown agency's name ends. A collective ("các cơ quan, đơn vị …") runs to the verb; a proper name
+    /// ("Bộ Tư lệnh Thành phố", "Trung tâm Chuyển đổi số Thành phố") is built of capitalised words, each with the
+    /// lower-case syllables of its word, and level words ("cấp tỉnh"); the first other lower-case word is the verb.
+    /// </summary>
     private int UnknownNameEnd(string text, List<TextToken> tokens, int p)
     {
-        var end = p + 1;
-        while (end < tokens.Count && end - p < 14)
+        var collective = tokens[p].Folded == "cac";
+        var end = p + Math.Max(HeadLength(text, tokens, p), 1);
+        var lowerRun = 0;
+        while (end < tokens.Count && end - p < 24)
         {
             var token = tokens[end].Folded;
             if (token is ";" or "(" or ":" or "." || Stops.Any(stop => Starts(tokens, end, stop)))
@@ -115,10 +140,60 @@ public sealed class AgencyListReader(AgencyRegistry registry)
                 break;
             }
 
+            if (!collective && tokens[end].IsWord)
+            {
+                var capital = char.IsUpper(text[tokens[end].Start]);
+                if (capital || LevelWords.Contains(token))
+                {
+                    lowerRun = 0;
+                }
+                else if (token is "va" or "cac" && end + 1 < tokens.Count && tokens[end + 1].IsWord && char.IsUpper(text[tokens[end + 1].Start]))
+                {
+                    lowerRun = 0;
+                }
+                else
+                {
+                    lowerRun++;
+                    var nextCapital = end + 1 < tokens.Count && tokens[end + 1].IsWord && (char.IsUpper(text[tokens[end + 1].Start]) || LevelWords.Contains(tokens[end + 1].Folded));
+                    if (lowerRun > 2 || (lowerRun == 2 && !nextCapital))
+                    {
+                        end -= lowerRun - 1;
+                        break;
+                    }
+                }
+            }
+            else if (!collective && token is ",")
+            {
+                var next = end + 1 < tokens.Count ? tokens[end + 1] : default;
+                if (!next.IsWord || !(char.IsUpper(text[next.Start]) || LevelWords.Contains(next.Folded)))
+                {
+                    break;
+                }
+            }
+
             end++;
         }
 
+        while (end > p + 1 && !tokens[end - 1].IsWord)
+        {
+            end--;
+        }
+
         return end;
+    }
+
+    /// <summary>"Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh": one head, several agencies.</summary>
+    private static IEnumerable<string> SharedHead(string name)
+    {
+        var match = SharedHeadPattern().Match(name);
+        if (!match.Success)
+        {
+            return [name];
+        }
+
+        var head = match.Groups[1].Value;
+        var places = PlaceSplit().Split(match.Groups[2].Value).Where(place => place.Length > 0);
+        return places.Select(place => $"{head} {place.Trim()}");
     }
 
     // Nouns that extend a collective ("Các Sở, ngành, đơn vị", "các cơ quan, đơn vị, địa phương").
@@ -180,6 +255,12 @@ public sealed class AgencyListReader(AgencyRegistry registry)
 
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^((?:Ủy|Uỷ) ban nhân dân|UBND)\s+((?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|đặc khu)\s+\p{Lu}.*(?:,|\svà)\s+(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|đặc khu)\s+\p{Lu}.*)$")]
+    private static partial System.Text.RegularExpressions.Regex SharedHeadPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@",\s*|\s+và\s+")]
+    private static partial System.Text.RegularExpressions.Regex PlaceSplit();
 }
 
 /// <summary>Agencies read at the start of a phrase (known and unknown), and the rest of the phrase.</summary>

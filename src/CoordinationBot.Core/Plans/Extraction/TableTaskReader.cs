@@ -83,9 +83,15 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
             ? [string.Empty, .. row]
             : row;
 
-    private static bool IsHeader(List<string> folded) =>
-        folded.Any(c => c.Contains("chu tri", StringComparison.Ordinal) || c.Contains("thuc hien", StringComparison.Ordinal))
-        && folded.Any(c => c.Contains("nhiem vu", StringComparison.Ordinal) || c.Contains("noi dung", StringComparison.Ordinal) || c.Contains("giai phap", StringComparison.Ordinal));
+    /// <summary>A header row: short label cells, one naming the task ("Nhiệm vụ", "Nội dung") and one who does it.</summary>
+    private static bool IsHeader(List<string> folded)
+    {
+        string[] task = ["nhiem vu", "noi dung", "ten nhiem vu", "giai phap", "cong viec", "hoat dong"];
+        string[] who = ["co quan", "don vi", "chu tri", "phoi hop", "thuc hien"];
+        return folded.All(c => c.Length <= 60)
+            && folded.Any(c => task.Any(w => c.StartsWith(w, StringComparison.Ordinal)))
+            && folded.Any(c => who.Any(w => c.StartsWith(w, StringComparison.Ordinal)) && (c.Contains("chu tri", StringComparison.Ordinal) || c.Contains("thuc hien", StringComparison.Ordinal)));
+    }
 
     private static bool IsGroupRow(IReadOnlyList<string> row, Columns columns) =>
         (columns.Lead is not { } lead || lead >= row.Count || row[lead].Length == 0)
