@@ -154,8 +154,15 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
                 else
                 {
                     lowerRun++;
-                    var nextCapital = end + 1 < tokens.Count && tokens[end + 1].IsWord && (char.IsUpper(text[tokens[end + 1].Start]) || LevelWords.Contains(tokens[end + 1].Folded));
-                    if (lowerRun > 2 || (lowerRun == 2 && !nextCapital))
+                    bool NamePartAt(int i) => i < tokens.Count && tokens[i].IsWord && (char.IsUpper(text[tokens[i].Start]) || LevelWords.Contains(tokens[i].Folded));
+                    var goesOn = lowerRun switch
+                    {
+                        1 => true,
+                        2 => NamePartAt(end + 1) || (end + 1 < tokens.Count && tokens[end + 1].IsWord && NamePartAt(end + 2)),
+                        3 => NamePartAt(end + 1),
+                        _ => false,
+                    };
+                    if (!goesOn)
                     {
                         end -= lowerRun - 1;
                         break;

@@ -29,18 +29,27 @@ public static partial class HeaderReader
         var kindIndex = lines.FindIndex(l => Kinds.ContainsKey(VietnameseText.Fold(l)) && IsUpperCase(l));
         var kind = kindIndex >= 0 ? Kinds[VietnameseText.Fold(lines[kindIndex])] : null;
 
+        // Letterheads copied out of tables break "Số:" and "Hà Nội, ngày 29" from what follows them.
+        var joined = string.Join(' ', lines.Select(l => l.Trim('|', ' ')));
         string? number = null;
         var numberLine = lines.FindIndex(l => NumberPattern().IsMatch(l));
-        if (numberLine >= 0)
+        var numberMatch = numberLine >= 0 ? NumberPattern().Match(lines[numberLine]) : NumberPattern().Match(joined);
+        if (numberLine < 0 && numberMatch.Success)
         {
-            var m = NumberPattern().Match(lines[numberLine]);
+            numberLine = Math.Max(lines.FindIndex(l => l.TrimStart('|', ' ').StartsWith("Số", StringComparison.Ordinal)), 0);
+        }
+
+        if (numberMatch.Success)
+        {
+            var m = numberMatch;
             kind ??= m.Groups[2].Value;
             number = m.Groups[1].Value.Length > 0 ? $"{m.Groups[1].Value}/{m.Groups[2].Value}-{m.Groups[3].Value}" : null;
         }
 
         DateOnly? issuedOn = null;
         int? year = null;
-        var dateMatch = lines.Select(l => IssueDate().Match(l)).FirstOrDefault(m => m.Success);
+        var placed = PlacedIssueDate().Match(joined);
+        var dateMatch = placed.Success ? placed : lines.Select(l => IssueDate().Match(l)).FirstOrDefault(m => m.Success);
         if (dateMatch is not null)
         {
             year = int.Parse(dateMatch.Groups[3].Value, CultureInfo.InvariantCulture);
@@ -126,6 +135,10 @@ public static partial class HeaderReader
 
     [GeneratedRegex(@"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex IssueDate();
+
+    /// <summary>"Hà Nội, ngày 29 tháng 11 năm 2025": the place before the date tells it from dates cited in the text.</summary>
+    [GeneratedRegex(@"\p{L},\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", RegexOptions.IgnoreCase)]
+    private static partial Regex PlacedIssueDate();
 
     [GeneratedRegex(@"^((?:Ủy|Uỷ) ban nhân dân [^,;:]{2,60}?)\s+ban hành\s+(?:Kế hoạch|Chương trình)")]
     private static partial Regex IssuingSentence();

@@ -64,17 +64,27 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         else
         {
             own.Add(node.Text);
+            if (node.Children.Count > 0 && node.Text.TrimEnd().EndsWith(':') && LeadingHeading(node.Text) is { } leadingHeading)
+            {
+                // "c) Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan liên quan:" over the bullets it assigns.
+                heading = leadingHeading;
+                own.Clear();
+            }
         }
 
         var paragraphs = new List<string>();
         foreach (var paragraph in node.Paragraphs)
         {
             var paragraphList = agencyLists.Read(HeadingText(paragraph));
-            if (paragraphList.IsHeading && paragraph.TrimEnd().EndsWith(':'))
+            if (paragraph.TrimEnd().EndsWith(':') && node.Children.Count > 0)
             {
-                // "Ủy ban nhân dân các tỉnh, thành phố:" before the items it assigns.
-                heading = new Heading(paragraphList.Names, paragraphList.Requested, paragraphList.Unknown);
-                continue;
+                // "Ủy ban nhân dân các tỉnh, thành phố:", "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:" before the items.
+                var paragraphHeading = paragraphList.IsHeading ? new Heading(paragraphList.Names, paragraphList.Requested, paragraphList.Unknown) : LeadingHeading(paragraph);
+                if (paragraphHeading is not null)
+                {
+                    heading = paragraphHeading;
+                    continue;
+                }
             }
 
             paragraphs.Add(paragraph);
@@ -87,6 +97,12 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
             var text = string.Join(' ', own.Concat(paragraphs).Concat(node.Fields.Select(f => f.Text)).Where(t => t.Length > 0));
             var mainText = string.Join(' ', own.Concat(paragraphs));
             var leading = LeadingAgencies(mainText);
+            if (leading.Agencies.Count == 0 && heading.Agencies.Count == 0)
+            {
+                // "2. Bộ trưởng, … chịu trách nhiệm …" then "Căn cứ …, các bộ … xây dựng kế hoạch …": the agencies of a later paragraph.
+                leading = paragraphs.Select(LeadingAgencies).FirstOrDefault(p => p.Agencies.Count > 0) ?? leading;
+            }
+
             var owners = leading.Agencies.Count > 0 ? leading : heading;
             if (text.Length > 0 && (!context.AssignedOnly || owners.Agencies.Count > 0 || roleFields))
             {
@@ -181,9 +197,36 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
     /// <summary>The agencies a sentence starts with ("Giao Sở Y tế chủ trì …", "Bộ trưởng Bộ Công an có trách nhiệm …") and what it says they do.</summary>
     private Heading LeadingAgencies(string text)
     {
-        var stripped = PersonTitle().Replace(text, string.Empty);
+        var stripped = PersonTitle().Replace(Introduction().Replace(text, string.Empty), string.Empty);
+        stripped = IssuerRequest().Replace(stripped, "Đề nghị ");
         var list = agencyLists.Read(stripped);
         return list.IsLeadingSentence ? new Heading(list.Names, list.Requested, list.Unknown) { Rest = list.Rest } : Heading.None;
+    }
+
+    /// <summary>A sentence ending in ':' that names who does the items under it: its agencies, and those it directs or works with.</summary>
+    private Heading? LeadingHeading(string text)
+    {
+        var leading = LeadingAgencies(text.TrimEnd().TrimEnd(':'));
+        if (leading.Agencies.Count == 0)
+        {
+            return null;
+        }
+
+        var directed = DirectedAgencies(leading.Rest ?? string.Empty);
+        return leading with { Agencies = [.. leading.Agencies, .. directed.Where(d => !leading.Agencies.Contains(d))], Rest = leading.Rest };
+    }
+
+    /// <summary>"… chỉ đạo Bảo hiểm xã hội Việt Nam": the body a ministry directs does the work with it.</summary>
+    private List<string> DirectedAgencies(string rest)
+    {
+        var match = Directs().Match(rest);
+        if (!match.Success)
+        {
+            return [];
+        }
+
+        var list = agencyLists.Read(rest[(match.Index + match.Length)..]);
+        return list.Names.Where(name => !RoleReader.IsGeneric(name)).ToList();
     }
 
     public static (DateOnly? Due, string? Text) TaskDue(string text, int? year)
@@ -275,6 +318,15 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
 
     [GeneratedRegex(@"^(?:Giao|Bộ trưởng|Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Người đứng đầu|Tổng Giám đốc|Thống đốc|Tổng Kiểm toán)\s+(?=\p{Lu})", RegexOptions.None)]
     private static partial Regex PersonTitle();
+
+    [GeneratedRegex(@"^(?:Căn cứ|Trên cơ sở|Đối với|Để|Nhằm|Trong quá trình|Trong thời gian|Sau khi)\b[^,;:]{0,200},\s*(?=(?:các|Các|\p{Lu}))")]
+    private static partial Regex Introduction();
+
+    [GeneratedRegex(@"^(?:Chính phủ|Thủ tướng Chính phủ|(?:Ủy|Uỷ) ban nhân dân [^,;:]{0,40}?|UBND [^,;:]{0,40}?)\s+(?:trân trọng\s+)?đề nghị\s+")]
+    private static partial Regex IssuerRequest();
+
+    [GeneratedRegex(@"^(?:chủ trì,?\s+)?(?:chỉ đạo|giao)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Directs();
 
     [GeneratedRegex(@"\s*\([^()]{1,60}\)$")]
     private static partial Regex TrailingNote();
