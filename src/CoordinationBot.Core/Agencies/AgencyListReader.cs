@@ -72,6 +72,12 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
             }
 
             var end = UnknownNameEnd(text, tokens, p);
+            if (end < tokens.Count && tokens.Count - end <= 3 && tokens.Skip(end).All(t => t.IsWord && char.IsLower(text[t.Start])) && !Stops.Any(stop => Starts(tokens, end, stop)))
+            {
+                // A heading that is only a name: "Trung tâm Lưu trữ lịch sử".
+                end = tokens.Count;
+            }
+
             var name = text[tokens[p].Start..tokens[end - 1].End].Trim().TrimEnd(',', ';');
             foreach (var each in SharedHead(name))
             {

@@ -124,13 +124,13 @@ public sealed class AgencyRegistry
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(text);
         var surface = text[tokens[mention.Start].Start..tokens[mention.End - 1].End];
-        if (mention.Agency.IsGroup)
-        {
-            return surface;
-        }
-
         var written = string.Join(' ', Words(surface));
         var canonical = string.Join(' ', Words(mention.Agency.Name));
+        if (mention.Agency.IsGroup)
+        {
+            return written == canonical ? mention.Agency.Name : char.ToUpperInvariant(surface[0]) + surface[1..];
+        }
+
         var abbreviated = tokens.Skip(mention.Start).Take(mention.End - mention.Start)
             .Any(t => t.IsWord && t.End - t.Start >= 2 && text[t.Start..t.End].Count(char.IsUpper) >= 2);
         return abbreviated || canonical.Contains(written, StringComparison.Ordinal) || written.Contains(canonical, StringComparison.Ordinal)

@@ -19,6 +19,7 @@ public static partial class BlockReader
         var blocks = new List<Block>();
         Block? open = null;
         var afterBlank = false;
+        var lastLineLength = 0;
         foreach (var line in cleaned)
         {
             if (line.Length == 0)
@@ -33,12 +34,13 @@ public static partial class BlockReader
             }
 
             var started = Start(line);
-            if (started is not null && open is not null && blankSeparated && !afterBlank && !EndsClause(open.Text) && started.Kind is BlockKind.Dash or BlockKind.Numbered)
+            if (started is not null && open is not null && blankSeparated && !afterBlank && !EndsClause(open.Text) && lastLineLength >= 50 && open.Kind is not BlockKind.Section and not BlockKind.TableRow && started.Kind is BlockKind.Dash or BlockKind.Numbered)
             {
                 // "Trong giai đoạn 2026\n- 2030 phấn đấu …": a broken line that only looks like a bullet.
                 started = null;
             }
 
+            lastLineLength = line.Length;
             var continues = open is not null && (blankSeparated ? !afterBlank && open.Kind != BlockKind.TableRow : Continues(open, line));
             afterBlank = false;
             if (started is null && open is not null && continues)
@@ -68,6 +70,7 @@ public static partial class BlockReader
     {
         var text = 0;
         var followedByBlank = 0;
+        var lastText = lines.FindLastIndex(l => l.Length > 0);
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].Length == 0 || lines[i].Contains('|', StringComparison.Ordinal))
@@ -76,13 +79,13 @@ public static partial class BlockReader
             }
 
             text++;
-            if (i + 1 < lines.Count && lines[i + 1].Length == 0)
+            if (i + 1 < lines.Count && lines[i + 1].Length == 0 && i + 1 < lastText)
             {
                 followedByBlank++;
             }
         }
 
-        return text > 0 && followedByBlank > 0 && followedByBlank < text * 0.7;
+        return followedByBlank >= 3 && followedByBlank < text * 0.7;
     }
 
     private static Block? Start(string line)

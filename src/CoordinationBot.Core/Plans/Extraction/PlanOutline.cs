@@ -58,7 +58,7 @@ public sealed class PlanOutline
                 continue;
             }
 
-            var field = block.Kind is BlockKind.Dash or BlockKind.Paragraph or BlockKind.Lettered ? PlanField.Read(block.Text) : null;
+            var field = block.Kind is BlockKind.Dash or BlockKind.Paragraph ? PlanField.Read(block.Text) : null;
             if (openField is not null && field is null && block.Kind == BlockKind.Dash && block.Marker != openFieldMarker)
             {
                 // "- Thời gian thực hiện:" followed by "+ … trước ngày 15 tháng 12 năm 2025."
