@@ -25,6 +25,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
         (["thong", "tan", "xa"], false), (["kiem", "toan"], false), (["vien", "kiem", "sat"], false), (["dang", "uy"], false),
         (["thanh", "uy"], false), (["tinh", "uy"], false), (["cac", "tinh"], false), (["cac", "xa"], false),
         (["cac", "bo"], false), (["chinh", "phu"], false), (["ngan", "hang"], true), (["toa", "an"], false),
+        (["benh", "vien"], true), (["hoc", "vien"], true), (["chi", "nhanh"], true),
     ];
 
     // Words that end an unknown agency name: the sentence goes on with what it does.
@@ -133,6 +134,8 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
         var collective = tokens[p].Folded == "cac";
         var end = p + Math.Max(HeadLength(text, tokens, p), 1);
         var lowerRun = 0;
+        var capitalRun = 0;
+        var afterLevel = false;
         while (end < tokens.Count && end - p < 24)
         {
             var token = tokens[end].Folded;
@@ -151,7 +154,14 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
                 var capital = char.IsUpper(text[tokens[end].Start]);
                 if (capital || LevelWords.Contains(token))
                 {
+                    capitalRun = capital ? capitalRun + 1 : 0;
+                    afterLevel = !capital;
                     lowerRun = 0;
+                }
+                else if (lowerRun == 0 && (capitalRun >= 2 || afterLevel))
+                {
+                    // After a proper name ("tỉnh Gia Lai"), a lower-case word is the verb, not a second syllable.
+                    break;
                 }
                 else if (token is "va" or "cac" && end + 1 < tokens.Count && tokens[end + 1].IsWord && char.IsUpper(text[tokens[end + 1].Start]))
                 {
@@ -159,6 +169,8 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
                 }
                 else
                 {
+                    capitalRun = 0;
+                    afterLevel = false;
                     lowerRun++;
                     bool NamePartAt(int i) => i < tokens.Count && tokens[i].IsWord && (char.IsUpper(text[tokens[i].Start]) || LevelWords.Contains(tokens[i].Folded));
                     var goesOn = lowerRun switch
@@ -170,7 +182,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
                     };
                     if (!goesOn)
                     {
-                        end -= lowerRun - 1;
+                        end -= lowerRun - 2;
                         break;
                     }
                 }

@@ -7,7 +7,8 @@ namespace CoordinationBot.IntegrationTests.Plans;
 
 /// <summary>
 /// The bar of the plan registry: <c>coordbot plans extract --json</c> on every plan with gold answers, scored by
-/// the project's own scorer (shared/tools/score_extraction.py): assignment F1 ≥ 0.95 and every plan fact right.
+/// the project's own scorer (shared/tools/score_extraction.py): on the seeds assignment F1 ≥ 0.97 and every plan
+/// fact right; on the plans of other issuers (shared/devplans) F1 ≥ 0.90 each and ≥ 0.92 on average.
 /// </summary>
 public sealed partial class GoldExtractionTests
 {
@@ -24,22 +25,58 @@ public sealed partial class GoldExtractionTests
 
     [Theory]
     [MemberData(nameof(GoldFiles))]
-    public async Task Extraction_ScoresF1AtLeast095_AndEveryFact(string name)
+    public async Task SeedExtraction_ScoresF1AtLeast097_AndEveryFact(string name)
     {
-        var seed = SharedData.Require("seeds", name + ".txt");
-        var (exit, json, error) = await CliRunner.RunAsync(null, "plans", "extract", seed, "--json");
-        Assert.True(exit == 0, error);
-        var extracted = Path.Combine(Path.GetTempPath(), $"coordbot-{name}-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(extracted, json);
+        var (f1, ok, total, score) = await ExtractAndScoreAsync(SharedData.Require("seeds", name + ".txt"), SharedData.Require("gold", name + ".tsv"));
+        Assert.True(f1 >= 0.97, score);
+        Assert.Equal(total, ok);
+    }
 
-        var score = await ScoreAsync(SharedData.Require("gold", name + ".tsv"), extracted);
+    public static TheoryData<string> DevPlans()
+    {
+        var data = new TheoryData<string>();
+        foreach (var gold in Directory.EnumerateFiles(SharedData.Require("devplans", "gold"), "*.tsv").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(gold));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DevPlans))]
+    public async Task OtherIssuersPlan_ScoresF1AtLeast090(string name)
+    {
+        var (f1, _, _, score) = await ExtractAndScoreAsync(SharedData.Require("devplans", "docs", name + ".txt"), SharedData.Require("devplans", "gold", name + ".tsv"));
+        Assert.True(f1 >= 0.90, score);
+    }
+
+    [Fact]
+    public async Task OtherIssuersPlans_ScoreMacroF1AtLeast092()
+    {
+        var scores = new List<double>();
+        foreach (var name in DevPlans().Select(row => (string)row[0]))
+        {
+            var (f1, _, _, _) = await ExtractAndScoreAsync(SharedData.Require("devplans", "docs", name + ".txt"), SharedData.Require("devplans", "gold", name + ".tsv"));
+            scores.Add(f1);
+        }
+
+        Assert.Equal(5, scores.Count);
+        Assert.True(scores.Average() >= 0.92, string.Join(", ", scores));
+    }
+
+    private static async Task<(double F1, int Ok, int Total, string Score)> ExtractAndScoreAsync(string plan, string gold)
+    {
+        var (exit, json, error) = await CliRunner.RunAsync(null, "plans", "extract", plan, "--json");
+        Assert.True(exit == 0, error);
+        var extracted = Path.Combine(Path.GetTempPath(), $"coordbot-{Path.GetFileNameWithoutExtension(plan)}-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(extracted, json);
+        var score = await ScoreAsync(gold, extracted);
         File.Delete(extracted);
 
         var m = ScoreLine().Match(score);
         Assert.True(m.Success, score);
-        var f1 = double.Parse(m.Groups["f1"].Value, CultureInfo.InvariantCulture);
-        Assert.True(f1 >= 0.95, score);
-        Assert.Equal(m.Groups["total"].Value, m.Groups["ok"].Value);
+        return (double.Parse(m.Groups["f1"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["ok"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["total"].Value, CultureInfo.InvariantCulture), score);
     }
 
     private static async Task<string> ScoreAsync(string gold, string extracted)

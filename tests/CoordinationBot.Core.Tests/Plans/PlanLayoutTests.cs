@@ -1,0 +1,186 @@
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Extraction;
+
+namespace CoordinationBot.Core.Tests.Plans;
+
+/// <summary>The layouts plans of any issuer use, each in a small text written for these tests.</summary>
+public sealed class PlanLayoutTests
+{
+    private static Plan Extract(string body) => PlanExtractor.Default.Extract(PlanText.With(body));
+
+    private static PlanTask Task(Plan plan, string id) => plan.Tasks.Single(t => t.Id == id);
+
+    private static string Who(PlanTask task) =>
+        string.Join("; ", task.Assignments.Select(a => $"{(a.Role == Role.Lead ? "lead" : "support")}:{a.Agency}"));
+
+    [Fact]
+    public void LabelledFields_BrokenAcrossLines_AreFieldsOfTheTaskAbove()
+    {
+        var plan = Extract("""
+
+            II. NỘI
+            DUNG
+
+            1. Tổ chức tập huấn nghiệp vụ cho
+            cán bộ làm công tác lưu trữ
+
+            - Cơ quan chủ trì: Bộ Nội
+            vụ.
+
+            - Cơ quan phối hợp: Bộ Tài chính, Ủy ban nhân dân các tỉnh,
+            thành phố trực thuộc trung ương.
+
+            - Thời gian thực hiện: trước
+            ngày 30 tháng 6 năm 2026.
+
+            2. Xây dựng cơ sở dữ liệu lưu trữ
+
+            - Cơ quan thực hiện: Bộ Nội vụ.
+
+            """);
+
+        var first = Task(plan, "II.1");
+        Assert.Contains("Tổ chức tập huấn nghiệp vụ cho cán bộ làm công tác lưu trữ", first.Text, StringComparison.Ordinal);
+        Assert.Equal("lead:Bộ Nội vụ; support:Bộ Tài chính; support:Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", Who(first));
+        Assert.Equal(new DateOnly(2026, 6, 30), first.Due);
+        Assert.Equal("lead:Bộ Nội vụ", Who(Task(plan, "II.2")));
+        Assert.DoesNotContain(plan.Tasks, t => t.Text.StartsWith("Cơ quan chủ trì", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LabelsAfterAGroupOfBullets_ApplyToEachBulletOfTheGroup()
+    {
+        var plan = Extract("""
+
+            III. NHIỆM VỤ, GIẢI PHÁP
+
+            1. Kiện toàn đội ngũ
+
+            - Rà soát vị trí việc làm của công
+            chức pháp chế.
+
+            - Bố trí đủ biên chế cho bộ phận pháp chế.
+
+            Đơn vị chủ trì thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.
+
+            Đơn vị phối hợp: Sở Nội vụ.
+
+            - Mở lớp bồi dưỡng kỹ năng soạn thảo văn bản.
+
+            Đơn vị chủ trì (tham mưu) thực hiện: Sở Tư pháp.
+
+            """);
+
+        Assert.Equal("lead:Các Sở, ngành, đơn vị; lead:UBND cấp xã; support:Sở Nội vụ", Who(Task(plan, "III.1.1")));
+        Assert.Equal(Who(Task(plan, "III.1.1")), Who(Task(plan, "III.1.2")));
+        Assert.Equal("lead:Sở Tư pháp", Who(Task(plan, "III.1.3")));
+    }
+
+    [Fact]
+    public void CellPerLineTable_WithGroupAndContinuationRows_BecomesTasks()
+    {
+        var plan = Extract("""
+            II. NHIỆM VỤ
+            Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+
+            PHỤ LỤC
+
+            |
+            TT
+            |
+            Nội dung
+            |
+            Cơ quan chủ trì
+            |
+            Cơ quan phối hợp
+            |
+            Thời gian hoàn thành
+            |
+            |
+            I
+            |
+            Hạ tầng
+            |
+            |
+            1
+            |
+            Nâng cấp trung tâm dữ
+            liệu của tỉnh.
+            |
+            Sở Khoa học và Công nghệ
+            |
+            Sở Tài chính
+            |
+            Quý IV/2026
+            |
+            |
+            Thuê dịch vụ sao lưu dữ liệu dự phòng.
+            |
+            Sở Khoa học và Công nghệ
+            |
+            |
+            """);
+
+        var row = Task(plan, "PL.I.1");
+        Assert.Equal("Nâng cấp trung tâm dữ liệu của tỉnh.", row.Text);
+        Assert.Equal("lead:Sở Khoa học và Công nghệ; support:Sở Tài chính", Who(row));
+        Assert.Equal("lead:Sở Khoa học và Công nghệ", Who(Task(plan, "PL.I.1.b")));
+    }
+
+    [Fact]
+    public void PipeTableInTheAppendix_NumbersRowsWithinTheirGroup()
+    {
+        var plan = Extract("""
+            II. NHIỆM VỤ
+            1. Các sở thực hiện theo Phụ lục.
+            PHỤ LỤC
+            | STT | NHIỆM VỤ | CHỦ TRÌ | PHỐI HỢP | THỜI GIAN |
+            |---|---|---|---|---|
+            | I | NHÓM GIẢI PHÁP VỀ THỂ CHẾ |  |  |  |
+            | 1 | Ban hành quy chế phối hợp. | Sở Tư pháp | Sở Nội vụ; Văn phòng UBND tỉnh | 2026 |
+            | II | NHÓM GIẢI PHÁP VỀ NHÂN LỰC |  |  |  |
+            | 1 | Đào tạo chuyên gia. | Sở Nội vụ | Sở, ban, ngành có liên quan | Thường xuyên |
+            """);
+
+        Assert.Equal("lead:Sở Tư pháp; support:Sở Nội vụ; support:Văn phòng Ủy ban nhân dân tỉnh", Who(Task(plan, "PL.I.1")));
+        Assert.Equal("lead:Sở Nội vụ", Who(Task(plan, "PL.II.1")).Split("; ")[0]);
+    }
+
+    [Fact]
+    public void AssignmentsInSentences_LeadAndSupportFromTheWording()
+    {
+        var plan = Extract("""
+            II. NHIỆM VỤ, GIẢI PHÁP
+            1. Về y tế
+            a) Bộ Y tế tiếp tục hướng dẫn các địa phương phòng, chống dịch bệnh.
+            b) Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát các công trình.
+            c) Ủy ban nhân dân thành phố Cần Thơ, thành phố Huế và tỉnh Gia Lai hỗ trợ vật tư y tế.
+            d) Trung tâm Kiểm soát bệnh tật Thành phố chủ trì phối hợp với Bệnh viện Đa khoa Thành phố tổ chức tiêm chủng.
+            """);
+
+        Assert.Equal("lead:Bộ Y tế", Who(Task(plan, "II.1.a")));
+        Assert.Equal("lead:Sở Xây dựng; support:Sở Tài chính", Who(Task(plan, "II.1.b")));
+        Assert.Equal("lead:Ủy ban nhân dân thành phố Cần Thơ; lead:Ủy ban nhân dân thành phố Huế; lead:Ủy ban nhân dân tỉnh Gia Lai", Who(Task(plan, "II.1.c")));
+        Assert.Equal("lead:Trung tâm Kiểm soát bệnh tật Thành phố; support:Bệnh viện Đa khoa Thành phố", Who(Task(plan, "II.1.d")));
+    }
+
+    [Fact]
+    public void MultiLevelNumbering_AndASentenceHeadingEndingInAColon_AssignTheItemsUnderThem()
+    {
+        var plan = Extract("""
+            II. CÁC NHIỆM VỤ TRỌNG TÂM
+            1. Về an sinh xã hội
+            1.1. Hỗ trợ nhà ở
+            Ủy ban nhân dân các tỉnh, thành phố:
+            a) Rà soát các hộ có nhà bị hư hỏng.
+            1.2. Hỗ trợ tín dụng
+            a) Ngân hàng Nhà nước Việt Nam chỉ đạo Ngân hàng Chính sách xã hội:
+            - Giãn nợ cho khách hàng bị thiệt hại.
+            """);
+
+        Assert.Contains("lead:Ủy ban nhân dân các tỉnh, thành phố", Who(Task(plan, "II.1.1.a")), StringComparison.Ordinal);
+        var directed = Who(Task(plan, "II.1.2.a.1"));
+        Assert.Contains("Ngân hàng Nhà nước Việt Nam", directed, StringComparison.Ordinal);
+        Assert.Contains("Ngân hàng Chính sách xã hội", directed, StringComparison.Ordinal);
+    }
+}
