@@ -1,17 +1,12 @@
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Extraction;
 
+using static CoordinationBot.Core.Tests.Plans.PlanReading;
+
 namespace CoordinationBot.Core.Tests.Plans;
 
 public sealed class PlanExtractorTests
 {
-    private static Plan Extract(string body) => PlanExtractor.Default.Extract(PlanText.With(body));
-
-    private static PlanTask Task(Plan plan, string id) => plan.Tasks.Single(t => t.Id == id);
-
-    private static string Who(PlanTask task) =>
-        string.Join("; ", task.Assignments.Select(a => $"{(a.Role == Role.Lead ? "lead" : "support")}:{a.Agency}"));
-
     [Fact]
     public void Header_ReadsKindNumberDateYearTitleAndImplementedPlans()
     {

@@ -1,18 +1,10 @@
-using CoordinationBot.Core.Plans;
-using CoordinationBot.Core.Plans.Extraction;
+using static CoordinationBot.Core.Tests.Plans.PlanReading;
 
 namespace CoordinationBot.Core.Tests.Plans;
 
 /// <summary>The layouts plans of any issuer use, each in a small text written for these tests.</summary>
 public sealed class PlanLayoutTests
 {
-    private static Plan Extract(string body) => PlanExtractor.Default.Extract(PlanText.With(body));
-
-    private static PlanTask Task(Plan plan, string id) => plan.Tasks.Single(t => t.Id == id);
-
-    private static string Who(PlanTask task) =>
-        string.Join("; ", task.Assignments.Select(a => $"{(a.Role == Role.Lead ? "lead" : "support")}:{a.Agency}"));
-
     [Fact]
     public void LabelledFields_BrokenAcrossLines_AreFieldsOfTheTaskAbove()
     {
