@@ -114,8 +114,9 @@ public static partial class ActivityExtensions
             return null;
         }
 
+        // Card data is never trusted: "action" may be a string, an array or anything else.
         var verb = activity.Type == ActivityTypes.Invoke && activity.Name == "adaptiveCard/action"
-            ? value["action"]?["verb"]
+            ? (value["action"] as System.Text.Json.Nodes.JsonObject)?["verb"]
             : activity.Type == ActivityTypes.Message ? value["verb"] : null;
         return verb is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out var name) && name.Length is > 0 and <= 64 ? name : null;
     }
@@ -124,9 +125,10 @@ public static partial class ActivityExtensions
     public static System.Text.Json.Nodes.JsonObject? GetCardData(this Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        var value = activity.Value as System.Text.Json.Nodes.JsonObject;
         return activity.Type == ActivityTypes.Invoke
-            ? activity.Value?["action"]?["data"] as System.Text.Json.Nodes.JsonObject
-            : activity.Value as System.Text.Json.Nodes.JsonObject;
+            ? (value?["action"] as System.Text.Json.Nodes.JsonObject)?["data"] as System.Text.Json.Nodes.JsonObject
+            : value;
     }
 
     /// <summary>A string field of the card's data (an input's value, or data the card carried), or null.</summary>

@@ -104,20 +104,9 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         }
     }
 
-    /// <summary>Text as typed, without control characters other than line breaks and tabs.</summary>
-    private static string Clean(string? text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in (text ?? string.Empty).Normalize(NormalizationForm.FormC))
-        {
-            if (!char.IsControl(c) || c is '\n' or '\t')
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().Trim();
-    }
+    /// <summary>Text as typed, without what a Word report, a card or XML cannot hold (noncharacters, lone surrogates, control characters other than line breaks and tabs).</summary>
+    private static string Clean(string? text) =>
+        Text.VietnameseText.Clean(text ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal).Normalize(NormalizationForm.FormC).Trim();
 }
 
 /// <summary>One task's fields as the card sent them (untrusted strings) and the report version the card showed.</summary>

@@ -6,11 +6,68 @@ namespace CoordinationBot.Core.Text;
 /// <summary>Normalisation of Vietnamese text for storage (NFC) and for matching (folded: no diacritics, no case).</summary>
 public static class VietnameseText
 {
+    /// <summary>
+    /// The text without what XML, a card or Unicode normalisation cannot hold: noncharacters (U+FFFE, U+FFFF,
+    /// U+FDD0–U+FDEF), unpaired surrogates and control characters other than tab and line breaks.
+    /// </summary>
+    public static string Clean(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            clean = Keeps(text, i, out var width);
+            i += width - 1;
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (Keeps(text, i, out var width))
+            {
+                builder.Append(text, i, width);
+            }
+
+            i += width - 1;
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool Keeps(string text, int i, out int width)
+    {
+        var c = text[i];
+        width = 1;
+        if (char.IsHighSurrogate(c))
+        {
+            if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                width = 2;
+                var scalar = char.ConvertToUtf32(c, text[i + 1]);
+                return (scalar & 0xFFFE) != 0xFFFE;
+            }
+
+            return false;
+        }
+
+        if (char.IsLowSurrogate(c) || c is '\uFFFE' or '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF'))
+        {
+            return false;
+        }
+
+        return !char.IsControl(c) || c is '\t' or '\n' or '\r';
+    }
+
     /// <summary>NFC, single spaces, trimmed. What we store and show.</summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var nfc = text.Normalize(NormalizationForm.FormC);
+        var nfc = Clean(text).Normalize(NormalizationForm.FormC);
         var builder = new StringBuilder(nfc.Length);
         var pendingSpace = false;
         foreach (var c in nfc)
@@ -37,7 +94,7 @@ public static class VietnameseText
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Clean(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)

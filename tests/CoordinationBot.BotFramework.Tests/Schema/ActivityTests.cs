@@ -53,6 +53,24 @@ public sealed class ActivityTests
         Assert.Contains("\"aadObjectId\":\"a1b2\"", json, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"refresh\"")]
+    [InlineData("[1, 2]")]
+    [InlineData("42")]
+    [InlineData("null")]
+    public void CardVerbAndData_ActionThatIsNotAnObject_AreAbsent_NotAnError(string action)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Invoke,
+            Name = "adaptiveCard/action",
+            Value = System.Text.Json.Nodes.JsonNode.Parse($$"""{"action": {{action}}}""")!.AsObject(),
+        };
+
+        Assert.Null(activity.GetCardVerb());
+        Assert.Null(activity.GetCardData());
+    }
+
     [Fact]
     public void GetTenantId_FallsBackToChannelData()
     {

@@ -39,4 +39,26 @@ public sealed class VietnameseTextTests
         Assert.Equal("Kế hoạch số 62", normalized);
         Assert.True(normalized.IsNormalized(NormalizationForm.FormC));
     }
+
+    [Theory]
+    [InlineData("Báo cáo\uFFFF quý", "Báo cáo quý")]
+    [InlineData("Báo\uFFFE cáo quý\u0007", "Báo cáo quý")]
+    [InlineData("Dòng một\nDòng hai", "Dòng một\nDòng hai")]
+    public void Clean_DropsWhatXmlAndCardsCannotHold_KeepsLineBreaks(string typed, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.Clean(typed));
+    }
+
+    [Fact]
+    public void Clean_DropsAnUnpairedSurrogate_KeepsAPairedOne()
+    {
+        Assert.Equal("ab😀", VietnameseText.Clean("a" + (char)0xD800 + "b😀"));
+    }
+
+    [Fact]
+    public void FoldAndNormalize_TextWithNoncharacters_DoNotThrow()
+    {
+        Assert.Equal("so tai chinh", VietnameseText.Fold("Sở Tài\uFFFF chính"));
+        Assert.Equal("Sở Tài chính", VietnameseText.Normalize("Sở Tài\uFFFE chính"));
+    }
 }

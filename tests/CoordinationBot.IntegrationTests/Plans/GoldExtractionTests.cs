@@ -32,16 +32,10 @@ public sealed partial class GoldExtractionTests
         Assert.Equal(total, ok);
     }
 
-    public static TheoryData<string> DevPlans()
-    {
-        var data = new TheoryData<string>();
-        foreach (var gold in Directory.EnumerateFiles(SharedData.Require("devplans", "gold"), "*.tsv").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(gold));
-        }
+    public static TheoryData<string> DevPlans() => [.. DevPlanNames()];
 
-        return data;
-    }
+    private static IEnumerable<string> DevPlanNames() =>
+        Directory.EnumerateFiles(SharedData.Require("devplans", "gold"), "*.tsv").Order(StringComparer.Ordinal).Select(gold => Path.GetFileNameWithoutExtension(gold));
 
     [Theory]
     [MemberData(nameof(DevPlans))]
@@ -55,7 +49,7 @@ public sealed partial class GoldExtractionTests
     public async Task OtherIssuersPlans_ScoreMacroF1AtLeast092()
     {
         var scores = new List<double>();
-        foreach (var name in DevPlans().Select(row => (string)row[0]))
+        foreach (var name in DevPlanNames())
         {
             var (f1, _, _, _) = await ExtractAndScoreAsync(SharedData.Require("devplans", "docs", name + ".txt"), SharedData.Require("devplans", "gold", name + ".tsv"));
             scores.Add(f1);
