@@ -151,7 +151,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
 
             if (!collective && tokens[end].IsWord)
             {
-                var capital = char.IsUpper(text[tokens[end].Start]);
+                var capital = char.IsUpper(text[tokens[end].Start]) || char.IsDigit(text[tokens[end].Start]);
                 if (capital || LevelWords.Contains(token))
                 {
                     capitalRun = capital ? capitalRun + 1 : 0;
