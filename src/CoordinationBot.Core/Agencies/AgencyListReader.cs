@@ -20,12 +20,11 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
         (["uy", "ban"], false), (["mat", "tran"], false), (["cac", "so"], false), (["cac", "co", "quan"], false),
         (["cac", "don", "vi"], false), (["cac", "to", "chuc"], false), (["cac", "phong"], false), (["cac", "ban"], false),
         (["cac", "hoi"], false), (["cac", "doan", "the"], false), (["cac", "dia", "phuong"], false), (["cac", "bo"], false),
-        (["bao", "hiem", "xa", "hoi"], false), (["uy", "ban", "nhan", "dan"], false), (["lien", "minh"], true),
+        (["bao", "hiem", "xa", "hoi"], false), (["lien", "minh"], true),
         (["tong", "cong", "ty"], true), (["tap", "doan"], true), (["hiep", "hoi"], true), (["quy"], true),
         (["thong", "tan", "xa"], false), (["kiem", "toan"], false), (["vien", "kiem", "sat"], false), (["dang", "uy"], false),
         (["thanh", "uy"], false), (["tinh", "uy"], false), (["cac", "tinh"], false), (["cac", "xa"], false),
-        (["cac", "bo"], false), (["chinh", "phu"], false), (["ngan", "hang"], true), (["toa", "an"], false),
-        (["benh", "vien"], true), (["hoc", "vien"], true), (["chi", "nhanh"], true),
+        (["chinh", "phu"], false), (["benh", "vien"], true), (["hoc", "vien"], true), (["chi", "nhanh"], true),
     ];
 
     // Words that end an unknown agency name: the sentence goes on with what it does.
@@ -108,7 +107,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
             }
 
             var next = p + words.Length;
-            if (!capitalNext || (next < tokens.Count && tokens[next].IsWord && char.IsUpper(text[tokens[next].Start])))
+            if (!capitalNext || (next < tokens.Count && tokens[next].IsWord && IsCapitalised(text, tokens[next])))
             {
                 return words.Length;
             }
@@ -151,7 +150,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
 
             if (!collective && tokens[end].IsWord)
             {
-                var capital = char.IsUpper(text[tokens[end].Start]) || char.IsDigit(text[tokens[end].Start]);
+                var capital = IsCapitalised(text, tokens[end]) || char.IsDigit(text[tokens[end].Start]);
                 if (capital || LevelWords.Contains(token))
                 {
                     capitalRun = capital ? capitalRun + 1 : 0;
@@ -163,7 +162,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
                     // After a proper name ("tỉnh Gia Lai"), a lower-case word is the verb, not a second syllable.
                     break;
                 }
-                else if (token is "va" or "cac" && end + 1 < tokens.Count && tokens[end + 1].IsWord && char.IsUpper(text[tokens[end + 1].Start]))
+                else if (token is "va" or "cac" && end + 1 < tokens.Count && tokens[end + 1].IsWord && IsCapitalised(text, tokens[end + 1]))
                 {
                     lowerRun = 0;
                 }
@@ -172,7 +171,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
                     capitalRun = 0;
                     afterLevel = false;
                     lowerRun++;
-                    bool NamePartAt(int i) => i < tokens.Count && tokens[i].IsWord && (char.IsUpper(text[tokens[i].Start]) || LevelWords.Contains(tokens[i].Folded));
+                    bool NamePartAt(int i) => i < tokens.Count && tokens[i].IsWord && (IsCapitalised(text, tokens[i]) || LevelWords.Contains(tokens[i].Folded));
                     var goesOn = lowerRun switch
                     {
                         1 => true,
@@ -190,7 +189,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
             else if (!collective && token is ",")
             {
                 var next = end + 1 < tokens.Count ? tokens[end + 1] : default;
-                if (!next.IsWord || !(char.IsUpper(text[next.Start]) || LevelWords.Contains(next.Folded)))
+                if (!next.IsWord || !(IsCapitalised(text, next) || LevelWords.Contains(next.Folded)))
                 {
                     break;
                 }
@@ -247,6 +246,8 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
         var tail = GenericTails.FirstOrDefault(words => Starts(tokens, end, words));
         return tail is null ? end : end + tail.Length;
     }
+
+    private static bool IsCapitalised(string text, TextToken token) => char.IsUpper(text[token.Start]);
 
     private bool NextIsAgency(string text, List<TextToken> tokens, int p) =>
         p < tokens.Count && (registry.MatchAt(tokens, p, tokens.Count) is not null || IsHeadAt(text, tokens, p));

@@ -41,9 +41,8 @@ public static partial class HeaderReader
 
         if (numberMatch.Success)
         {
-            var m = numberMatch;
-            kind ??= m.Groups[2].Value;
-            number = m.Groups[1].Value.Length > 0 ? $"{m.Groups[1].Value}/{m.Groups[2].Value}-{m.Groups[3].Value}" : null;
+            kind ??= numberMatch.Groups[2].Value;
+            number = numberMatch.Groups[1].Value.Length > 0 ? $"{numberMatch.Groups[1].Value}/{numberMatch.Groups[2].Value}-{numberMatch.Groups[3].Value}" : null;
         }
 
         DateOnly? issuedOn = null;

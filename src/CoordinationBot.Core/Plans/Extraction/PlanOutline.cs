@@ -33,13 +33,11 @@ public sealed class PlanOutline
                 continue;
             }
 
-            var folded = VietnameseText.Fold(block.Text);
+            var folded = block.Kind == BlockKind.Paragraph ? VietnameseText.Fold(block.Text) : string.Empty;
             if (block.Kind == BlockKind.Paragraph && IsAppendix(block.Text, folded))
             {
                 closing = false;
-                stack.RemoveRange(1, stack.Count - 1);
-                var appendix = outline.Root.Add(new OutlineNode(BlockKind.Section, "PL", block.Text));
-                stack.Add(appendix);
+                OpenSection(outline, stack, new OutlineNode(BlockKind.Section, "PL", block.Text));
                 fieldGroup = null;
                 continue;
             }
@@ -63,8 +61,7 @@ public sealed class PlanOutline
             {
                 // "- Thời gian thực hiện:" followed by "+ … trước ngày 15 tháng 12 năm 2025."
                 openField = openField with { Value = (openField.Value + " " + block.Text).Trim() };
-                fieldGroup![0].ReplaceLastField(openField);
-                foreach (var node in fieldGroup.Skip(1))
+                foreach (var node in fieldGroup!)
                 {
                     node.ReplaceLastField(openField);
                 }
@@ -77,7 +74,7 @@ public sealed class PlanOutline
                 var top = stack[^1];
                 if (fieldGroup is null)
                 {
-                    fieldGroup = block.Kind == BlockKind.Paragraph || StyleOf(block) == top.Style ? GroupEndingWith(top) : [top];
+                    fieldGroup = block.Kind == BlockKind.Paragraph || OutlineNode.StyleOf(block.Kind, block.Marker) == top.Style ? GroupEndingWith(top) : [top];
                 }
 
                 foreach (var node in fieldGroup)
@@ -95,8 +92,7 @@ public sealed class PlanOutline
             switch (block.Kind)
             {
                 case BlockKind.Section or BlockKind.Article:
-                    stack.RemoveRange(1, stack.Count - 1);
-                    stack.Add(outline.Root.Add(new OutlineNode(block.Kind, block.Marker, block.Text)));
+                    OpenSection(outline, stack, new OutlineNode(block.Kind, block.Marker, block.Text));
                     break;
                 case BlockKind.Numbered or BlockKind.Lettered or BlockKind.Dash:
                     var node = new OutlineNode(block.Kind, block.Marker, block.Text);
@@ -117,7 +113,12 @@ public sealed class PlanOutline
         return outline;
     }
 
-    private static string StyleOf(Block block) => new OutlineNode(block.Kind, block.Marker, string.Empty).Style;
+    /// <summary>A section closes every open item: it is the only item open under the root.</summary>
+    private static void OpenSection(PlanOutline outline, List<OutlineNode> stack, OutlineNode section)
+    {
+        stack.RemoveRange(1, stack.Count - 1);
+        stack.Add(outline.Root.Add(section));
+    }
 
     /// <summary>The item and its earlier siblings of the same style back to the last one that has fields: one label block serves them all.</summary>
     private static List<OutlineNode> GroupEndingWith(OutlineNode top)
@@ -170,12 +171,18 @@ public sealed class OutlineNode(BlockKind kind, string marker, string text)
     public int Position { get; private set; }
 
     /// <summary>The numbering style: "I.", "Điều", "1." (and "1.1." apart), "a)", "-", "+", "•".</summary>
-    public string Style => Kind switch
+    public string Style => StyleOf(Kind, Marker);
+
+    public static string StyleOf(BlockKind kind, string marker)
     {
-        BlockKind.Numbered => "N" + Marker.Count(c => c == '.'),
-        BlockKind.Dash => "D" + Marker,
-        _ => Kind.ToString(),
-    };
+        ArgumentNullException.ThrowIfNull(marker);
+        return kind switch
+        {
+            BlockKind.Numbered => "N" + marker.Count(c => c == '.'),
+            BlockKind.Dash => "D" + marker,
+            _ => kind.ToString(),
+        };
+    }
 
     public OutlineNode Add(OutlineNode child)
     {

@@ -15,7 +15,7 @@ public sealed class RoleReader(AgencyRegistry registry)
     private static bool IsLowerCaseCollective(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var head = words.Length > 1 && VietnameseText.Fold(words[0]) == "cac" ? words[1] : words[0];
+        var head = words.Length > 1 ? words[1] : words[0];
         return VietnameseText.Fold(words[0]) == "cac" && char.IsLower(head[0]);
     }
 

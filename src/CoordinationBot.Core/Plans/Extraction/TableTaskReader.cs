@@ -47,6 +47,7 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
             if (numberCell is { Length: > 0 })
             {
                 id = $"{section.Marker}.{(group is null ? string.Empty : group + ".")}{numberCell}";
+                last = id;
                 continuation = 0;
             }
             else if (columns.Number is not null && last is not null)
@@ -59,11 +60,6 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
             {
                 index++;
                 id = $"{section.Marker}.{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-            }
-
-            if (numberCell is { Length: > 0 })
-            {
-                last = id;
             }
 
             var assignments = new List<Assignment>();

@@ -59,7 +59,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var own = new List<string>();
         if (list.IsHeading)
         {
-            heading = new Heading(list.Names, list.Requested, list.Unknown);
+            heading = Heading.Of(list);
         }
         else
         {
@@ -75,11 +75,11 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var paragraphs = new List<string>();
         foreach (var paragraph in node.Paragraphs)
         {
-            var paragraphList = agencyLists.Read(HeadingText(paragraph));
             if (paragraph.TrimEnd().EndsWith(':') && node.Children.Count > 0)
             {
                 // "Ủy ban nhân dân các tỉnh, thành phố:", "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:" before the items.
-                var paragraphHeading = paragraphList.IsHeading ? new Heading(paragraphList.Names, paragraphList.Requested, paragraphList.Unknown) : LeadingHeading(paragraph);
+                var paragraphList = agencyLists.Read(HeadingText(paragraph));
+                var paragraphHeading = paragraphList.IsHeading ? Heading.Of(paragraphList) : LeadingHeading(paragraph);
                 if (paragraphHeading is not null)
                 {
                     heading = paragraphHeading;
@@ -130,9 +130,9 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
             assignments.Add(new Assignment(agency, found.Role, AssignmentSource.Heading, owners.Requested));
         }
 
-        foreach (var (agency, role) in found.Named.Where(n => !owners.Agencies.Contains(n.Agency)))
+        if (owners.Agencies.Count > 0)
         {
-            if (owners.Agencies.Count > 0)
+            foreach (var (agency, role) in found.Named.Where(n => !owners.Agencies.Contains(n.Agency)))
             {
                 assignments.Add(new Assignment(agency, role, AssignmentSource.Named));
             }
@@ -163,36 +163,16 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
     }
 
     /// <summary>Labelled fields of an item: "Cơ quan chủ trì: X", "Cơ quan phối hợp: Y, Z".</summary>
-    private List<Assignment> FieldAssignments(IReadOnlyList<PlanField> fields)
-    {
-        var assignments = new List<Assignment>();
-        foreach (var field in fields.Where(f => f.Kind is FieldKind.Lead or FieldKind.Support))
-        {
-            var role = field.Kind == FieldKind.Lead ? Role.Lead : Role.Support;
-            foreach (var name in AgencyCell.Split(field.Value, agencyLists))
-            {
-                assignments.Add(new Assignment(name, role, AssignmentSource.Block));
-            }
-        }
-
-        return assignments;
-    }
+    private List<Assignment> FieldAssignments(IReadOnlyList<PlanField> fields) =>
+        Assigned(fields.Where(f => f.Kind is FieldKind.Lead or FieldKind.Support).Select(f => (f.Kind == FieldKind.Lead ? Role.Lead : Role.Support, f.Value)));
 
     /// <summary>"Cơ quan chủ trì: X; Cơ quan phối hợp: Y, Z" inside a task.</summary>
-    private List<Assignment> BlockAssignments(string text)
-    {
-        var assignments = new List<Assignment>();
-        foreach (Match m in RoleBlock().Matches(text))
-        {
-            var role = VietnameseText.Fold(m.Groups[1].Value).Contains("chu tri", StringComparison.Ordinal) ? Role.Lead : Role.Support;
-            foreach (var name in AgencyCell.Split(m.Groups[2].Value, agencyLists))
-            {
-                assignments.Add(new Assignment(name, role, AssignmentSource.Block));
-            }
-        }
+    private List<Assignment> BlockAssignments(string text) =>
+        Assigned(RoleBlock().Matches(text).Select(m => (VietnameseText.Fold(m.Groups[1].Value).Contains("chu tri", StringComparison.Ordinal) ? Role.Lead : Role.Support, m.Groups[2].Value)));
 
-        return assignments;
-    }
+    /// <summary>The agencies of each labelled value, with the label's role.</summary>
+    private List<Assignment> Assigned(IEnumerable<(Role Role, string Agencies)> labelled) =>
+        [.. labelled.SelectMany(l => AgencyCell.Split(l.Agencies, agencyLists).Select(name => new Assignment(name, l.Role, AssignmentSource.Block)))];
 
     /// <summary>The agencies a sentence starts with ("Giao Sở Y tế chủ trì …", "Bộ trưởng Bộ Công an có trách nhiệm …") and what it says they do.</summary>
     private Heading LeadingAgencies(string text)
@@ -200,7 +180,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var stripped = PersonTitle().Replace(Introduction().Replace(text, string.Empty), string.Empty);
         stripped = IssuerRequest().Replace(stripped, "Đề nghị ");
         var list = agencyLists.Read(stripped);
-        return list.IsLeadingSentence ? new Heading(list.Names, list.Requested, list.Unknown) { Rest = list.Rest } : Heading.None;
+        return list.IsLeadingSentence ? Heading.Of(list) with { Rest = list.Rest } : Heading.None;
     }
 
     /// <summary>A sentence ending in ':' that names who does the items under it: its agencies, and those it directs or works with.</summary>
@@ -213,7 +193,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         }
 
         var directed = DirectedAgencies(leading.Rest ?? string.Empty);
-        return leading with { Agencies = [.. leading.Agencies, .. directed.Where(d => !leading.Agencies.Contains(d))], Rest = leading.Rest };
+        return leading with { Agencies = [.. leading.Agencies, .. directed.Where(d => !leading.Agencies.Contains(d))] };
     }
 
     /// <summary>"… chỉ đạo Bảo hiểm xã hội Việt Nam": the body a ministry directs does the work with it.</summary>
@@ -336,6 +316,8 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         public static Heading None { get; } = new([], false, []);
 
         public string? Rest { get; init; }
+
+        public static Heading Of(AgencyList list) => new(list.Names, list.Requested, list.Unknown);
     }
 
     private sealed record Context(string Title, int? Year, bool Attachment, bool AssignedOnly);
