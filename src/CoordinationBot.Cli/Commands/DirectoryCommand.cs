@@ -24,7 +24,8 @@ public static class DirectoryCommand
 
             using var host = CliHost.Build();
             var current = AgencyRegistry.Default.Current(known);
-            await host.Services.GetRequiredService<IAgencyChoiceStore>().SaveAsync(parse.GetValue(user)!, current.Name, "admin:" + Environment.UserName, cancellationToken);
+            var admin = "admin:" + Environment.UserName;
+            await host.Services.GetRequiredService<IAgencyChoiceStore>().SaveAsync(parse.GetValue(user)!, new AgencyChoice(current.Name, admin, ConfirmedBy: admin), cancellationToken);
             Console.WriteLine($"{parse.GetValue(user)}\t{current.Name}");
             return 0;
         });
@@ -35,10 +36,27 @@ public static class DirectoryCommand
         {
             using var host = CliHost.Build();
             var stored = await host.Services.GetRequiredService<IAgencyChoiceStore>().GetAsync(parse.GetValue(getUser)!, cancellationToken);
-            Console.WriteLine(stored ?? "-");
+            Console.WriteLine(stored is null ? "-" : stored.Confirmed ? stored.Agency : stored.Agency + "\t(unconfirmed pick)");
             return stored is null ? 1 : 0;
         });
 
-        return new Command("directory", "Which agency a user belongs to (stored choices)") { set, get };
+        var confirmUser = new Argument<string>("AADID") { Description = "The user's Microsoft Entra object id" };
+        var confirm = new Command("confirm", "Confirm the agency a user picked, which gives the user that agency's rights") { confirmUser };
+        confirm.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            var store = host.Services.GetRequiredService<IAgencyChoiceStore>();
+            var stored = await store.GetAsync(parse.GetValue(confirmUser)!, cancellationToken);
+            if (stored is null || !await store.ConfirmAsync(parse.GetValue(confirmUser)!, stored.Agency, "admin:" + Environment.UserName, cancellationToken))
+            {
+                Console.Error.WriteLine($"{parse.GetValue(confirmUser)} has picked no agency (or changed it just now); nothing was confirmed.");
+                return 1;
+            }
+
+            Console.WriteLine($"{parse.GetValue(confirmUser)}\t{stored.Agency}");
+            return 0;
+        });
+
+        return new Command("directory", "Which agency a user belongs to (stored choices)") { set, get, confirm };
     }
 }

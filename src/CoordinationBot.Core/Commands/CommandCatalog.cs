@@ -14,6 +14,7 @@ public sealed class CommandCatalog
     public const string CloseRound = "report.close";
     public const string RegisterChannel = "report.channel";
     public const string Consolidate = "report.consolidate";
+    public const string ConfirmAgencies = "directory.confirm";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -38,6 +39,7 @@ public sealed class CommandCatalog
         new BotCommand(CloseRound, ["đóng đợt báo cáo", "kết thúc đợt báo cáo"]),
         new BotCommand(RegisterChannel, ["đăng ký kênh báo cáo", "dùng kênh này để báo cáo"]),
         new BotCommand(Consolidate, ["tổng hợp", "tổng hợp báo cáo"]),
+        new BotCommand(ConfirmAgencies, ["xác nhận cơ quan", "xác nhận đơn vị", "duyệt cơ quan"]),
     ]);
 
     /// <summary>The command the text starts with, and what follows it; null when no command matches.</summary>

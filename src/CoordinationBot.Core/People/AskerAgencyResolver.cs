@@ -4,7 +4,8 @@ namespace CoordinationBot.Core.People;
 
 /// <summary>
 /// The asker's agency: what the directory records (mapped to the registry's canonical name), else what they picked
-/// once. Picking an agency gives no rights: focal and administrator rights come from configuration only.
+/// once. A pick shapes answers only; rights (reporting for the agency, reading its reports, registering its channel,
+/// receiving its cards) need the directory, an administrator's setting, or a pick the focal agency confirmed.
 /// </summary>
 public sealed class AskerAgencyResolver(IDirectory directory, IAgencyChoiceStore choices, AgencyRegistry registry)
 {
@@ -18,12 +19,23 @@ public sealed class AskerAgencyResolver(IDirectory directory, IAgencyChoiceStore
         var lookup = await directory.FindAgencyAsync(aadObjectId, cancellationToken);
         if (lookup.Agency is { } recorded)
         {
-            return new AskerAgency(registry.FindExact(recorded)?.Name ?? recorded, lookup.FromCacheBecauseUnavailable);
+            return new AskerAgency(registry.FindExact(recorded)?.Name ?? recorded, lookup.FromCacheBecauseUnavailable, Confirmed: true);
         }
 
-        return new AskerAgency(await choices.GetAsync(aadObjectId, cancellationToken), lookup.FromCacheBecauseUnavailable);
+        var choice = await choices.GetAsync(aadObjectId, cancellationToken);
+        return new AskerAgency(choice?.Agency, lookup.FromCacheBecauseUnavailable, choice?.Confirmed == true);
     }
 }
 
-/// <summary>The asker's agency (null: unknown, ask them) and whether the directory was unavailable.</summary>
-public sealed record AskerAgency(string? Agency, bool DirectoryUnavailable);
+/// <summary>
+/// The asker's agency (null: unknown, ask them), whether the directory was unavailable, and whether the agency is
+/// confirmed (directory, administrator or focal agency) rather than only picked by the asker.
+/// </summary>
+public sealed record AskerAgency(string? Agency, bool DirectoryUnavailable, bool Confirmed = false)
+{
+    /// <summary>The agency whose rights the asker has: null for an unconfirmed pick.</summary>
+    public string? ConfirmedAgency => Confirmed ? Agency : null;
+
+    /// <summary>The asker picked an agency that nobody has confirmed yet.</summary>
+    public bool AwaitsConfirmation => Agency is not null && !Confirmed;
+}

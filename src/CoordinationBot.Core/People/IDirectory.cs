@@ -13,10 +13,23 @@ public sealed record DirectoryLookup(string? Agency, bool FromCacheBecauseUnavai
     public static DirectoryLookup None { get; } = new(Agency: null);
 }
 
-/// <summary>Port: agencies users picked themselves (asked once), changeable by an administrator.</summary>
+/// <summary>Port: agencies users picked themselves (asked once), confirmed by the focal agency or set by an administrator.</summary>
 public interface IAgencyChoiceStore
 {
-    Task<string?> GetAsync(string aadObjectId, CancellationToken cancellationToken);
+    Task<AgencyChoice?> GetAsync(string aadObjectId, CancellationToken cancellationToken);
 
-    Task SaveAsync(string aadObjectId, string agency, string chosenBy, CancellationToken cancellationToken);
+    /// <summary>Stores a choice: confirmed when an administrator sets it, not when it is a user's own pick.</summary>
+    Task SaveAsync(string aadObjectId, AgencyChoice choice, CancellationToken cancellationToken);
+
+    /// <summary>Confirms the user's choice when it still names <paramref name="agency"/>; false when it changed or is gone.</summary>
+    Task<bool> ConfirmAsync(string aadObjectId, string agency, string confirmedBy, CancellationToken cancellationToken);
+
+    /// <summary>Choices waiting for the focal agency's confirmation.</summary>
+    Task<IReadOnlyList<(string AadObjectId, AgencyChoice Choice)>> ListUnconfirmedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>An agency a user picked or was given: who chose it, the user's name as Teams showed it, whether it is confirmed and by whom.</summary>
+public sealed record AgencyChoice(string Agency, string ChosenBy, string? UserName = null, string? ConfirmedBy = null)
+{
+    public bool Confirmed => ConfirmedBy is not null;
 }

@@ -4,7 +4,10 @@ using CoordinationBot.Core.People;
 
 namespace CoordinationBot.Core.StatusReports;
 
-/// <summary>Where an agency's cards go: its registered channel, or the personal chats of its officers.</summary>
+/// <summary>
+/// Where an agency's cards go, in the round's tenant: its registered channel, or the personal chats of its officers.
+/// Only confirmed members are recipients: an officer's own unconfirmed pick does not bring the agency's cards.
+/// </summary>
 public sealed class RecipientFinder(IConversationReferenceStore conversations, AskerAgencyResolver agencies, AgencyRegistry registry, IAgencyChannelStore channels)
 {
     /// <summary>An agency's registered team channel when it has one, otherwise its officers' personal chats.</summary>
@@ -13,23 +16,24 @@ public sealed class RecipientFinder(IConversationReferenceStore conversations, A
         ArgumentNullException.ThrowIfNull(wanted);
         var found = new List<(string, ConversationReference)>();
         var byChannel = new HashSet<string>(StringComparer.Ordinal);
+        var tenant = tenantId ?? "no-tenant";
         foreach (var agency in wanted)
         {
-            if (await channels.GetAsync(agency, cancellationToken) is { } channel)
+            if (await channels.GetAsync(tenant, agency, cancellationToken) is { } channel && channel.TenantId == tenantId)
             {
                 found.Add((agency, channel));
                 byChannel.Add(agency);
             }
         }
 
-        await foreach (var reference in conversations.ListAsync(tenantId ?? "no-tenant", cancellationToken))
+        await foreach (var reference in conversations.ListAsync(tenant, cancellationToken))
         {
             if (reference.ConversationType != "personal")
             {
                 continue;
             }
 
-            var agency = (await agencies.ResolveAsync(reference.AadObjectId, cancellationToken)).Agency;
+            var agency = (await agencies.ResolveAsync(reference.AadObjectId, cancellationToken)).ConfirmedAgency;
             var match = agency is null ? null : wanted.FirstOrDefault(a => registry.SameAgency(a, agency));
             if (match is not null && !byChannel.Contains(match))
             {

@@ -14,6 +14,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<HelpHandler>()
             .AddActivityHandler<Questions.AskQuestionHandler>()
             .AddActivityHandler<Questions.PickAgencyHandler>()
+            .AddActivityHandler<People.ConfirmAgenciesCommandHandler>()
+            .AddActivityHandler<People.ConfirmAgencyCardHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
             .AddActivityHandler<StatusReports.RefreshStatusCardHandler>()

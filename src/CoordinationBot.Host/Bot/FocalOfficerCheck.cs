@@ -9,7 +9,7 @@ namespace CoordinationBot.Host.Bot;
 public static class FocalOfficerCheck
 {
     /// <summary>Replies that only the focal agency may do this and returns true when the sender is not one of its officers.</summary>
-    public static async Task<bool> RefuseUnlessFocalAsync(this TurnContext turn, PlanImportOptions focal, CultureInfo culture, CancellationToken cancellationToken)
+    public static async Task<bool> RefuseUnlessFocalAsync(this TurnContext turn, PlanImportOptions focal, CultureInfo culture, CancellationToken cancellationToken, string refusal = "RoundNotAllowed")
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(focal);
@@ -18,7 +18,7 @@ public static class FocalOfficerCheck
             return false;
         }
 
-        await turn.ReplyAsync(BotText.Get("RoundNotAllowed", culture), cancellationToken);
+        await turn.ReplyAsync(BotText.Get(refusal, culture), cancellationToken);
         return true;
     }
 }

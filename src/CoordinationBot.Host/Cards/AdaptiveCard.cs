@@ -34,6 +34,22 @@ public static class AdaptiveCard
         ["isSubtle"] = subtle,
     };
 
+    /// <summary>
+    /// Text someone typed (a report, a round's message, a name), shown as it is: text runs are never read as markdown,
+    /// so a link or emphasis in it stays plain text. Runs marked bold are ours (an agency's name before a quote).
+    /// </summary>
+    public static JsonObject PlainText(params (string Text, bool Bold)[] runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var inlines = new JsonArray();
+        foreach (var (text, bold) in runs)
+        {
+            inlines.Add(new JsonObject { ["type"] = "TextRun", ["text"] = text, ["weight"] = bold ? "Bolder" : "Default" });
+        }
+
+        return new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = inlines };
+    }
+
     /// <summary>A button that sends <paramref name="text"/> as if the user typed it (Teams <c>imBack</c>).</summary>
     public static JsonObject TypeTextAction(string title, string text) => new()
     {

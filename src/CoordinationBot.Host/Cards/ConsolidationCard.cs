@@ -67,7 +67,7 @@ public static class ConsolidationCard
         body.Add(AdaptiveCard.TextBlock(heading, heading: true));
         foreach (var note in notes.Take(MaxQuotes))
         {
-            body.Add(AdaptiveCard.TextBlock($"**{note.Agency}** ({note.TaskId}): {(note.Text.Length <= 300 ? note.Text : note.Text[..299] + "…")}"));
+            body.Add(AdaptiveCard.PlainText((note.Agency, true), ($" ({note.TaskId}): {(note.Text.Length <= 300 ? note.Text : note.Text[..299] + "…")}", false)));
         }
     }
 

@@ -37,7 +37,7 @@ public static class StatusCard
         };
         if (round.Message is { Length: > 0 } message)
         {
-            body.Add(AdaptiveCard.TextBlock(message));
+            body.Add(AdaptiveCard.PlainText((message, false)));
         }
 
         if (model.Note is not null)

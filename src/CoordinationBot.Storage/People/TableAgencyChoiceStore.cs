@@ -9,17 +9,56 @@ public sealed class TableAgencyChoiceStore(TableServiceClient service) : IAgency
     private const string Partition = "user";
     private readonly TableClient table = service.GetTableClient("agencychoices");
 
-    public async Task<string?> GetAsync(string aadObjectId, CancellationToken cancellationToken)
+    public async Task<AgencyChoice?> GetAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         var entry = await table.GetAsync(Partition, TableKey.Encode(aadObjectId), StorageJsonContext.Default.AgencyChoiceEntity, cancellationToken);
-        return entry?.Value.Agency;
+        return entry is null ? null : Choice(entry.Value);
     }
 
-    public Task SaveAsync(string aadObjectId, string agency, string chosenBy, CancellationToken cancellationToken) =>
-        table.UpsertAsync(
-            new AgencyChoiceEntity { PartitionKey = Partition, RowKey = TableKey.Encode(aadObjectId), Agency = agency, ChosenBy = chosenBy },
+    public Task SaveAsync(string aadObjectId, AgencyChoice choice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return table.UpsertAsync(
+            new AgencyChoiceEntity { PartitionKey = Partition, RowKey = TableKey.Encode(aadObjectId), Agency = choice.Agency, ChosenBy = choice.ChosenBy, UserName = choice.UserName, ConfirmedBy = choice.ConfirmedBy },
             StorageJsonContext.Default.AgencyChoiceEntity,
             cancellationToken);
+    }
+
+    public async Task<bool> ConfirmAsync(string aadObjectId, string agency, string confirmedBy, CancellationToken cancellationToken)
+    {
+        var entry = await table.GetAsync(Partition, TableKey.Encode(aadObjectId), StorageJsonContext.Default.AgencyChoiceEntity, cancellationToken);
+        if (entry is null || !string.Equals(entry.Value.Agency, agency, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            // Guarded by the ETag: a re-pick between reading and confirming is not confirmed.
+            await table.UpdateAsync(entry.Value with { ConfirmedBy = confirmedBy }, entry.ETag, StorageJsonContext.Default.AgencyChoiceEntity, cancellationToken);
+            return true;
+        }
+        catch (TableConflictException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<(string AadObjectId, AgencyChoice Choice)>> ListUnconfirmedAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<(string, AgencyChoice)>();
+        await foreach (var entry in table.QueryAsync(TableFilter.Create($"PartitionKey eq {Partition}"), StorageJsonContext.Default.AgencyChoiceEntity, cancellationToken))
+        {
+            if (entry.Value.ConfirmedBy is null)
+            {
+                list.Add((TableKey.Decode(entry.Value.RowKey), Choice(entry.Value)));
+            }
+        }
+
+        return list;
+    }
+
+    private static AgencyChoice Choice(AgencyChoiceEntity entity) => new(entity.Agency, entity.ChosenBy, entity.UserName, entity.ConfirmedBy);
 }
 
 public sealed record AgencyChoiceEntity : ITableEntity
@@ -32,4 +71,9 @@ public sealed record AgencyChoiceEntity : ITableEntity
 
     /// <summary>Who set it: the user themself, or an administrator's object id.</summary>
     public required string ChosenBy { get; init; }
+
+    public string? UserName { get; init; }
+
+    /// <summary>Who confirmed it (the focal agency's officer or an administrator); null while it is only the user's pick.</summary>
+    public string? ConfirmedBy { get; init; }
 }

@@ -8,17 +8,17 @@ namespace CoordinationBot.Storage.StatusReports;
 /// <summary>Registered agency channels (table <c>agencychannels</c>): row = agency.</summary>
 public sealed class TableAgencyChannelStore(TableServiceClient service) : IAgencyChannelStore
 {
-    private readonly TableClient table = service.GetTableClient("agencychannels");
+    private readonly TableClient table = service.GetTableClient("agencychannels2");
 
-    public Task SaveAsync(string agency, ConversationReference channel, CancellationToken cancellationToken) =>
+    public Task SaveAsync(string tenantId, string agency, ConversationReference channel, CancellationToken cancellationToken) =>
         table.UpsertAsync(
-            new AgencyChannelEntity { PartitionKey = "agency", RowKey = TableKey.Encode(agency), Channel = JsonSerializer.Serialize(channel, StorageJsonContext.Default.ConversationReference) },
+            new AgencyChannelEntity { PartitionKey = TableKey.Encode(tenantId), RowKey = TableKey.Encode(agency), Channel = JsonSerializer.Serialize(channel, StorageJsonContext.Default.ConversationReference) },
             StorageJsonContext.Default.AgencyChannelEntity,
             cancellationToken);
 
-    public async Task<ConversationReference?> GetAsync(string agency, CancellationToken cancellationToken)
+    public async Task<ConversationReference?> GetAsync(string tenantId, string agency, CancellationToken cancellationToken)
     {
-        var entry = await table.GetAsync("agency", TableKey.Encode(agency), StorageJsonContext.Default.AgencyChannelEntity, cancellationToken);
+        var entry = await table.GetAsync(TableKey.Encode(tenantId), TableKey.Encode(agency), StorageJsonContext.Default.AgencyChannelEntity, cancellationToken);
         return entry is null ? null : JsonSerializer.Deserialize(entry.Value.Channel, StorageJsonContext.Default.ConversationReference);
     }
 }

@@ -110,7 +110,7 @@ public sealed class ConnectorFaultTests(AzuriteFixture azurite)
         var channel = new ConversationReference("msteams", serviceUrl.ToString(), SharedChannel, "channel", TeamsActivities.TenantId, "28:bot", null, null, "19:team", DateTimeOffset.UtcNow);
         for (var i = PersonalAgencies; i < PersonalAgencies + ChannelAgencies; i++)
         {
-            await services.GetRequiredService<IAgencyChannelStore>().SaveAsync(Agency(i), channel, default);
+            await services.GetRequiredService<IAgencyChannelStore>().SaveAsync(TeamsActivities.TenantId, Agency(i), channel, default);
         }
     }
 }

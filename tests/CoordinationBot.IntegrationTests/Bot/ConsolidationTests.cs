@@ -53,7 +53,10 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         var expected = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct().ToList();
         var facts = card["body"]![1]!["facts"]!.AsArray();
         Assert.Equal($"1/{expected.Count}", facts[1]!["value"]!.GetValue<string>());
-        Assert.Contains(card["body"]!.AsArray(), b => b?["text"]?.GetValue<string>().Contains("Thiếu kinh phí năm 2026.", StringComparison.Ordinal) == true);
+        // Report text is shown as typed: a markdown link in it is a text run (never markdown), not a link in a text block.
+        var quote = Assert.Single(card["body"]!.AsArray(), b => b?["type"]?.GetValue<string>() == "RichTextBlock" && b["inlines"]![1]!["text"]!.GetValue<string>().Contains("Thiếu kinh phí năm 2026. [Xem tại đây](https://evil.example/x) **gấp**", StringComparison.Ordinal));
+        Assert.Equal("Sở Tài chính", quote!["inlines"]![0]!["text"]!.GetValue<string>());
+        Assert.DoesNotContain(card["body"]!.AsArray(), b => b?["type"]?.GetValue<string>() != "RichTextBlock" && b!.ToJsonString().Contains("evil.example", StringComparison.Ordinal));
 
         var word = await DownloadAsync(card["actions"]![0]!["url"]!.GetValue<string>());
         using (var document = WordprocessingDocument.Open(new MemoryStream(word), false))
@@ -202,7 +205,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         var data = new JsonObject
         {
             ["roundId"] = RoundId, ["agency"] = "Sở Tài chính", ["tasks"] = new JsonArray("IV.4.a"), ["etags"] = new JsonObject(),
-            ["status_0"] = "Blocked", ["percent_0"] = "40", ["result_0"] = "Đã bố trí kinh phí.", ["difficulties_0"] = "Thiếu kinh phí năm 2026.", ["proposals_0"] = "Bổ sung dự toán.",
+            ["status_0"] = "Blocked", ["percent_0"] = "40", ["result_0"] = "Đã bố trí kinh phí.", ["difficulties_0"] = "Thiếu kinh phí năm 2026. [Xem tại đây](https://evil.example/x) **gấp**", ["proposals_0"] = "Bổ sung dự toán.",
         };
         var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, "report.save", data, FinanceOfficer);
         var response = await (await context.Client.PostAsJsonAsync("/api/messages", invoke)).Content.ReadFromJsonAsync<JsonObject>();

@@ -75,7 +75,9 @@ public sealed class QuestionsEndpointTests(AzuriteFixture azurite) : IAsyncLifet
 
         var picked = await ActAsync(new JsonObject { ["agency"] = "so-tai-chinh" });
         Assert.StartsWith("Đã ghi nhận bạn thuộc Sở Tài chính", picked["value"]!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("Sở Tài chính", await context.Host.Services.GetRequiredService<IAgencyChoiceStore>().GetAsync(TeamsActivities.OfficerAadObjectId, default));
+        var stored = await context.Host.Services.GetRequiredService<IAgencyChoiceStore>().GetAsync(TeamsActivities.OfficerAadObjectId, default);
+        Assert.Equal("Sở Tài chính", stored!.Agency);
+        Assert.False(stored.Confirmed);
 
         var answer = await AskAsync(TeamsActivities.Message(context.Connector.ServiceUrl, "tôi cần làm gì?"));
         Assert.StartsWith("Nhiệm vụ của Sở Tài chính", answer.Summary, StringComparison.Ordinal);

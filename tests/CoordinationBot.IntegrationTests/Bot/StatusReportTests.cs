@@ -19,6 +19,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     private const string ForeignOfficer = "00000000-0000-0000-0000-0000000000a2";
     private const string ForeignOfficer2 = "00000000-0000-0000-0000-0000000000a3";
     private const string FinanceOfficer = "00000000-0000-0000-0000-0000000000b1";
+    private const string Stranger = "00000000-0000-0000-0000-0000000000c1";
     private BotTestContext context = null!;
 
     public async Task InitializeAsync()
@@ -103,12 +104,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AnAgencyWithARegisteredChannel_GetsItsCardThere_InsteadOfInItsOfficersChats()
     {
-        var register = TeamsActivities.Message(context.Connector.ServiceUrl, "<at>CoordinationBot</at> đăng ký kênh báo cáo", conversationId: "19:foreign-team@thread.tacv2;messageid=1700000000001");
-        register["conversation"]!["conversationType"] = "channel";
-        register["from"] = new JsonObject { ["id"] = "29:a2", ["aadObjectId"] = ForeignOfficer };
-        await context.Client.PostAsJsonAsync("/api/messages", register);
-        var reply = Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
-        Assert.Equal("Đã đăng ký: phiếu báo cáo của Sở Ngoại vụ sẽ gửi vào kênh này.", reply.Activity!.Text);
+        Assert.Equal("Đã đăng ký: phiếu báo cáo của Sở Ngoại vụ sẽ gửi vào kênh này.", await RegisterChannelAsync(ForeignOfficer, "19:foreign-team@thread.tacv2;messageid=1700000000001"));
         context.Connector.Requests.Clear();
 
         await OpenRoundAsync();
@@ -117,6 +113,63 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         await Task.Delay(1500);
         var cards = await StatusCardsAsync(2);
         Assert.Equal(["19:foreign-team@thread.tacv2", "a:finance"], cards.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task APickedAgency_GivesNoRights_UntilTheFocalAgencyConfirmsIt()
+    {
+        await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, "a:stranger", Stranger));
+        await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        context.Connector.Requests.Clear();
+        Assert.StartsWith("Đã ghi nhận bạn thuộc Sở Ngoại vụ", NoteOf(await ActAsync(Stranger, new JsonObject { ["agency"] = "so-ngoai-vu" }, verb: "directory.pick")), StringComparison.Ordinal);
+
+        Assert.StartsWith("Bạn đã tự chọn Sở Ngoại vụ, nhưng cơ quan đầu mối chưa xác nhận", await RegisterChannelAsync(Stranger, "19:stranger-team@thread.tacv2;messageid=1700000000002"), StringComparison.Ordinal);
+        context.Connector.Requests.Clear();
+
+        await OpenRoundAsync();
+        var cards = await StatusCardsAsync(3);
+        await Task.Delay(1500);
+        Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], (await StatusCardsAsync(3)).Keys.Order(StringComparer.Ordinal));
+
+        var data = Inputs(cards["a:foreign1"], "Done", "100", "Báo cáo mạo danh.");
+        Assert.StartsWith("Bạn đã tự chọn Sở Ngoại vụ", NoteOf(await ActAsync(Stranger, data)), StringComparison.Ordinal);
+        Assert.StartsWith("Bạn đã tự chọn Sở Ngoại vụ", NoteOf(await ActAsync(Stranger, new JsonObject { ["roundId"] = data["roundId"]!.DeepClone(), ["agency"] = "Sở Ngoại vụ" }, verb: "report.refresh")), StringComparison.Ordinal);
+        var store = context.Host.Services.GetRequiredService<IStatusReportStore>();
+        Assert.Empty(await store.GetReportsAsync(data["roundId"]!.GetValue<string>(), "Sở Ngoại vụ", default));
+
+        // Only the focal agency confirms, from its list; the card's data is checked against what the officer picked.
+        Assert.StartsWith("Chỉ cơ quan đầu mối", NoteOf(await ActAsync(FinanceOfficer, new JsonObject { ["user"] = Stranger, ["agency"] = "Sở Ngoại vụ" }, verb: "directory.confirm")), StringComparison.Ordinal);
+        context.Connector.Requests.Clear();
+        var list = TeamsActivities.Message(context.Connector.ServiceUrl, "xác nhận cơ quan", conversationId: "a:focal");
+        list["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
+        await context.Client.PostAsJsonAsync("/api/messages", list);
+        var listed = Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10))).Activity!.Attachments![0].Content!;
+        var confirm = listed["body"]!.AsArray().Select(b => b?["columns"]?[1]?["items"]?[0]?["actions"]?[0]).Single(a => a is not null)!;
+        Assert.Equal("Sở Ngoại vụ", confirm["data"]!["agency"]!.GetValue<string>());
+        static string ListNote(JsonObject response) => response["value"]!["body"]![1]!["inlines"]![0]!["text"]!.GetValue<string>();
+        Assert.StartsWith("Lựa chọn này vừa thay đổi", ListNote(await ActAsync(Focal, new JsonObject { ["user"] = Stranger, ["agency"] = "Sở Tài chính" }, verb: "directory.confirm")), StringComparison.Ordinal);
+        Assert.StartsWith("Đã xác nhận", ListNote(await ActAsync(Focal, confirm["data"]!.DeepClone().AsObject(), verb: "directory.confirm")), StringComparison.Ordinal);
+
+        Assert.StartsWith("Đã ghi nhận lúc", NoteOf(await ActAsync(Stranger, data)), StringComparison.Ordinal);
+
+        // Picking another agency afterwards is again only a pick: no rights over Sở Tài chính's reports.
+        await ActAsync(Stranger, new JsonObject { ["agency"] = "so-tai-chinh" }, verb: "directory.pick");
+        var finance = Inputs(cards["a:finance"], "Done", "100", "Ghi đè.");
+        Assert.StartsWith("Bạn đã tự chọn Sở Tài chính", NoteOf(await ActAsync(Stranger, finance)), StringComparison.Ordinal);
+        Assert.Empty(await store.GetReportsAsync(data["roundId"]!.GetValue<string>(), "Sở Tài chính", default));
+    }
+
+    [Fact]
+    public async Task AChannelRegisteredInAnotherTenant_DoesNotTakeThisTenantsCards()
+    {
+        Assert.StartsWith("Đã đăng ký", await RegisterChannelAsync(ForeignOfficer, "19:other-tenant-team@thread.tacv2;messageid=1700000000003", "11111111-2222-3333-4444-555555555555"), StringComparison.Ordinal);
+        context.Connector.Requests.Clear();
+
+        await OpenRoundAsync();
+
+        await StatusCardsAsync(3);
+        await Task.Delay(1500);
+        Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], (await StatusCardsAsync(3)).Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -137,7 +190,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Đã mở đợt báo cáo năm 2026", NoteOf(opened), StringComparison.Ordinal);
         Assert.Contains("hạn 20/12/2026", NoteOf(opened), StringComparison.Ordinal);
         var card = (await StatusCardsAsync(3))["a:finance"];
-        Assert.Contains(card["body"]!.AsArray(), b => b?["text"]?.GetValue<string>() == "Đề nghị gửi đúng hạn.");
+        Assert.Contains(card["body"]!.AsArray(), b => b?["inlines"]?[0]?["text"]?.GetValue<string>() == "Đề nghị gửi đúng hạn.");
     }
 
     [Fact]
@@ -281,6 +334,16 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         var cards = context.Connector.Requests.Where(r => CardOf(r)?["actions"]?[0]?["verb"]?.GetValue<string>() == "report.save").ToList();
         Assert.Equal(3, cards.Count);
         Assert.Equal(3, cards.Select(r => r.Activity!.Conversation!.Id).Distinct().Count());
+    }
+
+    /// <summary>"đăng ký kênh báo cáo" typed by <paramref name="user"/> in a team channel; the bot's reply.</summary>
+    private async Task<string?> RegisterChannelAsync(string user, string conversationId, string tenantId = TeamsActivities.TenantId)
+    {
+        var register = TeamsActivities.Message(context.Connector.ServiceUrl, "<at>CoordinationBot</at> đăng ký kênh báo cáo", conversationId, tenantId);
+        register["conversation"]!["conversationType"] = "channel";
+        register["from"] = new JsonObject { ["id"] = "29:" + user, ["aadObjectId"] = user };
+        await context.Client.PostAsJsonAsync("/api/messages", register);
+        return Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10))).Activity!.Text;
     }
 
     private async Task FocalSaysAsync(string text, string expectedReply)

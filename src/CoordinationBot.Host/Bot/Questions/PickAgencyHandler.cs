@@ -10,7 +10,7 @@ namespace CoordinationBot.Host.Bot.Questions;
 
 /// <summary>
 /// Stores the agency an officer picked. The card's value is checked against the registry's pickable agencies;
-/// the choice grants no rights (focal and administrator rights come from configuration).
+/// the choice shapes answers but grants no rights until the focal agency confirms it.
 /// </summary>
 public sealed class PickAgencyHandler(IAgencyChoiceStore choices, AgencyRegistry registry, IOptions<BotLanguageOptions> language) : IActivityHandler
 {
@@ -29,7 +29,8 @@ public sealed class PickAgencyHandler(IAgencyChoiceStore choices, AgencyRegistry
             return await CardActionReply.WithCardAsync(turn, AgencyPickerCard.Create(registry, culture, invalid), invalid, cancellationToken);
         }
 
-        await choices.SaveAsync(user, agency.Name, user, cancellationToken);
+        // A pick (or a re-pick) is the user's word only: it waits for the focal agency to confirm it.
+        await choices.SaveAsync(user, new AgencyChoice(agency.Name, user, turn.Activity.From?.Name), cancellationToken);
         var saved = string.Format(culture, BotText.Get("PickAgencySaved", culture), agency.Name);
         return await CardActionReply.WithCardAsync(turn, NoticeCard.Create(saved), saved, cancellationToken);
     }

@@ -23,9 +23,9 @@ public sealed class RefreshStatusCardHandler(StatusCardBuilder cards, AskerAgenc
         var roundId = turn.Activity.GetCardString("roundId");
         var agency = turn.Activity.GetCardString("agency");
         var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
-        if (roundId is null || agency is null || asker.Agency is null || !registry.SameAgency(asker.Agency, agency))
+        if (roundId is null || agency is null || asker.ConfirmedAgency is null || !registry.SameAgency(asker.ConfirmedAgency, agency))
         {
-            var text = BotText.Get("Problem_NotYourAgency", culture);
+            var text = asker.AwaitsConfirmation ? NotConfirmed.Text(asker, culture) : BotText.Get("Problem_NotYourAgency", culture);
             return await CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
         }
 

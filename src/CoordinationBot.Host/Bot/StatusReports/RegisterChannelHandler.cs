@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CoordinationBot.Host.Bot.StatusReports;
 
 /// <summary>
-/// "đăng ký kênh báo cáo" in a team channel: the officer's agency (from the directory, never from the message) gets
-/// its status cards in this channel from now on.
+/// "đăng ký kênh báo cáo" in a team channel: the officer's confirmed agency (from the directory or confirmed by the
+/// focal agency, never from the message or an unconfirmed pick) gets its status cards of this tenant in this channel.
 /// </summary>
 public sealed class RegisterChannelHandler(IAgencyChannelStore channels, AskerAgencyResolver askers, IOptions<BotLanguageOptions> language, TimeProvider time) : IActivityHandler
 {
@@ -27,16 +27,22 @@ public sealed class RegisterChannelHandler(IAgencyChannelStore channels, AskerAg
             return null;
         }
 
-        var agency = (await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken)).Agency;
-        if (agency is null)
+        var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
+        if (asker.ConfirmedAgency is not { } agency)
         {
-            await turn.ReplyAsync(BotText.Get("Problem_UserHasNoAgency", culture), cancellationToken);
+            await turn.ReplyAsync(asker.AwaitsConfirmation ? NotConfirmed.Text(asker, culture) : BotText.Get("Problem_UserHasNoAgency", culture), cancellationToken);
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(reference.TenantId))
+        {
+            await turn.ReplyAsync(BotText.Get("ChannelOnlyInChannel", culture), cancellationToken);
             return null;
         }
 
         // A new post goes to the channel itself, not into the thread the command was typed in.
         var channelId = reference.ConversationId.Split(";messageid=", 2)[0];
-        await channels.SaveAsync(agency, reference with { ConversationId = channelId }, cancellationToken);
+        await channels.SaveAsync(reference.TenantId, agency, reference with { ConversationId = channelId }, cancellationToken);
         await turn.ReplyAsync(string.Format(culture, BotText.Get("ChannelRegistered", culture), agency), cancellationToken);
         return null;
     }

@@ -46,9 +46,14 @@ public sealed class SubmitStatusCardHandler(
             data?["etags"]?[id] is JsonValue etag && etag.TryGetValue<string>(out var value) ? value : null)).ToList();
 
         var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
+        if (asker.AwaitsConfirmation)
+        {
+            return await NoticeAsync(turn, NotConfirmed.Text(asker, culture), cancellationToken);
+        }
+
         var user = turn.Activity.From?.Name ?? turn.Activity.From?.AadObjectId ?? "?";
         var actionId = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
-        var result = await submit.HandleAsync(new SubmitStatusRequest(roundId, agency, asker.Agency, user, actionId, entries), cancellationToken);
+        var result = await submit.HandleAsync(new SubmitStatusRequest(roundId, agency, asker.ConfirmedAgency, user, actionId, entries), cancellationToken);
 
         var (note, warning) = result.Outcome switch
         {
