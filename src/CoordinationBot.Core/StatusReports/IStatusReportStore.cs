@@ -28,6 +28,9 @@ public interface IStatusReportStore
     /// </summary>
     Task<IReadOnlyList<string>> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, CancellationToken cancellationToken);
 
-    /// <summary>Records that an action id was handled; false when it already was (Teams may deliver an invoke twice).</summary>
-    Task<bool> MarkHandledAsync(string roundId, string actionId, CancellationToken cancellationToken);
+    /// <summary>Whether an action id was handled (its reports are stored): Teams may deliver an invoke twice.</summary>
+    Task<bool> WasHandledAsync(string roundId, string actionId, CancellationToken cancellationToken);
+
+    /// <summary>Records that an action id was handled, once what it asked for is stored.</summary>
+    Task MarkHandledAsync(string roundId, string actionId, CancellationToken cancellationToken);
 }

@@ -8,7 +8,9 @@ namespace CoordinationBot.Core.StatusReports;
 /// <summary>
 /// Saves what an agency reports from its status card. Nothing from the card is trusted: the round must accept reports,
 /// the person must belong to the agency, every task must be the agency's in the round's plan, every field valid.
-/// A report changed by someone else since the card was shown is not overwritten: the submitter is told.
+/// A report changed by someone else since the card was shown is not overwritten: the submitter is told. The card names
+/// its agency, tasks and report versions exactly as the bot wrote them: a differently spelled agency or an ETag the bot
+/// never issues ("*", empty, malformed) is refused, so neither can bypass the stale-card check.
 /// </summary>
 public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
 {
@@ -32,16 +34,22 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             return SubmitResult.Refused(SubmitProblem.UserHasNoAgency);
         }
 
-        if (!registry.SameAgency(request.UserAgency, request.Agency))
+        var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
+        var assigned = plan is not null && plan.Plan.Tasks.Any(t => t.Assignments.Any(a => string.Equals(a.Agency, request.Agency, StringComparison.Ordinal)));
+        if (!assigned || !registry.SameAgency(request.UserAgency, request.Agency))
         {
             return SubmitResult.Refused(SubmitProblem.NotYourAgency);
         }
 
-        var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
-        var theirs = plan is null ? [] : TasksOf(plan.Plan, request.Agency).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var theirs = TasksOf(plan!.Plan, request.Agency).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         if (request.Entries.Count == 0 || request.Entries.Any(e => !theirs.Contains(e.TaskId)))
         {
             return SubmitResult.Refused(SubmitProblem.TaskNotYours);
+        }
+
+        if (request.Entries.Any(e => e.ExpectedETag is not null && !ReportVersion.IsIssued(e.ExpectedETag)))
+        {
+            return SubmitResult.Refused(SubmitProblem.CardTampered);
         }
 
         var errors = request.Entries.SelectMany(Validate).ToList();
@@ -50,7 +58,7 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             return new SubmitResult(SubmitOutcome.Invalid, errors, [], round);
         }
 
-        if (!await store.MarkHandledAsync(round.Id, request.ActionId, cancellationToken))
+        if (await store.WasHandledAsync(round.Id, request.ActionId, cancellationToken))
         {
             return new SubmitResult(SubmitOutcome.Duplicate, [], [], round);
         }
@@ -68,7 +76,14 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             conflicts = [.. conflicts.Where(task => !stored.Any(s => reports.Any(r => r.TaskId == task && s.Report.SaysTheSameAs(r))))];
         }
 
-        return new SubmitResult(conflicts.Count == 0 ? SubmitOutcome.Saved : SubmitOutcome.Conflict, [], conflicts, round);
+        if (conflicts.Count > 0)
+        {
+            return new SubmitResult(SubmitOutcome.Conflict, [], conflicts, round);
+        }
+
+        // Only now: a save that failed is not answered "already recorded" when Teams delivers the invoke again.
+        await store.MarkHandledAsync(round.Id, request.ActionId, cancellationToken);
+        return new SubmitResult(SubmitOutcome.Saved, [], [], round);
     }
 
     /// <summary>The tasks an agency has in a plan (lead or support), in document order.</summary>
@@ -138,6 +153,7 @@ public enum SubmitProblem
     UserHasNoAgency,
     NotYourAgency,
     TaskNotYours,
+    CardTampered,
 }
 
 public enum FieldProblem

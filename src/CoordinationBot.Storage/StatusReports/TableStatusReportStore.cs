@@ -135,18 +135,11 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
         return conflicts;
     }
 
-    public async Task<bool> MarkHandledAsync(string roundId, string actionId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await handled.AddAsync(new HandledActionEntity { PartitionKey = TableKey.Encode(roundId), RowKey = TableKey.Encode(actionId) }, StorageJsonContext.Default.HandledActionEntity, cancellationToken);
-            return true;
-        }
-        catch (TableConflictException)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> WasHandledAsync(string roundId, string actionId, CancellationToken cancellationToken) =>
+        await handled.GetAsync(TableKey.Encode(roundId), TableKey.Encode(actionId), StorageJsonContext.Default.HandledActionEntity, cancellationToken) is not null;
+
+    public Task MarkHandledAsync(string roundId, string actionId, CancellationToken cancellationToken) =>
+        handled.UpsertAsync(new HandledActionEntity { PartitionKey = TableKey.Encode(roundId), RowKey = TableKey.Encode(actionId) }, StorageJsonContext.Default.HandledActionEntity, cancellationToken);
 
     private async Task AppendAsync(string roundId, string subject, string changedBy, string change, CancellationToken cancellationToken)
     {

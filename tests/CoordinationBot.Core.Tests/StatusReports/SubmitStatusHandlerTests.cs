@@ -21,7 +21,6 @@ public sealed class SubmitStatusHandlerTests
         var plans = new Mock<IPlanStore>();
         plans.Setup(p => p.GetAsync("p", 1, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredPlan("p", 1, "h", "f", DateTimeOffset.UnixEpoch, null, Plan));
         store.Setup(s => s.GetRoundAsync("r", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null));
-        store.Setup(s => s.MarkHandledAsync("r", It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         handler = new SubmitStatusHandler(store.Object, plans.Object, AgencyRegistry.Default, time);
     }
@@ -65,6 +64,65 @@ public sealed class SubmitStatusHandlerTests
         time.Advance(TimeSpan.FromDays(15));
 
         Assert.Equal(SubmitProblem.RoundClosed, (await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a"))).Problem);
+    }
+
+    [Fact]
+    public async Task ASaveThatFails_IsNotMarkedHandled_SoTheRedeliveredInvokeIsSaved()
+    {
+        store.SetupSequence(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new IOException("storage down"))
+            .ReturnsAsync([]);
+        var request = new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông", "Cán bộ A", "invoke-1", [Entry("III.1.a")]);
+
+        await Assert.ThrowsAsync<IOException>(() => handler.HandleAsync(request, default));
+        store.Verify(s => s.MarkHandledAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        Assert.Equal(SubmitOutcome.Saved, (await handler.HandleAsync(request, default)).Outcome);
+        store.Verify(s => s.MarkHandledAsync("r", "invoke-1", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task AnInvokeAlreadyHandled_IsADuplicate_AndNothingIsSavedAgain()
+    {
+        store.Setup(s => s.WasHandledAsync("r", "invoke-1", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var result = await handler.HandleAsync(new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông", "Cán bộ A", "invoke-1", [Entry("III.1.a")]), default);
+
+        Assert.Equal(SubmitOutcome.Duplicate, result.Outcome);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("")]
+    [InlineData("W/\"datetime'*'\"")]
+    [InlineData("\"0x8DC\"")]
+    public async Task AnETagTheBotNeverIssues_IsRefused(string etag)
+    {
+        var entry = Entry("III.1.a") with { ExpectedETag = etag };
+
+        Assert.Equal(SubmitProblem.CardTampered, (await Submit("Sở Thông tin và Truyền thông", entry)).Problem);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task AnETagAsTableStorageIssuesIt_IsAccepted()
+    {
+        var entry = Entry("III.1.a") with { ExpectedETag = "W/\"datetime'2026-06-01T03%3A00%3A00.1234567Z'\"" };
+
+        Assert.Equal(SubmitOutcome.Saved, (await Submit("Sở Thông tin và Truyền thông", entry)).Outcome);
+    }
+
+    [Theory]
+    [InlineData("so thong tin va truyen thong")]
+    [InlineData("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")]
+    [InlineData("Sở Thông tin\u200b và Truyền thông")]
+    [InlineData("Sở TT&TT")]
+    public async Task TheCardsAgency_SpelledOtherwise_IsRefused(string agency)
+    {
+        var result = await handler.HandleAsync(new SubmitStatusRequest("r", agency, "Sở Thông tin và Truyền thông", "Cán bộ A", "x", [Entry("III.1.a")]), default);
+
+        Assert.Equal(SubmitProblem.NotYourAgency, result.Problem);
     }
 
     private Task<SubmitResult> Submit(string userAgency, StatusEntry entry) =>
