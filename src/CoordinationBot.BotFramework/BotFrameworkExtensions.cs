@@ -36,7 +36,8 @@ public static class BotFrameworkExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)),
             sp.GetRequiredService<IBotTokenProvider>(),
             sp.GetRequiredService<ConnectorRetryPipeline>(),
-            sp.GetRequiredService<IOutboundRateLimiter>()));
+            sp.GetRequiredService<IOutboundRateLimiter>(),
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value));
         services.TryAddScoped<ActivityRouter>();
         return builder;
     }

@@ -42,5 +42,44 @@ public sealed class BotFrameworkOptions
     /// <summary>The longest Retry-After the client waits for before giving up on the call.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Hosts of the Bot Connector the bot may post to (https): Teams' public and government clouds by default; an
+    /// entry "*.example" matches its subdomains. Loopback is trusted in local development only, or when listed here.
+    /// </summary>
+    public IList<string> TrustedServiceHosts { get; } = [];
+
+    public static IReadOnlyList<string> TeamsServiceHosts { get; } =
+    [
+        "smba.trafficmanager.net", "*.botframework.com", "smba.infra.gcc.teams.microsoft.com",
+        "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us", "*.botframework.azure.us",
+    ];
+
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>Whether the bot may send requests (with its token) to this service URL: no other host ever gets one.</summary>
+    public bool IsTrustedServiceUrl(string serviceUrl)
+    {
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0)
+        {
+            return false;
+        }
+
+        var listed = TeamsServiceHosts.Concat(TrustedServiceHosts).Any(host => HostMatches(uri.Host, host));
+        if (uri.IsLoopback)
+        {
+            return (IsDevelopmentMode || listed) && uri.Scheme is "http" or "https";
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttps && listed;
+    }
+
+    /// <summary>Exact host, or a subdomain of "*.domain"; case-insensitive.</summary>
+    public static bool HostMatches(string host, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(pattern);
+        return pattern.StartsWith("*.", StringComparison.Ordinal)
+            ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
+            : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase);
+    }
 }

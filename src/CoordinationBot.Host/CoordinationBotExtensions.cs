@@ -19,6 +19,14 @@ public static class CoordinationBotExtensions
         builder.AddDirectory();
         builder.AddBotFramework();
         builder.AddBotFeatures();
+
+        // Without an app id the bot accepts anonymous requests (from loopback): local development only.
+        var environment = builder.Environment;
+        builder.Services.AddOptions<BotFrameworkOptions>()
+            .Validate(
+                options => !options.IsDevelopmentMode || environment.IsDevelopment(),
+                $"Bot:AppId is not set, and without it the bot accepts anonymous requests, which only local development may do (ASPNETCORE_ENVIRONMENT is {environment.EnvironmentName}). Set Bot:AppId and its credential, or run locally with ASPNETCORE_ENVIRONMENT=Development.")
+            .ValidateOnStart();
         return builder;
     }
 

@@ -89,6 +89,13 @@ public sealed class LoopbackConnector : IAsyncDisposable
         return new Uri(ServiceUrl, "files/" + Uri.EscapeDataString(name));
     }
 
+    /// <summary>A URL that answers 302 to <paramref name="target"/>, as a file host that sends the client elsewhere.</summary>
+    public Uri RedirectTo(Uri target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new Uri(ServiceUrl, "redirect?to=" + Uri.EscapeDataString(target.ToString()));
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> activities were posted.</summary>
     public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(int count, TimeSpan timeout)
     {
@@ -109,6 +116,13 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Method == "GET" && context.Request.Path == "/redirect")
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = context.Request.Query["to"].ToString();
+            return;
+        }
+
         if (context.Request.Method == "GET" && context.Request.Path.StartsWithSegments("/files", out var rest))
         {
             if (files.TryGetValue(Uri.UnescapeDataString(rest.Value!.TrimStart('/')), out var bytes))

@@ -10,9 +10,10 @@ namespace CoordinationBot.BotFramework.Authentication;
 
 /// <summary>
 /// Authenticates activities sent by the Bot Connector: a Bearer JWT signed with a key from the Bot Framework
-/// OpenID metadata, issuer <c>https://api.botframework.com</c>, audience = the app id, 5 minutes of clock skew,
-/// and a <c>serviceUrl</c> claim equal to the activity's. Without an app id (local development) only loopback
-/// callers are accepted, anonymously.
+/// OpenID metadata and endorsed for the activity's <c>channelId</c>, issuer <c>https://api.botframework.com</c>,
+/// audience = the app id, 5 minutes of clock skew, and a <c>serviceUrl</c> claim equal to the activity's. Without an
+/// app id (local development) only loopback callers are accepted, anonymously. In both modes the activity's two tenant
+/// ids must agree and its <c>serviceUrl</c> must be one the bot may post to (<see cref="BotFrameworkOptions.IsTrustedServiceUrl"/>).
 /// </summary>
 public sealed class InboundAuthenticator(
     IOptions<BotFrameworkOptions> options,
@@ -47,6 +48,17 @@ public sealed class InboundAuthenticator(
         if (!outcome.Succeeded)
         {
             return outcome;
+        }
+
+        if (activity.Conversation?.TenantId is { Length: > 0 } conversationTenant && activity.GetChannelData()?.Tenant?.Id is { Length: > 0 } channelTenant
+            && !string.Equals(conversationTenant, channelTenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticationOutcome.Forbidden("The activity's conversation.tenantId and channelData.tenant.id differ.");
+        }
+
+        if (activity.ServiceUrl is not null && !settings.IsTrustedServiceUrl(activity.ServiceUrl))
+        {
+            return AuthenticationOutcome.Forbidden("The activity's serviceUrl is not a trusted Bot Connector host.");
         }
 
         if (settings.AllowedTenants.Count > 0)
@@ -103,6 +115,11 @@ public sealed class InboundAuthenticator(
             return AuthenticationOutcome.Unauthorized("Invalid token.");
         }
 
+        if (!IsEndorsed(configuration, (result.SecurityToken as JsonWebToken)?.Kid, activity.ChannelId))
+        {
+            return AuthenticationOutcome.Unauthorized("The signing key is not endorsed for the activity's channel.");
+        }
+
         var serviceUrl = result.ClaimsIdentity.FindFirst("serviceurl")?.Value ?? result.ClaimsIdentity.FindFirst("serviceUrl")?.Value;
         if (serviceUrl is null || !string.Equals(serviceUrl.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
         {
@@ -110,6 +127,32 @@ public sealed class InboundAuthenticator(
         }
 
         return AuthenticationOutcome.Authenticated(result.ClaimsIdentity);
+    }
+
+    /// <summary>
+    /// The Bot Framework publishes, with each signing key, the channels it may sign for ("endorsements"); a token
+    /// signed by a key not endorsed for the activity's channel is not the channel's (Microsoft's SDK checks the same).
+    /// </summary>
+    private static bool IsEndorsed(OpenIdConnectConfiguration configuration, string? keyId, string? channelId)
+    {
+        if (string.IsNullOrEmpty(channelId) || keyId is null)
+        {
+            return false;
+        }
+
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, keyId, StringComparison.Ordinal));
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var endorsements))
+        {
+            return false;
+        }
+
+        IEnumerable<string?> channels = endorsements switch
+        {
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array => array.EnumerateArray().Select(e => e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null),
+            IEnumerable<object> list => list.Select(e => e?.ToString()),
+            _ => [],
+        };
+        return channels.Any(c => string.Equals(c, channelId, StringComparison.OrdinalIgnoreCase));
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

@@ -6,8 +6,12 @@ using CoordinationBot.BotFramework.Schema;
 
 namespace CoordinationBot.BotFramework.Connector;
 
-/// <summary>Bot Connector REST v3 over HttpClient, with bearer tokens, bounded retries and every attempt paced.</summary>
-public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ConnectorRetryPipeline retries, IOutboundRateLimiter limiter) : IConnectorClient
+/// <summary>
+/// Bot Connector REST v3 over HttpClient, with bearer tokens, bounded retries and every attempt paced. Requests go only
+/// to trusted service URLs. A post (not idempotent) that timed out or broke after it was sent is not retried: it may
+/// have been shown, and the caller decides (<see cref="ConnectorException.MayHaveBeenDelivered"/>).
+/// </summary>
+public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ConnectorRetryPipeline retries, IOutboundRateLimiter limiter, BotFrameworkOptions options) : IConnectorClient
 {
     public Task<ResourceResponse> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -83,6 +87,11 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
         CancellationToken cancellationToken)
         where TResponse : class
     {
+        if (!options.IsTrustedServiceUrl(uri.GetLeftPart(UriPartial.Authority)))
+        {
+            throw new ConnectorException($"Connector {method} refused: {uri.Host} is not a trusted Bot Connector host.") { UntrustedServiceUrl = true };
+        }
+
         var token = await tokens.GetTokenAsync(cancellationToken);
         using var response = await retries.Retry.ExecuteAsync(
             async ct =>
@@ -99,7 +108,14 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
                     request.Content = JsonContent.Create(body, bodyType);
                 }
 
-                return await retries.AttemptTimeout.ExecuteAsync(static (state, attempt) => new ValueTask<HttpResponseMessage>(state.http.SendAsync(state.request, attempt)), (http, request), ct);
+                try
+                {
+                    return await retries.AttemptTimeout.ExecuteAsync(static (state, attempt) => new ValueTask<HttpResponseMessage>(state.http.SendAsync(state.request, attempt)), (http, request), ct);
+                }
+                catch (Exception failure) when (method == HttpMethod.Post && MayHaveBeenSent(failure))
+                {
+                    throw new ConnectorException($"Connector {method} did not answer in time or broke off; the activity may have been delivered.", failure) { MayHaveBeenDelivered = true };
+                }
             },
             cancellationToken);
 
@@ -118,6 +134,14 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
             ? JsonSerializer.Deserialize("{}", responseType)!
             : JsonSerializer.Deserialize(text, responseType) ?? JsonSerializer.Deserialize("{}", responseType)!;
     }
+
+    /// <summary>A timeout, or a connection that failed after it was made: the request may have reached the connector.</summary>
+    private static bool MayHaveBeenSent(Exception failure) => failure switch
+    {
+        Polly.Timeout.TimeoutRejectedException => true,
+        HttpRequestException request => request.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError),
+        _ => false,
+    };
 
     private static async Task<ConnectorException> ToExceptionAsync(HttpResponseMessage response, HttpMethod method, CancellationToken cancellationToken)
     {

@@ -34,6 +34,15 @@ public sealed class ConnectorException : Exception
     public bool IsBlockedByUser => StatusCode == HttpStatusCode.Forbidden
         && string.Equals(ErrorCode, "MessageWritesBlocked", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A post whose fate is unknown: it timed out or the connection broke after it was sent, so Teams may have shown it.
+    /// Posting it again could show it twice; it is not retried blindly.
+    /// </summary>
+    public bool MayHaveBeenDelivered { get; init; }
+
+    /// <summary>The service URL is not a trusted Bot Connector host: nothing was sent.</summary>
+    public bool UntrustedServiceUrl { get; init; }
+
     /// <summary>The conversation no longer exists (404): the stored reference is stale.</summary>
     public bool IsConversationGone => StatusCode == HttpStatusCode.NotFound;
 }

@@ -43,10 +43,13 @@ public static class BenchTools
         return settings;
     }
 
+    /// <summary>A benchmark's bot runs as in local development: no app id, anonymous from loopback only.</summary>
+    public static Microsoft.Extensions.Hosting.HostApplicationBuilderSettings LocalDevelopment => new() { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development };
+
     /// <summary>The bot host as Program.cs composes it, on a loopback port, configured for a benchmark (not started).</summary>
     public static WebApplication BuildBotHost(string storage, string directoryFile, int port, params (string Key, string Value)[] extra)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(HostSettings(storage, directoryFile, extra));
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

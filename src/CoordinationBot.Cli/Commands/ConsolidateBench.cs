@@ -32,7 +32,7 @@ public static class ConsolidateBench
         var (azurite, storage) = await BenchTools.StartAzuriteAsync();
         try
         {
-            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(BenchTools.LocalDevelopment);
             builder.Configuration.Sources.Clear();
             builder.Configuration.AddInMemoryCollection(BenchTools.HostSettings(storage, "/dev/null", ("Delivery:Enabled", "false")));
             builder.AddCoordinationBot();

@@ -42,7 +42,7 @@ public static class FanoutBench
         {
             var directory = Path.Combine(Path.GetTempPath(), $"coordbot-bench-{Guid.NewGuid():N}.json");
             await File.WriteAllTextAsync(directory, "{\"users\":[]}", cancellationToken);
-            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(BenchTools.LocalDevelopment);
             builder.Configuration.Sources.Clear();
             builder.Configuration.AddInMemoryCollection(BenchTools.HostSettings(storage, directory, ("Delivery:PollInterval", "00:00:00.100"), ("Bot:ConnectorBaseDelay", "00:00:00.200")));
             builder.AddCoordinationBot();

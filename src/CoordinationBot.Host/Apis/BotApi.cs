@@ -30,7 +30,7 @@ public static class BotApi
     {
         var cancellationToken = http.RequestAborted;
         var authorization = http.Request.Headers.Authorization.ToString();
-        if (authenticator.PreCheck(authorization, http.Connection.RemoteIpAddress) is { } refused)
+        if (authenticator.PreCheck(authorization, CallerAddress.Of(http)) is { } refused)
         {
             return Reject(refused, logger);
         }

@@ -31,7 +31,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Plans.SavePlanHandler>()
             .AddActivityHandler<Plans.CancelPlanHandler>();
         builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);
-        builder.Services.AddHttpClient(Plans.PlanFileDownloader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        builder.Services.AddHttpClient(Plans.PlanFileDownloader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<Plans.PlanFileDownloader>();
         builder.Services.AddScoped<Plans.PendingImportGuard>();
         builder.Services.AddSingleton(sp => new CoordinationBot.Core.Questions.QuestionParser(sp.GetRequiredService<CoordinationBot.Core.Agencies.AgencyRegistry>()));

@@ -18,13 +18,13 @@ public sealed class InboundAuthenticatorTests : IDisposable
     private const string ServiceUrl = "https://smba.trafficmanager.net/apac/";
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
     private readonly RSA rsa = RSA.Create(2048);
+    private readonly RSA webchatOnly = RSA.Create(2048);
     private readonly FakeTimeProvider time = new(Now);
     private readonly Mock<IConfigurationManager<OpenIdConnectConfiguration>> metadata = new();
 
     public InboundAuthenticatorTests()
     {
-        var configuration = new OpenIdConnectConfiguration();
-        configuration.SigningKeys.Add(new RsaSecurityKey(rsa) { KeyId = "k1" });
+        var configuration = CoordinationBot.Testing.SigningKeys.Configuration("https://api.botframework.com", (rsa, "k1", ["msteams", "skype"]), (webchatOnly, "k-webchat", ["webchat"]));
         metadata.Setup(m => m.GetConfigurationAsync(It.IsAny<CancellationToken>())).ReturnsAsync(configuration);
     }
 
@@ -162,7 +162,60 @@ public sealed class InboundAuthenticatorTests : IDisposable
         Assert.Equal(403, (await authenticator.AuthenticateAsync(null, activity, default)).StatusCode);
     }
 
-    public void Dispose() => rsa.Dispose();
+    [Fact]
+    public async Task AKeyEndorsedForAnotherChannelOnly_IsRefused()
+    {
+        var outcome = await Create().AuthenticateAsync("Bearer " + Token(key: new RsaSecurityKey(webchatOnly) { KeyId = "k-webchat" }), Message(), default);
+
+        Assert.Equal(401, outcome.StatusCode);
+        Assert.True((await Create().AuthenticateAsync("Bearer " + Token(key: new RsaSecurityKey(webchatOnly) { KeyId = "k-webchat" }), Message() with { ChannelId = "webchat" }, default)).Succeeded);
+    }
+
+    [Fact]
+    public async Task AnActivityWithoutAChannel_IsRefused()
+    {
+        Assert.Equal(401, (await Create().AuthenticateAsync("Bearer " + Token(), Message() with { ChannelId = null }, default)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("app-id-1")]
+    public async Task TwoTenantIdsThatDiffer_AreRefused(string? appId)
+    {
+        var activity = Message() with { ChannelData = System.Text.Json.Nodes.JsonNode.Parse("""{"tenant":{"id":"t-other"}}""")!.AsObject() };
+
+        Assert.Equal(403, (await Create(appId).AuthenticateAsync(appId is null ? null : "Bearer " + Token(), activity, default)).StatusCode);
+        Assert.True((await Create(appId).AuthenticateAsync(appId is null ? null : "Bearer " + Token(), activity with { ChannelData = System.Text.Json.Nodes.JsonNode.Parse("""{"tenant":{"id":"T-ALLOWED"}}""")!.AsObject() }, default)).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/", false)]
+    [InlineData("https://attacker.example/", false)]
+    [InlineData("http://127.0.0.1:3978/", true)]
+    [InlineData("http://localhost:56150/", true)]
+    [InlineData("https://smba.trafficmanager.net/apac/", true)]
+    public async Task InDevelopment_OnlyLoopbackAndTeamsServiceUrls_AreAccepted(string serviceUrl, bool accepted)
+    {
+        Assert.Equal(accepted, (await Create(appId: null).AuthenticateAsync(null, Message() with { ServiceUrl = serviceUrl }, default)).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/apac/", true)]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/", true)]
+    [InlineData("https://europe.webchat.botframework.com/", true)]
+    [InlineData("https://botframework.com.attacker.example/", false)]
+    [InlineData("http://smba.trafficmanager.net/apac/", false)]
+    [InlineData("http://127.0.0.1:3978/", false)]
+    public void WithAnAppId_OnlyTeamsServiceUrls_AreTrusted(string serviceUrl, bool trusted)
+    {
+        Assert.Equal(trusted, new BotFrameworkOptions { AppId = AppId }.IsTrustedServiceUrl(serviceUrl));
+    }
+
+    public void Dispose()
+    {
+        rsa.Dispose();
+        webchatOnly.Dispose();
+    }
 
     private InboundAuthenticator Create(string? appId = AppId, string[]? tenants = null)
     {
@@ -178,6 +231,7 @@ public sealed class InboundAuthenticatorTests : IDisposable
     private static Activity Message() => new()
     {
         Type = ActivityTypes.Message,
+        ChannelId = "msteams",
         ServiceUrl = ServiceUrl,
         Conversation = new ConversationAccount { Id = "a:1", TenantId = "t-allowed" },
     };

@@ -96,13 +96,63 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
-    public async Task NetworkError_IsRetried()
+    public async Task AConnectionThatCouldNotBeMade_IsRetried()
     {
         handler.Protected().SetupSequence<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
-            .ThrowsAsync(new HttpRequestException("connection reset"))
+            .ThrowsAsync(new HttpRequestException(HttpRequestError.ConnectionError, "connection refused"))
             .ReturnsAsync(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"ok"}""") });
 
         Assert.Equal("ok", (await Client().ReplyToActivityAsync(Incoming.CreateReply("x"), default)).Id);
+    }
+
+    [Fact]
+    public async Task APostThatBrokeOffAfterItWasSent_IsNotPostedAgain_AndSaysItMayHaveBeenDelivered()
+    {
+        responses.Enqueue(() => throw new HttpRequestException(HttpRequestError.ResponseEnded, "response ended"));
+        responses.Enqueue(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"twice"}""") });
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client().SendToConversationAsync(Incoming.CreateReply("x"), default));
+
+        Assert.True(failure.MayHaveBeenDelivered);
+        Assert.Single(sent);
+    }
+
+    [Fact]
+    public async Task APostThatTimedOut_IsNotPostedAgain_ButAnUpdateThatTimedOutIs()
+    {
+        handler.Protected().Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+            .Returns<HttpRequestMessage, CancellationToken>(async (request, ct) =>
+            {
+                sent.Add(request);
+                if (sent.Count(r => r.Method == request.Method) == 1)
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"ok"}""") };
+            });
+        var client = Client(attemptTimeout: TimeSpan.FromMilliseconds(100));
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(Incoming.CreateReply("x"), default));
+        var updated = await client.UpdateActivityAsync(Incoming.CreateReply("x") with { Id = "m-1" }, default);
+
+        Assert.True(failure.MayHaveBeenDelivered);
+        Assert.Single(sent, r => r.Method == HttpMethod.Post);
+        Assert.Equal(2, sent.Count(r => r.Method == HttpMethod.Put));
+        Assert.Equal("ok", updated.Id);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/")]
+    [InlineData("https://attacker.example/")]
+    [InlineData("http://smba.example/")]
+    [InlineData("https://user@smba.example/")]
+    public async Task AServiceUrlThatIsNotTrusted_GetsNoRequest_AndNoToken(string serviceUrl)
+    {
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => Client("secret-token").SendToConversationAsync(Incoming.CreateReply("x") with { ServiceUrl = serviceUrl }, default));
+
+        Assert.True(failure.UntrustedServiceUrl);
+        Assert.Empty(sent);
     }
 
     [Fact]
@@ -249,9 +299,10 @@ public sealed class ConnectorClientTests
 
         var tokens = new Mock<IBotTokenProvider>();
         tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(token);
-        var options = new BotFrameworkOptions { MaxConnectorRetries = retries, ConnectorBaseDelay = TimeSpan.FromMilliseconds(1), ConnectorAttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(30) };
+        var options = new BotFrameworkOptions { AppId = "app", MaxConnectorRetries = retries, ConnectorBaseDelay = TimeSpan.FromMilliseconds(1), ConnectorAttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(30) };
+        options.TrustedServiceHosts.Add("smba.example");
         var counting = onSend is null ? (HttpMessageHandler)handler.Object : new CountingHandler(handler.Object, onSend);
-        return new ConnectorClient(new HttpClient(counting), tokens.Object, ConnectorRetryPipeline.Create(options, time ?? TimeProvider.System), limiter ?? new NoOutboundRateLimit());
+        return new ConnectorClient(new HttpClient(counting), tokens.Object, ConnectorRetryPipeline.Create(options, time ?? TimeProvider.System), limiter ?? new NoOutboundRateLimit(), options);
     }
 
     private sealed class CountingHandler(HttpMessageHandler inner, Action onSend) : DelegatingHandler(inner)

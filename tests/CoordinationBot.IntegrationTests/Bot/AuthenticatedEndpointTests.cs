@@ -23,7 +23,12 @@ public sealed class AuthenticatedEndpointTests(AzuriteFixture azurite) : IAsyncL
 
     private HttpClient Client => context.Client;
 
-    public async Task InitializeAsync() => context = await BotTestContext.StartAsync(azurite, new BotHostSettings(AppId, [TeamsActivities.TenantId], tokens.SigningKeys, OutboundToken: "outbound-token"));
+    public async Task InitializeAsync() => context = await BotTestContext.StartAsync(azurite, new BotHostSettings(
+        AppId,
+        [TeamsActivities.TenantId],
+        tokens.SigningKeys,
+        OutboundToken: "outbound-token",
+        Configuration: new Dictionary<string, string?> { ["Bot:TrustedServiceHosts:0"] = "127.0.0.1" }));
 
     public async Task DisposeAsync()
     {

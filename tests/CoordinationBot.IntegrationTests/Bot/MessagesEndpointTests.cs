@@ -120,19 +120,70 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task AnonymousCallFromANonLoopbackAddress_IsRefused_AndNothingIsSent()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = JsonContent.Create(TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp")),
-        };
-        request.Headers.Add(BotHostFactory.RemoteAddressHeader, "203.0.113.7");
+    public Task AnonymousCallFromANonLoopbackAddress_IsRefused_AndNothingIsSent() =>
+        AssertAnonymousRefusedAsync(Client, "203.0.113.7");
 
-        var response = await Client.SendAsync(request);
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void WithoutAnAppId_TheBotRefusesToStart_OutsideDevelopment(string environment)
+    {
+        using var host = new BotHostFactory(azurite.ConnectionString, new BotHostSettings(Environment: environment));
+
+        Assert.ThrowsAny<Exception>(() => host.CreateClient());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "X-Forwarded-For", "127.0.0.1")]
+    [InlineData("10.1.2.3", "X-Forwarded-For", "127.0.0.1")]
+    [InlineData("127.0.0.1", "X-Original-For", "10.1.2.3:51000")]
+    [InlineData("127.0.0.1", "Forwarded", "for=127.0.0.1")]
+    public async Task AnonymousCallThroughAProxy_IsRefused_EvenWhenItClaimsLoopback(string socket, string header, string value)
+    {
+        await using var forwarding = new BotHostFactory(azurite.ConnectionString, new BotHostSettings(Configuration: new Dictionary<string, string?> { ["FORWARDEDHEADERS_ENABLED"] = "true" }));
+        using var client = forwarding.CreateClient();
+        await AssertAnonymousRefusedAsync(client, socket, (header, value));
+    }
+
+    /// <summary>An anonymous help request from <paramref name="socket"/> gets 401 and makes the bot post nothing.</summary>
+    private async Task AssertAnonymousRefusedAsync(HttpClient client, string socket, (string Name, string Value)? header = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp")) };
+        request.Headers.Add(BotHostFactory.RemoteAddressHeader, socket);
+        if (header is { } extra)
+        {
+            request.Headers.Add(extra.Name, extra.Value);
+        }
+
+        var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(300);
         Assert.Empty(Connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/")]
+    [InlineData("https://attacker.example/")]
+    public async Task AnActivityWhoseServiceUrlIsNotTeamsNorLoopback_IsRefused_AndNothingIsPostedThere(string serviceUrl)
+    {
+        var message = TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp");
+        message["serviceUrl"] = serviceUrl;
+
+        var response = await Client.PostAsJsonAsync("/api/messages", message);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(Connector.Requests);
+    }
+
+    [Fact]
+    public async Task TwoTenantIdsThatDiffer_AreRefused()
+    {
+        var message = TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp");
+        message["channelData"]!["tenant"]!["id"] = "99999999-0000-0000-0000-000000000000";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client.PostAsJsonAsync("/api/messages", message)).StatusCode);
     }
 
     [Theory]

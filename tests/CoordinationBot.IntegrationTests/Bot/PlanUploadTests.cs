@@ -109,10 +109,16 @@ public sealed class PlanUploadTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith(expected, reply.Activity!.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DownloadUrlThatIsNotHttpsNorLoopback_IsNotFetched()
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("https://attacker.example/plan.txt")]
+    [InlineData("https://contoso.sharepoint.com.attacker.example/plan.txt")]
+    [InlineData("redirect:http://169.254.169.254/latest/meta-data")]
+    [InlineData("redirect:https://attacker.example/plan.txt")]
+    public async Task DownloadUrlThatIsNotATeamsFileHost_IsNotFetched(string url)
     {
-        await Client.PostAsJsonAsync("/api/messages", TeamsActivities.FileMessage(Connector.ServiceUrl, new Uri("http://169.254.169.254/latest/meta-data"), "x.txt"));
+        var target = url.StartsWith("redirect:", StringComparison.Ordinal) ? Connector.RedirectTo(new Uri(url["redirect:".Length..])) : new Uri(url);
+        await Client.PostAsJsonAsync("/api/messages", TeamsActivities.FileMessage(Connector.ServiceUrl, target, "x.txt"));
 
         var reply = Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         Assert.StartsWith("Không tải được tệp từ địa chỉ này", reply.Activity!.Text, StringComparison.Ordinal);

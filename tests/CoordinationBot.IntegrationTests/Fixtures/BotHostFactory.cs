@@ -25,7 +25,8 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Without an app id the bot runs as in local development, the only environment where it may.
+        builder.UseEnvironment(settings.Environment ?? (settings.AppId is null ? "Development" : "Testing"));
         builder.ConfigureAppConfiguration(config =>
         {
             var values = new Dictionary<string, string?>
@@ -57,7 +58,8 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
         });
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<IStartupFilter, RemoteAddressStartupFilter>();
+            // First of all middleware, as the socket is, before forwarded headers are applied.
+            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, RemoteAddressStartupFilter>());
             if (settings.SigningKeys is { } keys)
             {
                 services.RemoveAll<IConfigurationManager<OpenIdConnectConfiguration>>();
@@ -117,7 +119,8 @@ public sealed record BotHostSettings(
     IReadOnlyList<string>? Importers = null,
     IReadOnlyDictionary<string, string>? Directory = null,
     TimeProvider? Clock = null,
-    IReadOnlyDictionary<string, string?>? Configuration = null)
+    IReadOnlyDictionary<string, string?>? Configuration = null,
+    string? Environment = null)
 {
     public IReadOnlyList<string> PlanImporters => Importers ?? [];
 

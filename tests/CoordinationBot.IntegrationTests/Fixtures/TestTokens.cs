@@ -15,9 +15,7 @@ public sealed class TestTokens : IDisposable
 
     public TestTokens()
     {
-        var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-        configuration.SigningKeys.Add(new RsaSecurityKey(trusted) { KeyId = "trusted" });
-        SigningKeys = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+        SigningKeys = new StaticConfigurationManager<OpenIdConnectConfiguration>(CoordinationBot.Testing.SigningKeys.Configuration(Issuer, (trusted, "trusted", ["msteams"])));
     }
 
     public StaticConfigurationManager<OpenIdConnectConfiguration> SigningKeys { get; }

@@ -6,24 +6,46 @@ using Microsoft.Extensions.Options;
 namespace CoordinationBot.Host.Bot.Plans;
 
 /// <summary>
-/// Fetches a file the user sent (Teams' pre-authenticated download URL). Only https URLs are fetched — plain http
-/// only to loopback in local development — and never more than 10 MB.
+/// Fetches a file the user sent (Teams' pre-authenticated download URL). Only https URLs of Teams' file hosts
+/// (SharePoint, OneDrive) are fetched — loopback only in local development — never following a redirect elsewhere,
+/// and never more than 10 MB.
 /// </summary>
-public sealed class PlanFileDownloader(IHttpClientFactory clients, IOptions<BotFrameworkOptions> bot)
+public sealed class PlanFileDownloader(IHttpClientFactory clients, IOptions<BotFrameworkOptions> bot, IOptions<PlanImportOptions> plans)
 {
     public const string ClientName = "plan-files";
+    private const int MaxRedirects = 3;
 
     public async Task<DownloadResult> DownloadAsync(string url, CancellationToken cancellationToken)
     {
-        if (!IsAllowed(url))
-        {
-            return DownloadResult.Failed(DownloadProblem.NotAllowed);
-        }
-
         try
         {
             using var client = clients.CreateClient(ClientName);
-            using var response = await client.GetAsync(new Uri(url), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var location = url;
+            HttpResponseMessage? response = null;
+            for (var hop = 0; hop <= MaxRedirects; hop++)
+            {
+                response?.Dispose();
+                if (!IsAllowed(location))
+                {
+                    return DownloadResult.Failed(DownloadProblem.NotAllowed);
+                }
+
+                response = await client.GetAsync(new Uri(location), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if ((int)response.StatusCode is < 300 or > 399 || response.Headers.Location is not { } next)
+                {
+                    break;
+                }
+
+                // Each hop is checked like the first: a file host cannot send the bot anywhere else.
+                location = new Uri(new Uri(location), next).ToString();
+            }
+
+            using var answered = response!;
+            if ((int)response!.StatusCode is >= 300 and <= 399)
+            {
+                return DownloadResult.Failed(DownloadProblem.NotAllowed);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 return DownloadResult.Failed(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized ? DownloadProblem.Expired : DownloadProblem.Unavailable);
@@ -63,8 +85,13 @@ public sealed class PlanFileDownloader(IHttpClientFactory clients, IOptions<BotF
             return false;
         }
 
-        return uri.Scheme == Uri.UriSchemeHttps
-            || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback && bot.Value.IsDevelopmentMode);
+        if (uri.IsLoopback)
+        {
+            return bot.Value.IsDevelopmentMode && uri.Scheme is "http" or "https";
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttps && uri.UserInfo.Length == 0
+            && PlanImportOptions.TeamsFileHosts.Concat(plans.Value.FileHosts).Any(host => BotFrameworkOptions.HostMatches(uri.Host, host));
     }
 }
 

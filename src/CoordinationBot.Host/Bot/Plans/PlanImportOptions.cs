@@ -10,6 +10,14 @@ public sealed class PlanImportOptions
 
     public TimeSpan PreviewLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Hosts plan files may be downloaded from besides Teams' own (SharePoint and OneDrive, which hold every file sent
+    /// in Teams); "*.domain" matches its subdomains.
+    /// </summary>
+    public IList<string> FileHosts { get; } = [];
+
+    public static IReadOnlyList<string> TeamsFileHosts { get; } = ["*.sharepoint.com", "*.sharepoint.us", "*.sharepoint-mil.us", "*.sharepoint.cn", "*.sharepoint.de"];
+
     public bool MayImport(string? aadObjectId) =>
         aadObjectId is not null && Importers.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
 }
