@@ -18,15 +18,16 @@ ensure_node_tools() {
 }
 
 # Debian's Chromium for the end-to-end tests (Playwright's own browser download does not work here).
+# Chromium for the end-to-end tests; DejaVu fonts (Vietnamese glyphs) for the PDF plans the tests write.
 ensure_chromium() {
-  if command -v chromium >/dev/null 2>&1; then
+  if command -v chromium >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
     return
   fi
   if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian's chromium (apt-get)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Installing Debian's chromium and fonts-dejavu-core (apt-get)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
   else
-    echo "Chromium is missing: run 'sudo apt-get install chromium' and run again." >&2
+    echo "Chromium or the DejaVu fonts are missing: run 'sudo apt-get install chromium fonts-dejavu-core' and run again." >&2
     exit 1
   fi
 }

@@ -7,7 +7,9 @@ namespace CoordinationBot.Documents.Plans;
 
 /// <summary>
 /// Plan files to text. .txt: UTF-8 or UTF-16 (BOM), else strict UTF-8, else Windows-1258 (composed to NFC).
-/// .docx: one line per paragraph, table rows as "| cell | cell |" (nested tables flattened, bounded in depth).
+/// .docx: one line per paragraph, table rows as "| cell | cell |" (nested tables flattened, bounded in depth), after
+/// checking what it unpacks to. .pdf: <see cref="PdfPlanText"/>. .doc (Word 97-2003) is named so the officer can save it
+/// as .docx.
 /// </summary>
 public sealed class PlanDocumentReader : IPlanDocumentReader
 {
@@ -32,7 +34,9 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
         var text = extension switch
         {
             ".txt" or ".text" => ReadText(content),
-            ".docx" => ReadWord(content),
+            ".docx" => ReadWord(content.ToArray()),
+            ".pdf" => PdfPlanText.Read(content.ToArray()),
+            ".doc" or ".rtf" => PlanDocumentText.Failed(PlanFileProblem.LegacyWord),
             _ => PlanDocumentText.Failed(PlanFileProblem.UnsupportedType),
         };
         return text.Text is { } value && string.IsNullOrWhiteSpace(value) ? PlanDocumentText.Failed(PlanFileProblem.Empty) : text;
@@ -74,12 +78,17 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
             : PlanDocumentText.Of(text.Normalize(NormalizationForm.FormC));
     }
 
-    private static PlanDocumentText ReadWord(ReadOnlySpan<byte> content)
+    private static PlanDocumentText ReadWord(byte[] content)
     {
         try
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
-            using var document = WordprocessingDocument.Open(stream, false);
+            if (!UnpackedSize.ZipWithin(content))
+            {
+                return PlanDocumentText.Failed(PlanFileProblem.TooLargeUnpacked);
+            }
+
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = UnpackedSize.MaxBytes });
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
             {

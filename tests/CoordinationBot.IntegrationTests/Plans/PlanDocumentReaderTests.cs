@@ -80,10 +80,79 @@ public sealed class PlanDocumentReaderTests
     [InlineData(new byte[] { 0x20, 0x0A, 0x20 }, "a.txt", PlanFileProblem.Empty)]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x01 }, "a.docx", PlanFileProblem.Unreadable)]
     [InlineData(new byte[] { 0x41, 0x00, 0x42, 0x00, 0x43 }, "a.txt", PlanFileProblem.Unreadable)]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, "a.pdf", PlanFileProblem.UnsupportedType)]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, "a.pdf", PlanFileProblem.Unreadable)]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }, "ke-hoach.doc", PlanFileProblem.LegacyWord)]
+    [InlineData(new byte[] { 0x41 }, "ke-hoach.xls", PlanFileProblem.UnsupportedType)]
     public void BadFiles_GetAReason_NotAnException(byte[] content, string name, PlanFileProblem problem)
     {
         Assert.Equal(problem, reader.Read(content, name).Problem);
+    }
+
+    [Fact]
+    public void Pdf_OfAPlan_ReadsTheSameTasksAsItsWordDocument()
+    {
+        var paragraphs = File.ReadAllLines(CoordinationBot.Testing.SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt")).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList();
+        var fromWord = PlanExtractor.Default.Extract(reader.Read(WordWith([.. paragraphs.Select(p => new Paragraph(new Run(new Text(p))))]), "ke-hoach.docx").Text!);
+
+        var pdf = reader.Read(PdfWriter.Lines(paragraphs), "ke-hoach.pdf");
+        var fromPdf = PlanExtractor.Default.Extract(pdf.Text!);
+
+        Assert.True(fromWord.Tasks.Count > 10);
+        Assert.Equal(fromWord.Number, fromPdf.Number);
+        Assert.Equal(fromWord.Tasks.Select(Describe), fromPdf.Tasks.Select(Describe));
+        static string Describe(PlanTask t) => $"{t.Id} {t.Text} {t.Due} " + string.Join(";", t.Assignments.Select(a => $"{a.Agency}/{a.Role}"));
+    }
+
+    [Fact]
+    public void ScannedPdf_IsNamedAsAScan()
+    {
+        Assert.Equal(PlanFileProblem.Scanned, reader.Read(PdfWriter.ScannedPage(), "scan.pdf").Problem);
+    }
+
+    [Fact]
+    public void WordZipBomb_IsRefusedBeforeItIsParsed()
+    {
+        // 80 MB of XML that packs into a few hundred KiB.
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            using var writer = new StreamWriter(main.GetStream(FileMode.Create), new UTF8Encoding(false));
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+            var paragraph = string.Concat(Enumerable.Repeat("<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>", 1000));
+            for (var i = 0; i < 2000; i++)
+            {
+                writer.Write(paragraph);
+            }
+
+            writer.Write("</w:body></w:document>");
+        }
+
+        var bomb = stream.ToArray();
+        Assert.True(bomb.Length < PlanDocumentReader.MaxBytes);
+        Assert.Equal(PlanFileProblem.TooLargeUnpacked, reader.Read(bomb, "bomb.docx").Problem);
+    }
+
+    [Fact]
+    public void PdfWhoseStreamsUnpackToTooMuch_IsRefusedBeforeItIsParsed()
+    {
+        var zeros = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(zeros, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var block = new byte[1 << 20];
+            for (var i = 0; i < 100; i++)
+            {
+                zlib.Write(block);
+            }
+        }
+
+        var pdf = new MemoryStream();
+        var head = Encoding.ASCII.GetBytes($"%PDF-1.7\n1 0 obj\n<< /Length {zeros.Length} /Filter /FlateDecode >>\nstream\n");
+        pdf.Write(head);
+        pdf.Write(zeros.ToArray());
+        pdf.Write(Encoding.ASCII.GetBytes("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"));
+
+        Assert.Equal(PlanFileProblem.TooLargeUnpacked, reader.Read(pdf.ToArray(), "bomb.pdf").Problem);
     }
 
     [Fact]

@@ -22,4 +22,7 @@ public enum PlanFileProblem
     UnsupportedType,
     Unreadable,
     NotAPlan,
+    TooLargeUnpacked,
+    Scanned,
+    LegacyWord,
 }
