@@ -31,7 +31,7 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plan
             return null;
         }
 
-        var reports = await store.GetAllReportsAsync(round.Id, cancellationToken);
+        var reports = (await store.GetAllReportsAsync(round.Id, cancellationToken)).Select(r => r.Readable()).ToList();
 
         // Reports indexed by task and agency identity (renamed agencies meet their successors), for 20,000 reports and more.
         var byTask = reports.GroupBy(r => (r.TaskId, Identity(r.Agency))).ToDictionary(g => g.Key, g => g.First());
@@ -79,7 +79,7 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plan
             }
 
             var lowerTasks = lower.Plan.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
-            foreach (var report in await store.GetAllReportsAsync(lowerRound.Id, cancellationToken))
+            foreach (var report in (await store.GetAllReportsAsync(lowerRound.Id, cancellationToken)).Select(r => r.Readable()))
             {
                 if (!lowerTasks.TryGetValue(report.TaskId, out var task))
                 {

@@ -17,6 +17,18 @@ public sealed record StatusReport(
     public bool SaysTheSameAs(StatusReport other) =>
         other is not null && other.TaskId == TaskId && other.Status == Status && other.Percent == Percent &&
         other.Result == Result && other.Difficulties == Difficulties && other.Proposals == Proposals;
+
+    /// <summary>
+    /// The report with only text a Word report, a workbook or a card can hold: text is cleaned as it comes in, and again
+    /// as it is read, so one report stored before (or around) that cleaning cannot break a whole consolidation.
+    /// </summary>
+    public StatusReport Readable() => this with
+    {
+        Result = Text.VietnameseText.Clean(Result),
+        Difficulties = Text.VietnameseText.Clean(Difficulties),
+        Proposals = Text.VietnameseText.Clean(Proposals),
+        SubmittedBy = Text.VietnameseText.Clean(SubmittedBy),
+    };
 }
 
 /// <summary>Tình trạng: Chưa triển khai / Đang thực hiện / Hoàn thành / Gặp vướng mắc.</summary>

@@ -29,10 +29,13 @@ public sealed record ActivityBody(Activity? Activity, bool TooLarge)
 
         try
         {
-            var activity = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJsonContext.Default.Activity);
+            var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            var activity = LoneSurrogates.MayContain(json)
+                ? JsonSerializer.Deserialize(LoneSurrogates.Replace(json), BotJsonContext.Default.Activity)
+                : JsonSerializer.Deserialize(json, BotJsonContext.Default.Activity);
             return new(IsComplete(activity) ? activity : null, TooLarge: false);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             return new(null, TooLarge: false);
         }

@@ -71,12 +71,26 @@ public static class BotApi
         var response = await turns.RunAsync(activity, outcome.Identity, cancellationToken);
         if (activity.Type == ActivityTypes.Invoke)
         {
-            var invoke = response ?? new InvokeResponse(StatusCodes.Status501NotImplemented, null);
+            var invoke = response ?? Unhandled(activity);
             return TypedResults.Json<System.Text.Json.Nodes.JsonNode?>(invoke.Body, statusCode: invoke.Status);
         }
 
         return TypedResults.Ok();
     }
+
+    /// <summary>
+    /// An invoke no handler takes: a card button this bot does not (or no longer) offers gets the Universal Actions error
+    /// response, which Teams shows on the card; an invoke name the app never declared is the sender's error (400).
+    /// </summary>
+    private static InvokeResponse Unhandled(Activity activity) =>
+        string.Equals(activity.Name, "adaptiveCard/action", StringComparison.Ordinal)
+            ? new InvokeResponse(StatusCodes.Status200OK, new System.Text.Json.Nodes.JsonObject
+            {
+                ["statusCode"] = 400,
+                ["type"] = "application/vnd.microsoft.error",
+                ["value"] = new System.Text.Json.Nodes.JsonObject { ["code"] = "BadRequest", ["message"] = "Thao tác này không có hoặc không còn được hỗ trợ. Vui lòng dùng thẻ mới nhất." },
+            })
+            : new InvokeResponse(StatusCodes.Status400BadRequest, null);
 
     private static Results<Ok, JsonHttpResult<System.Text.Json.Nodes.JsonNode?>, StatusCodeHttpResult, UnauthorizedHttpResult, ForbidHttpResult, BadRequest> Reject(AuthenticationOutcome outcome, ILogger logger)
     {

@@ -147,6 +147,23 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReportStoredWithTextXmlCannotHold_DoesNotBreakTheConsolidation()
+    {
+        // As a report saved before text was cleaned on the way in would be: noncharacters and a control character.
+        var store = context.Host.Services.GetRequiredService<CoordinationBot.Core.StatusReports.IStatusReportStore>();
+        var report = new CoordinationBot.Core.StatusReports.StatusReport(RoundId, "Sở Tài chính", "IV.4.a", CoordinationBot.Core.StatusReports.ProgressStatus.Blocked, 30, "Đã làm\uFFFF một phần\u0001.", "Vướng\uFFFE thủ tục.", "", "cán bộ", DateTimeOffset.UtcNow);
+        await store.SaveReportsAsync([report], new Dictionary<string, string?> { ["IV.4.a"] = null }, default);
+
+        var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
+
+        Assert.StartsWith("1/", card["body"]![1]!["facts"]![1]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await DownloadAsync(card["actions"]![0]!["url"]!.GetValue<string>())), false);
+        Assert.Contains("Đã làm một phần.", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(await DownloadAsync(card["actions"]![1]!["url"]!.GetValue<string>())), false);
+        Assert.Contains(workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<X.Row>(), r => r.InnerText.Contains("Vướng thủ tục.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ConsolidationWithNoReports_ListsEveryAgencyAsNotReported()
     {
         var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CoordinationBot.IntegrationTests.Fixtures;
@@ -10,9 +9,12 @@ namespace CoordinationBot.IntegrationTests.Bot;
 /// unknown verbs, forged ids — through the real endpoint: never a server error, never a stack trace to a user.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class FuzzTests(AzuriteFixture azurite)
+public sealed class FuzzTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output)
 {
-    private static readonly string[] Verbs = ["report.save", "report.refresh", "round.open", "round.remind", "plan.save", "plan.cancel", "directory.pick", "nope", ""];
+    private const int Activities = 3200;
+    private const string LoneHigh = "~lone-high~";
+    private const string LoneLow = "~lone-low~";
+    private static readonly string[] Verbs = ["report.save", "report.refresh", "round.open", "round.remind", "plan.save", "plan.cancel", "directory.pick", "directory.confirm", "nope", ""];
     private static readonly string[] Types = ["message", "invoke", "conversationUpdate", "installationUpdate", "typing", "event", "", "MESSAGE"];
 
     [Fact]
@@ -21,27 +23,34 @@ public sealed class FuzzTests(AzuriteFixture azurite)
         await using var context = await BotTestContext.StartAsync(azurite, new BotHostSettings(Importers: [TeamsActivities.OfficerAadObjectId]));
         var random = new Random(20261123);
         var failures = new List<string>();
-        for (var i = 0; i < 2000; i++)
+        var serverErrors = 0;
+        for (var i = 0; i < Activities; i++)
         {
             var body = Generate(random, context.Connector.ServiceUrl, i);
             using var content = new StringContent(body, Encoding.UTF8, "application/json");
             using var response = await context.Client.PostAsync("/api/messages", content);
             var text = await response.Content.ReadAsStringAsync();
-            var unknownInvoke = response.StatusCode == HttpStatusCode.NotImplemented;
-            if ((int)response.StatusCode >= 500 && !unknownInvoke)
+            if ((int)response.StatusCode >= 500)
             {
+                serverErrors++;
                 failures.Add($"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
             }
 
             if (text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal))
             {
-                failures.Add("stack trace in response: " + text[..Math.Min(text.Length, 300)]);
+                failures.Add("stack trace in response: " + text[..Math.Min(text.Length, 1500)]);
             }
         }
 
         // Stopping the bot sends the answers it still owes (questions are answered after acknowledging), so all are checked.
         await context.Host.DisposeAsync();
         var replies = context.Connector.Requests.Where(r => r.Activity is not null).Select(r => r.Body).ToList();
+        output.WriteLine($"FUZZ activities={Activities} responses_5xx={serverErrors}");
+        foreach (var failure in failures.Take(5))
+        {
+            output.WriteLine(failure);
+        }
+
         Assert.Empty(failures);
         Assert.DoesNotContain(replies, r => r.Contains("   at ", StringComparison.Ordinal) || r.Contains("Exception", StringComparison.Ordinal));
     }
@@ -77,8 +86,8 @@ public sealed class FuzzTests(AzuriteFixture azurite)
             };
             activity["value"] = random.Next(8) == 0 ? JsonValue.Create(Junk(random)) : new JsonObject
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = Pick(random, Verbs), ["data"] = data },
-                ["verb"] = Pick(random, Verbs),
+                ["action"] = random.Next(6) == 0 ? Shape(random) : new JsonObject { ["type"] = "Action.Execute", ["verb"] = random.Next(8) == 0 ? Shape(random) : Pick(random, Verbs), ["data"] = random.Next(8) == 0 ? Shape(random) : data },
+                ["verb"] = random.Next(8) == 0 ? Shape(random) : Pick(random, Verbs),
             };
         }
 
@@ -103,11 +112,26 @@ public sealed class FuzzTests(AzuriteFixture azurite)
             activity["channelData"] = new JsonObject { ["tenant"] = random.Next(2) == 0 ? JsonValue.Create("not-an-object") : new JsonObject { ["id"] = Junk(random) } };
         }
 
-        return activity.ToJsonString();
+        // A lone surrogate cannot be in a .NET string written as JSON; Teams' JSON can still carry one, escaped.
+        return activity.ToJsonString().Replace(LoneHigh, "\\ud800", StringComparison.Ordinal).Replace(LoneLow, "\\udc00", StringComparison.Ordinal);
     }
 
-    private static string Junk(Random random) => random.Next(9) switch
+    /// <summary>A value of the wrong kind where an object or a string belongs.</summary>
+    private static JsonNode? Shape(Random random) => random.Next(6) switch
     {
+        0 => null,
+        1 => JsonValue.Create(random.Next()),
+        2 => JsonValue.Create(true),
+        3 => new JsonArray(Junk(random), 7),
+        4 => JsonValue.Create(Junk(random)),
+        _ => new JsonObject { ["verb"] = new JsonArray(), ["data"] = JsonValue.Create(1.5) },
+    };
+
+    private static string Junk(Random random) => random.Next(12) switch
+    {
+        9 => "ai chủ trì\uFFFF\uFFFE nhiệm vụ \uFDD0",
+        10 => "tổng hợp" + LoneHigh + " kế hoạch " + LoneLow + " năm 2026",
+        11 => "\u202Eyêu cầu báo cáo\u200B\u2028",
         0 => string.Empty,
         1 => new string('x', random.Next(1, 20_000)),
         2 => "' or PartitionKey ne '",

@@ -178,6 +178,17 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task TextWithHalfAnEmoji_IsStillReadAndAnswered()
+    {
+        var json = TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp LONE").ToJsonString().Replace("LONE", "\\ud83d", StringComparison.Ordinal);
+
+        var response = await Client.PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task TwoTenantIdsThatDiffer_AreRefused()
     {
         var message = TeamsActivities.Message(Connector.ServiceUrl, "trợ giúp");
