@@ -57,6 +57,9 @@ public sealed class LoopbackConnector : IAsyncDisposable
     public void FailAlways(string conversationId, int status, string? errorCode = null) =>
         failingConversations[conversationId] = new ScriptedFailure(status, null, errorCode);
 
+    /// <summary>Posts into <paramref name="conversationId"/> succeed again (the outage is over).</summary>
+    public void Heal(string conversationId) => failingConversations.TryRemove(conversationId, out _);
+
     /// <summary>
     /// From now on each activity post fails with probability <paramref name="share"/>, evenly among 429 with
     /// Retry-After 1 s, 500, 503, and no answer at all until the client gives up (a timeout).

@@ -90,16 +90,11 @@ public static class FanoutBench
         await services.GetRequiredService<IPlanStore>().SaveAsync(stored, cancellationToken);
         var round = new ReportingRound("77-kh-ubnd~2026-Y", stored.Key, 1, ReportingPeriod.WholeYear(2026), new DateOnly(2099, 1, 1), "bench", DateTimeOffset.UtcNow, RoundState.Open, null);
         await services.GetRequiredService<IStatusReportStore>().AddRoundAsync(round, cancellationToken);
-        var log = services.GetRequiredService<IDeliveryLog>();
-        var outbox = services.GetRequiredService<IDeliveryOutbox>();
+        var queue = services.GetRequiredService<DeliveryScheduler>();
         await Parallel.ForEachAsync(Enumerable.Range(0, deliveries), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var reference = new ConversationReference("msteams", serviceUrl.ToString(), $"a:bench-{i}", "personal", "bench-tenant", "28:bot", $"29:user-{i}", $"aad-{i}", null, DateTimeOffset.UtcNow);
-            var delivery = new Delivery(round.Id, "Sở Tư pháp", reference);
-            if (await log.TryAddAsync(delivery, ct))
-            {
-                await outbox.EnqueueAsync(delivery, ct);
-            }
+            await queue.QueueAsync(new Delivery(round.Id, "Sở Tư pháp", reference), ct);
         });
         return round.Id;
     }

@@ -15,6 +15,7 @@ public sealed class CommandCatalog
     public const string RegisterChannel = "report.channel";
     public const string Consolidate = "report.consolidate";
     public const string ConfirmAgencies = "directory.confirm";
+    public const string ResendRound = "report.resend";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -39,6 +40,7 @@ public sealed class CommandCatalog
         new BotCommand(CloseRound, ["đóng đợt báo cáo", "kết thúc đợt báo cáo"]),
         new BotCommand(RegisterChannel, ["đăng ký kênh báo cáo", "dùng kênh này để báo cáo"]),
         new BotCommand(Consolidate, ["tổng hợp", "tổng hợp báo cáo"]),
+        new BotCommand(ResendRound, ["gửi lại phiếu báo cáo", "gửi lại phiếu"]),
         new BotCommand(ConfirmAgencies, ["xác nhận cơ quan", "xác nhận đơn vị", "duyệt cơ quan"]),
     ]);
 

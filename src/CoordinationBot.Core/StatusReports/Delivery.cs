@@ -16,6 +16,9 @@ public enum DeliveryKind
     StatusCard,
     Reminder,
     OverdueDigest,
+
+    /// <summary>Tells the focal agency which cards of a round could not be delivered, and how to send them again.</summary>
+    FailureNotice,
 }
 
 /// <summary>Where a delivery stands.</summary>
@@ -26,32 +29,57 @@ public enum DeliveryState
     Sent,
     FailedRetrying,
     FailedFinal,
+
+    /// <summary>The post timed out or broke off after it was sent: Teams may show it. Not re-posted unless the focal agency asks.</summary>
+    Unconfirmed,
 }
 
 /// <summary>Port: the outbox deliveries wait in (an Azure Storage queue), so any bot instance can send them.</summary>
 public interface IDeliveryOutbox
 {
-    Task EnqueueAsync(Delivery delivery, CancellationToken cancellationToken);
+    /// <summary>Enqueues the delivery; false when the queue could not be reached (the delivery row is still there for the sweeper).</summary>
+    Task<bool> EnqueueAsync(Delivery delivery, CancellationToken cancellationToken);
 }
 
 /// <summary>A delivery held for sending by one instance; the version proves nobody has taken it since.</summary>
-public sealed record DeliveryClaim(string RoundId, string DeliveryId, string Version);
+public sealed record DeliveryClaim(string RoundId, string DeliveryId, string Version, int Attempts = 1, DateTimeOffset? FirstAttemptAt = null);
+
+/// <summary>A delivery whose row says it should have been sent or retried by now, and the row's version.</summary>
+public sealed record StalledDelivery(Delivery Delivery, string Version);
+
+/// <summary>One delivery of a round, as its row records it.</summary>
+public sealed record DeliveryRecord(Delivery Delivery, DeliveryState State, string? Reason, int Attempts);
 
 /// <summary>Port: per-recipient delivery status. Recording a delivery once is what keeps a card from being sent twice.</summary>
 public interface IDeliveryLog
 {
-    /// <summary>Records a new delivery as queued; false when this round already has it.</summary>
-    Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a new delivery as queued (the delivery itself in the row); false when this round already has it. The row
+    /// counts as stalled after <paramref name="stalledAfter"/> if nothing has sent it by then.
+    /// </summary>
+    Task<bool> TryAddAsync(Delivery delivery, TimeSpan stalledAfter, CancellationToken cancellationToken);
 
     /// <summary>Takes a queued (or retrying) delivery for sending; null when it is sent, final, or another instance has it.</summary>
     Task<DeliveryClaim?> TryClaimAsync(string roundId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Queued, sending or retrying rows past their stall time, oldest round first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<StalledDelivery>> ListStalledAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Moves a stalled row's stall time on (it was enqueued again); false when the row changed meanwhile.</summary>
+    Task<bool> PostponeAsync(StalledDelivery stalled, TimeSpan stalledAfter, CancellationToken cancellationToken);
+
+    /// <summary>A delivery that failed for good or is unconfirmed, queued again from scratch; null when it is not one.</summary>
+    Task<Delivery?> RequeueAsync(string roundId, string deliveryId, TimeSpan stalledAfter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string roundId, CancellationToken cancellationToken);
 
     /// <summary>Extends a claim this instance still holds; null when it was lost (it ran out and another instance took it).</summary>
     Task<DeliveryClaim?> RenewAsync(DeliveryClaim claim, TimeSpan lease, CancellationToken cancellationToken);
 
     Task<DeliveryState?> GetStateAsync(string roundId, string deliveryId, CancellationToken cancellationToken);
 
-    Task MarkAsync(string roundId, string deliveryId, DeliveryState state, string? reason, CancellationToken cancellationToken);
+    /// <summary>Records where a delivery stands; a retrying one counts as stalled after <paramref name="stalledAfter"/>.</summary>
+    Task MarkAsync(string roundId, string deliveryId, DeliveryState state, string? reason, CancellationToken cancellationToken, TimeSpan? stalledAfter = null);
 
     Task<IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)>> ListAsync(string roundId, CancellationToken cancellationToken);
 }

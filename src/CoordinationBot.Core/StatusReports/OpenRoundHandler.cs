@@ -11,8 +11,7 @@ namespace CoordinationBot.Core.StatusReports;
 public sealed class OpenRoundHandler(
     IStatusReportStore store,
     RecipientFinder recipients,
-    IDeliveryLog log,
-    IDeliveryOutbox outbox,
+    DeliveryScheduler deliveries,
     TimeProvider time)
 {
     public async Task<OpenRoundResult> HandleAsync(PlanCatalog catalog, OpenRoundRequest request, CancellationToken cancellationToken)
@@ -45,10 +44,8 @@ public sealed class OpenRoundHandler(
         foreach (var (agency, reference) in await recipients.FindAsync(request.TenantId, assigned, cancellationToken))
         {
             reached.Add(agency);
-            var delivery = new Delivery(round.Id, agency, reference);
-            if (await log.TryAddAsync(delivery, cancellationToken))
+            if (await deliveries.QueueAsync(new Delivery(round.Id, agency, reference), cancellationToken))
             {
-                await outbox.EnqueueAsync(delivery, cancellationToken);
                 queued++;
             }
         }

@@ -15,6 +15,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Questions.AskQuestionHandler>()
             .AddActivityHandler<Questions.PickAgencyHandler>()
             .AddActivityHandler<People.ConfirmAgenciesCommandHandler>()
+            .AddActivityHandler<StatusReports.ResendRoundCommandHandler>()
             .AddActivityHandler<People.ConfirmAgencyCardHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
@@ -49,6 +50,11 @@ public static class BotFeaturesExtensions
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
         builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Workers.TeamsRateLimiter>());
         builder.Services.AddHostedService<Workers.DeliveryWorker>();
+        builder.Services.AddScoped<Workers.FailureNotices>();
+        builder.Services.AddSingleton(sp => new CoordinationBot.Core.StatusReports.DeliveryScheduler(
+            sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryLog>(),
+            sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Workers.DeliveryOptions>>().Value.StalledAfter));
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.RecipientFinder>();
         builder.Services.AddOptions<Workers.ReminderOptions>().BindConfiguration(Workers.ReminderOptions.SectionName);
         builder.Services.AddSingleton<Workers.ReminderScheduler>();

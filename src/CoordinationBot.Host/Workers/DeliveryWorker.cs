@@ -11,8 +11,10 @@ namespace CoordinationBot.Host.Workers;
 
 /// <summary>
 /// Sends status cards from the outbox. Any number of bot instances may run it: a delivery is sent only by the
-/// instance that claimed it; a message an instance dropped reappears for another; one that keeps failing is set
-/// aside in the poison queue with its reason recorded.
+/// instance that claimed it; a message an instance dropped reappears for another, and a delivery row whose message was
+/// lost is found by the sweeper. Posts go out <see cref="DeliveryOptions.ConcurrentPosts"/> at a time, each recorded
+/// as sent before the next, so a crash repeats at most the card in flight. A failing delivery backs off over hours;
+/// when it fails for good (or its fate is unknown) the focal agency is told, and can send it again.
 /// </summary>
 public sealed partial class DeliveryWorker(
     QueueDeliveryOutbox outbox,
@@ -20,8 +22,18 @@ public sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes,
     IOptions<DeliveryOptions> options,
     IOptions<BotLanguageOptions> language,
+    TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    private const int Lanes = 4;
+    private readonly SemaphoreSlim posting = new(Math.Max(1, options.Value.ConcurrentPosts));
+
+    public override void Dispose()
+    {
+        posting.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -30,11 +42,9 @@ public sealed partial class DeliveryWorker(
             return;
         }
 
-        // Several lanes pull and send independently, so one send waiting on a Retry-After does not hold up the others.
-        await Task.WhenAll(Enumerable.Range(0, Lanes).Select(_ => LaneAsync(settings, stoppingToken)));
+        // Several lanes pull and prepare independently, so one send waiting on a Retry-After does not hold up the others' preparation.
+        await Task.WhenAll(Enumerable.Range(0, Lanes).Select(_ => LaneAsync(settings, stoppingToken)).Append(SweepAsync(settings, stoppingToken)));
     }
-
-    private const int Lanes = 4;
 
     private async Task LaneAsync(DeliveryOptions settings, CancellationToken stoppingToken)
     {
@@ -61,6 +71,40 @@ public sealed partial class DeliveryWorker(
                 StorageUnavailable(logger, exception);
                 await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, stoppingToken);
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A lane that stopped would stop sending for good: the messages it held reappear, and it goes on.
+                LaneFailed(logger, exception);
+                await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Delivery rows nobody sent by their stall time (a lost message, a crash before enqueueing): enqueued again.</summary>
+    private async Task SweepAsync(DeliveryOptions settings, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(settings.SweepInterval, TimeProvider.System, stoppingToken);
+                foreach (var stalled in await log.ListStalledAsync(500, stoppingToken))
+                {
+                    if (await log.PostponeAsync(stalled, settings.StalledAfter, stoppingToken))
+                    {
+                        await outbox.EnqueueAsync(stalled.Delivery, stoppingToken);
+                        Requeued(logger, stalled.Delivery.RoundId, stalled.Delivery.Id);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or CoordinationBot.Storage.Tables.TableStorageException)
+            {
+                StorageUnavailable(logger, exception);
+            }
         }
     }
 
@@ -75,8 +119,8 @@ public sealed partial class DeliveryWorker(
 
         if (await log.TryClaimAsync(delivery.RoundId, delivery.Id, options.Value.VisibilityTimeout, cancellationToken) is not { } claim)
         {
-            // Sent or failed for good: the message is done. Otherwise another instance holds it; it comes back if that one dies.
-            if (await log.GetStateAsync(delivery.RoundId, delivery.Id, cancellationToken) is DeliveryState.Sent or DeliveryState.FailedFinal or null)
+            // Done, or waiting for the focal agency: the message is complete. Otherwise another instance holds it; it comes back if that one dies.
+            if (await log.GetStateAsync(delivery.RoundId, delivery.Id, cancellationToken) is DeliveryState.Sent or DeliveryState.FailedFinal or DeliveryState.Unconfirmed or null)
             {
                 await outbox.CompleteAsync(message, cancellationToken);
             }
@@ -89,7 +133,7 @@ public sealed partial class DeliveryWorker(
         {
             try
             {
-                outcome = await SendAsync(delivery, message.DequeueCount, lease.Token);
+                outcome = await SendAsync(delivery, claim, lease.Token, cancellationToken);
             }
             catch (OperationCanceledException) when (lease.IsLost && !cancellationToken.IsCancellationRequested)
             {
@@ -100,33 +144,98 @@ public sealed partial class DeliveryWorker(
             message = lease.Message;
         }
 
-        // Renewals have stopped: what is recorded now is final for this attempt.
-        await log.MarkAsync(delivery.RoundId, delivery.Id, outcome.State, outcome.Reason, cancellationToken);
+        // Renewals have stopped: what is recorded now is final for this attempt (a sent card was recorded as it went).
+        if (outcome.State != DeliveryState.Sent)
+        {
+            await log.MarkAsync(delivery.RoundId, delivery.Id, outcome.State, outcome.Reason, cancellationToken, outcome.RetryIn + options.Value.StalledAfter);
+        }
+
+        if (outcome.State == DeliveryState.FailedRetrying)
+        {
+            await RetryLaterAsync(message, outcome.RetryIn!.Value, cancellationToken);
+            return;
+        }
+
         if (outcome.Exhausted)
         {
             await outbox.MoveToPoisonAsync(message, cancellationToken);
         }
-        else if (outcome.State != DeliveryState.FailedRetrying)
+        else
         {
             await outbox.CompleteAsync(message, cancellationToken);
         }
+
+        if (outcome.State is DeliveryState.FailedFinal or DeliveryState.Unconfirmed && delivery.Kind is DeliveryKind.StatusCard or DeliveryKind.Reminder)
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<FailureNotices>().QueueAsync(delivery.RoundId, cancellationToken);
+        }
     }
 
-    /// <summary>Builds and sends the card; a retrying failure leaves the message to reappear.</summary>
-    private async Task<Outcome> SendAsync(Delivery delivery, int dequeueCount, CancellationToken cancellationToken)
+    /// <summary>Builds the card and sends it; a sent card is recorded before the next post may start.</summary>
+    private async Task<Outcome> SendAsync(Delivery delivery, DeliveryClaim claim, CancellationToken leaseToken, CancellationToken stoppingToken)
     {
         using var scope = scopes.CreateScope();
-        var culture = language.Value.CultureFor(null);
-        var model = delivery.Kind == DeliveryKind.OverdueDigest
-            ? null
-            : await scope.ServiceProvider.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, delivery.Note, delivery.Kind == DeliveryKind.Reminder, cancellationToken);
-        if (model is null && delivery.Kind != DeliveryKind.OverdueDigest)
+        var activity = await BuildAsync(scope.ServiceProvider, delivery, leaseToken);
+        if (activity is null)
         {
             return new Outcome(DeliveryState.FailedFinal, "round or plan missing");
         }
 
+        await posting.WaitAsync(leaseToken);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<IConnectorClient>().SendToConversationAsync(activity, leaseToken);
+            await log.MarkAsync(delivery.RoundId, delivery.Id, DeliveryState.Sent, null, stoppingToken);
+            return new Outcome(DeliveryState.Sent, null);
+        }
+        catch (ConnectorException failure) when (failure.IsBlockedByUser || failure.IsConversationGone)
+        {
+            return new Outcome(DeliveryState.FailedFinal, failure.IsBlockedByUser ? "blocked (403)" : "conversation gone (404)");
+        }
+        catch (ConnectorException failure) when (failure.UntrustedServiceUrl)
+        {
+            return new Outcome(DeliveryState.FailedFinal, "untrusted service url");
+        }
+        catch (ConnectorException failure) when (failure.MayHaveBeenDelivered)
+        {
+            return new Outcome(DeliveryState.Unconfirmed, "unconfirmed: " + failure.Message);
+        }
+        catch (Exception failure) when (failure is ConnectorException or HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        {
+            SendFailed(logger, failure, delivery.RoundId);
+            var settings = options.Value;
+            if (claim.Attempts >= settings.MaxAttempts || time.GetUtcNow() - (claim.FirstAttemptAt ?? time.GetUtcNow()) >= settings.GiveUpAfter)
+            {
+                return new Outcome(DeliveryState.FailedFinal, $"retries exhausted after {claim.Attempts} attempts: " + failure.Message, Exhausted: true);
+            }
+
+            return new Outcome(DeliveryState.FailedRetrying, failure.Message, RetryIn: Backoff(claim.Attempts, settings));
+        }
+        finally
+        {
+            posting.Release();
+        }
+    }
+
+    private async Task<Activity?> BuildAsync(IServiceProvider services, Delivery delivery, CancellationToken cancellationToken)
+    {
+        var culture = language.Value.CultureFor(null);
+        JsonCard? card = delivery.Kind switch
+        {
+            DeliveryKind.OverdueDigest => new JsonCard(NoticeCard.Create(delivery.Note ?? string.Empty), delivery.Note),
+            DeliveryKind.FailureNotice => await services.GetRequiredService<FailureNotices>().CardAsync(delivery.RoundId, cancellationToken) is { } notice ? new JsonCard(notice.Card, notice.Summary) : null,
+            _ => await services.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, delivery.Note, delivery.Kind == DeliveryKind.Reminder, cancellationToken) is { } model
+                ? new JsonCard(StatusCard.Create(model, culture), delivery.Note ?? $"{BotText.Get("StatusTitle", culture)}: {model.PlanLabel}")
+                : null,
+        };
+        if (card is null)
+        {
+            return null;
+        }
+
         var reference = delivery.Conversation;
-        var activity = new Activity
+        return new Activity
         {
             Type = ActivityTypes.Message,
             ServiceUrl = reference.ServiceUrl,
@@ -134,30 +243,36 @@ public sealed partial class DeliveryWorker(
             Conversation = new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId },
             From = new ChannelAccount { Id = reference.BotId },
             Recipient = reference.UserId is null ? null : new ChannelAccount { Id = reference.UserId, AadObjectId = reference.AadObjectId },
-            Attachments = [Attachment.AdaptiveCard(model is null ? NoticeCard.Create(delivery.Note ?? string.Empty) : StatusCard.Create(model, culture))],
-            Summary = model is null ? delivery.Note : delivery.Note ?? $"{BotText.Get("StatusTitle", culture)}: {model.PlanLabel}",
+            Attachments = [Attachment.AdaptiveCard(card.Card)],
+            Summary = card.Summary,
         };
+    }
 
+    /// <summary>Hides the message until the next attempt; if that fails, the row's stall time brings it back.</summary>
+    private async Task RetryLaterAsync(OutboxMessage message, TimeSpan delay, CancellationToken cancellationToken)
+    {
         try
         {
-            await scope.ServiceProvider.GetRequiredService<IConnectorClient>().SendToConversationAsync(activity, cancellationToken);
-            return new Outcome(DeliveryState.Sent, null);
+            await outbox.DelayAsync(message, delay, cancellationToken);
         }
-        catch (ConnectorException failure) when (failure.IsBlockedByUser || failure.IsConversationGone)
+        catch (Azure.RequestFailedException failure)
         {
-            return new Outcome(DeliveryState.FailedFinal, failure.IsBlockedByUser ? "blocked (403)" : "conversation gone (404)");
-        }
-        catch (Exception failure) when (failure is ConnectorException or HttpRequestException or Polly.Timeout.TimeoutRejectedException)
-        {
-            SendFailed(logger, failure, delivery.RoundId);
-            return dequeueCount >= options.Value.MaxAttempts
-                ? new Outcome(DeliveryState.FailedFinal, "retries exhausted: " + failure.Message, Exhausted: true)
-                : new Outcome(DeliveryState.FailedRetrying, failure.Message);
+            DelayFailed(logger, failure, message.Id);
         }
     }
 
+    /// <summary>Doubling from <see cref="DeliveryOptions.RetryBackoff"/>, capped, with ±20 % jitter so retries of one outage spread out.</summary>
+    private static TimeSpan Backoff(int attempts, DeliveryOptions settings)
+    {
+        var doubled = settings.RetryBackoff * Math.Pow(2, Math.Min(attempts - 1, 20));
+        var capped = doubled > settings.MaxRetryBackoff ? settings.MaxRetryBackoff : doubled;
+        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
+    }
+
     /// <summary>What to record; <paramref name="Exhausted"/>: failed for good after the last attempt, so the message goes to the poison queue.</summary>
-    private sealed record Outcome(DeliveryState State, string? Reason, bool Exhausted = false);
+    private sealed record Outcome(DeliveryState State, string? Reason, bool Exhausted = false, TimeSpan? RetryIn = null);
+
+    private sealed record JsonCard(System.Text.Json.Nodes.JsonObject Card, string? Summary);
 
     [LoggerMessage(1, LogLevel.Warning, "Storage unavailable for the delivery worker; retrying")]
     private static partial void StorageUnavailable(ILogger logger, Exception exception);
@@ -167,4 +282,13 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(2, LogLevel.Warning, "Sending a status card of round {RoundId} failed; it will be retried")]
     private static partial void SendFailed(ILogger logger, Exception exception, string roundId);
+
+    [LoggerMessage(5, LogLevel.Information, "Delivery {DeliveryId} of round {RoundId} had stalled; enqueued again")]
+    private static partial void Requeued(ILogger logger, string roundId, string deliveryId);
+
+    [LoggerMessage(7, LogLevel.Error, "A delivery lane failed unexpectedly; it goes on with the next messages")]
+    private static partial void LaneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Delaying outbox message {MessageId} failed; the delivery row brings it back")]
+    private static partial void DelayFailed(ILogger logger, Exception exception, string messageId);
 }

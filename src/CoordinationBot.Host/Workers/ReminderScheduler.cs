@@ -141,16 +141,8 @@ public sealed partial class ReminderScheduler(
         return queued;
     }
 
-    private static async Task<int> QueueAsync(IServiceProvider services, Delivery delivery, CancellationToken cancellationToken)
-    {
-        if (!await services.GetRequiredService<IDeliveryLog>().TryAddAsync(delivery, cancellationToken))
-        {
-            return 0;
-        }
-
-        await services.GetRequiredService<IDeliveryOutbox>().EnqueueAsync(delivery, cancellationToken);
-        return 1;
-    }
+    private static async Task<int> QueueAsync(IServiceProvider services, Delivery delivery, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<DeliveryScheduler>().QueueAsync(delivery, cancellationToken) ? 1 : 0;
 
     [LoggerMessage(1, LogLevel.Warning, "A reminder pass failed; the next one will try again")]
     private static partial void PassFailed(ILogger logger, Exception exception);

@@ -14,11 +14,23 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
 {
     private volatile bool created;
 
-    public async Task EnqueueAsync(Delivery delivery, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(delivery, StorageJsonContext.Default.Delivery), cancellationToken);
+        try
+        {
+            await EnsureCreatedAsync(cancellationToken);
+            await queue.SendMessageAsync(JsonSerializer.Serialize(delivery, StorageJsonContext.Default.Delivery), cancellationToken);
+            return true;
+        }
+        catch (Exception failure) when (failure is RequestFailedException or HttpRequestException or AggregateException)
+        {
+            return false;
+        }
     }
+
+    /// <summary>Hides a received message until <paramref name="delay"/> from now: the next attempt of a retrying delivery.</summary>
+    public Task<OutboxMessage> DelayAsync(OutboxMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
+        ExtendAsync(message, delay, cancellationToken);
 
     public async Task<IReadOnlyList<OutboxMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken)
     {

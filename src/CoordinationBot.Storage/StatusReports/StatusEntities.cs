@@ -77,4 +77,12 @@ public sealed record DeliveryEntity : ITableEntity
     public DateTimeOffset LeaseUntil { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>The delivery itself (JSON): the row, not the queue message, is what a card is sent from if a message is lost.</summary>
+    public string? Delivery { get; init; }
+
+    /// <summary>When the row counts as stalled if it is still not sent: the sweeper enqueues it again then.</summary>
+    public DateTimeOffset? StalledAfter { get; init; }
+
+    public DateTimeOffset? FirstAttemptAt { get; init; }
 }

@@ -1,23 +1,34 @@
+using System.Text.Json;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Storage.Tables;
 
 namespace CoordinationBot.Storage.StatusReports;
 
 /// <summary>
-/// Delivery status in Azure Tables. A delivery row is created once per (round, agency, conversation); sending is
-/// claimed with an ETag-guarded lease, so two bot instances never send the same card twice.
+/// Delivery status in Azure Tables, the source of truth for sending: a row is created once per (round, agency,
+/// conversation) and holds the delivery itself; sending is claimed with an ETag-guarded lease, so two bot instances
+/// never send the same card twice; a row that nobody sent by its stall time is found by the sweeper and enqueued
+/// again, so a message lost between the row and the queue (a crash, a failed enqueue) loses no card.
 /// </summary>
 public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider time) : IDeliveryLog
 {
     private readonly TableClient table = service.GetTableClient("deliveries");
 
-    public async Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(Delivery delivery, TimeSpan stalledAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         try
         {
             await table.AddAsync(
-                new DeliveryEntity { PartitionKey = TableKey.Encode(delivery.RoundId), RowKey = TableKey.Encode(delivery.Id), Agency = delivery.Agency, State = nameof(DeliveryState.Queued) },
+                new DeliveryEntity
+                {
+                    PartitionKey = TableKey.Encode(delivery.RoundId),
+                    RowKey = TableKey.Encode(delivery.Id),
+                    Agency = delivery.Agency,
+                    State = nameof(DeliveryState.Queued),
+                    Delivery = JsonSerializer.Serialize(delivery, StorageJsonContext.Default.Delivery),
+                    StalledAfter = time.GetUtcNow() + stalledAfter,
+                },
                 StorageJsonContext.Default.DeliveryEntity,
                 cancellationToken);
             return true;
@@ -30,7 +41,7 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
 
     public async Task<DeliveryClaim?> TryClaimAsync(string roundId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var entry = await table.GetAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+        var entry = await GetAsync(roundId, deliveryId, cancellationToken);
         if (entry is null)
         {
             return null;
@@ -46,8 +57,10 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
 
         try
         {
-            var claimed = entry.Value with { State = nameof(DeliveryState.Sending), LeaseUntil = now + lease, Attempts = entry.Value.Attempts + 1 };
-            return new DeliveryClaim(roundId, deliveryId, await table.UpdateAsync(claimed, entry.ETag, StorageJsonContext.Default.DeliveryEntity, cancellationToken));
+            var first = entry.Value.FirstAttemptAt ?? now;
+            var claimed = entry.Value with { State = nameof(DeliveryState.Sending), LeaseUntil = now + lease, StalledAfter = now + lease + lease, Attempts = entry.Value.Attempts + 1, FirstAttemptAt = first };
+            var version = await table.UpdateAsync(claimed, entry.ETag, StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+            return new DeliveryClaim(roundId, deliveryId, version, claimed.Attempts, first);
         }
         catch (TableConflictException)
         {
@@ -58,7 +71,7 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
     public async Task<DeliveryClaim?> RenewAsync(DeliveryClaim claim, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var entry = await table.GetAsync(TableKey.Encode(claim.RoundId), TableKey.Encode(claim.DeliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+        var entry = await GetAsync(claim.RoundId, claim.DeliveryId, cancellationToken);
         if (entry is null || entry.ETag != claim.Version)
         {
             return null;
@@ -66,8 +79,69 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
 
         try
         {
-            var renewed = entry.Value with { LeaseUntil = time.GetUtcNow() + lease };
+            var now = time.GetUtcNow();
+            var renewed = entry.Value with { LeaseUntil = now + lease, StalledAfter = now + lease + lease };
             return claim with { Version = await table.UpdateAsync(renewed, entry.ETag, StorageJsonContext.Default.DeliveryEntity, cancellationToken) };
+        }
+        catch (TableConflictException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<StalledDelivery>> ListStalledAsync(int max, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var filter = TableFilter.Create($"(State eq {nameof(DeliveryState.Queued)} or State eq {nameof(DeliveryState.Sending)} or State eq {nameof(DeliveryState.FailedRetrying)}) and StalledAfter lt {now}");
+        var found = new List<StalledDelivery>();
+        await foreach (var entry in table.QueryAsync(filter, StorageJsonContext.Default.DeliveryEntity, cancellationToken))
+        {
+            if (entry.Value.Delivery is { } json && JsonSerializer.Deserialize(json, StorageJsonContext.Default.Delivery) is { } delivery)
+            {
+                found.Add(new StalledDelivery(delivery, entry.ETag));
+                if (found.Count >= max)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<bool> PostponeAsync(StalledDelivery stalled, TimeSpan stalledAfter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stalled);
+        var entry = await GetAsync(stalled.Delivery.RoundId, stalled.Delivery.Id, cancellationToken);
+        if (entry is null || entry.ETag != stalled.Version)
+        {
+            return false;
+        }
+
+        try
+        {
+            await table.UpdateAsync(entry.Value with { StalledAfter = time.GetUtcNow() + stalledAfter }, entry.ETag, StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+            return true;
+        }
+        catch (TableConflictException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<Delivery?> RequeueAsync(string roundId, string deliveryId, TimeSpan stalledAfter, CancellationToken cancellationToken)
+    {
+        var entry = await GetAsync(roundId, deliveryId, cancellationToken);
+        if (entry is null || Enum.Parse<DeliveryState>(entry.Value.State) is not (DeliveryState.FailedFinal or DeliveryState.Unconfirmed) || entry.Value.Delivery is not { } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            var fresh = entry.Value with { State = nameof(DeliveryState.Queued), Reason = null, Attempts = 0, FirstAttemptAt = null, StalledAfter = time.GetUtcNow() + stalledAfter };
+            await table.UpdateAsync(fresh, entry.ETag, StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+            return JsonSerializer.Deserialize(json, StorageJsonContext.Default.Delivery);
         }
         catch (TableConflictException)
         {
@@ -77,26 +151,37 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
 
     public async Task<DeliveryState?> GetStateAsync(string roundId, string deliveryId, CancellationToken cancellationToken)
     {
-        var entry = await table.GetAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+        var entry = await GetAsync(roundId, deliveryId, cancellationToken);
         return entry is null ? null : Enum.Parse<DeliveryState>(entry.Value.State);
     }
 
-    public async Task MarkAsync(string roundId, string deliveryId, DeliveryState state, string? reason, CancellationToken cancellationToken)
+    public async Task MarkAsync(string roundId, string deliveryId, DeliveryState state, string? reason, CancellationToken cancellationToken, TimeSpan? stalledAfter = null)
     {
-        var entry = await table.GetAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken)
+        var entry = await GetAsync(roundId, deliveryId, cancellationToken)
             ?? throw new TableStorageException($"Delivery {deliveryId} of round {roundId} is missing.");
-        await table.UpsertAsync(entry.Value with { State = state.ToString(), Reason = reason }, StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+        var stall = stalledAfter is { } after ? time.GetUtcNow() + after : entry.Value.StalledAfter;
+        await table.UpsertAsync(entry.Value with { State = state.ToString(), Reason = reason, StalledAfter = stall }, StorageJsonContext.Default.DeliveryEntity, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)>> ListAsync(string roundId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)>> ListAsync(string roundId, CancellationToken cancellationToken) =>
+        [.. (await ListEntriesAsync(roundId, cancellationToken)).Select(e => (TableKey.Decode(e.RowKey), e.Agency, Enum.Parse<DeliveryState>(e.State), e.Reason))];
+
+    public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string roundId, CancellationToken cancellationToken) =>
+        [.. (await ListEntriesAsync(roundId, cancellationToken))
+            .Where(e => e.Delivery is not null)
+            .Select(e => new DeliveryRecord(JsonSerializer.Deserialize(e.Delivery!, StorageJsonContext.Default.Delivery)!, Enum.Parse<DeliveryState>(e.State), e.Reason, e.Attempts))];
+
+    private async Task<List<DeliveryEntity>> ListEntriesAsync(string roundId, CancellationToken cancellationToken)
     {
-        var list = new List<(string, string, DeliveryState, string?)>();
-        var filter = TableFilter.Create($"PartitionKey eq {TableKey.Encode(roundId)}");
-        await foreach (var entry in table.QueryAsync(filter, StorageJsonContext.Default.DeliveryEntity, cancellationToken))
+        var list = new List<DeliveryEntity>();
+        await foreach (var entry in table.QueryAsync(TableFilter.Create($"PartitionKey eq {TableKey.Encode(roundId)}"), StorageJsonContext.Default.DeliveryEntity, cancellationToken))
         {
-            list.Add((TableKey.Decode(entry.Value.RowKey), entry.Value.Agency, Enum.Parse<DeliveryState>(entry.Value.State), entry.Value.Reason));
+            list.Add(entry.Value);
         }
 
         return list;
     }
+
+    private Task<TableEntry<DeliveryEntity>?> GetAsync(string roundId, string deliveryId, CancellationToken cancellationToken) =>
+        table.GetAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken);
 }

@@ -1,0 +1,51 @@
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core;
+using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.Plans;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.StatusReports;
+
+/// <summary>"gửi lại phiếu báo cáo &lt;kế hoạch&gt; &lt;kỳ&gt;" (focal agency only): the round's cards that failed for good or are unconfirmed go out again.</summary>
+public sealed class ResendRoundCommandHandler(
+    IStatusReportStore store,
+    DeliveryScheduler deliveries,
+    PlanCatalogSource catalogs,
+    IOptions<PlanImportOptions> focal,
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time) : IActivityHandler
+{
+    public ActivityRoute Route { get; } = new(ActivityTypes.Message, CommandCatalog.ResendRound);
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
+        if (await turn.RefuseUnlessFocalAsync(focal.Value, culture, cancellationToken))
+        {
+            return null;
+        }
+
+        var text = turn.Command?.Arguments ?? turn.Activity.GetTextWithoutMentions() ?? string.Empty;
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        var target = RoundTarget.Resolve(catalog, text, text, time.Today());
+        var round = target is { } found ? await store.GetRoundAsync(ReportingRound.IdFor(found.Plan.Key, found.Period), cancellationToken) : null;
+        if (target is null || round is null)
+        {
+            await turn.ReplyAsync(BotText.Get(target is null ? "Round_PlanNotFound" : "Round_RoundNotFound", culture), cancellationToken);
+            return null;
+        }
+
+        var count = await deliveries.ResendFailedAsync(round.Id, cancellationToken);
+        var plan = target.Value.Plan.Plan;
+        await turn.ReplyAsync(
+            count == 0 ? BotText.Get("ResendNone", culture) : string.Format(culture, BotText.Get("ResendDone", culture), count, StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title),
+            cancellationToken);
+        return null;
+    }
+}
