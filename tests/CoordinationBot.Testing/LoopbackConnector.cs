@@ -57,6 +57,9 @@ public sealed class LoopbackConnector : IAsyncDisposable
     public void FailAlways(string conversationId, int status, string? errorCode = null) =>
         failingConversations[conversationId] = new ScriptedFailure(status, null, errorCode);
 
+    /// <summary>How long each activity post takes to be answered (Teams takes some tens of milliseconds).</summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Posts into <paramref name="conversationId"/> succeed again (the outage is over).</summary>
     public void Heal(string conversationId) => failingConversations.TryRemove(conversationId, out _);
 
@@ -156,6 +159,11 @@ public sealed class LoopbackConnector : IAsyncDisposable
         }
 
         Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body, activity, DateTimeOffset.UtcNow, failure?.Status ?? 200));
+        if (Latency > TimeSpan.Zero && activity is not null)
+        {
+            await Task.Delay(Latency);
+        }
+
         if (held is { } gate && activity is not null)
         {
             await gate.Task;

@@ -18,7 +18,7 @@ public sealed class TeamsSendSchedule(double appRequestsPerSecond)
         (1800, TimeSpan.FromHours(1)),
     ];
 
-    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(250);
 
     private static readonly TimeSpan LongestWindow = TimeSpan.FromHours(1);
     private readonly TimeSpan spacing = TimeSpan.FromSeconds(1 / Math.Clamp(appRequestsPerSecond, 0.1, 50));
@@ -48,6 +48,30 @@ public sealed class TeamsSendSchedule(double appRequestsPerSecond)
 
         nextSlot = slot + spacing;
         return (true, slot);
+    }
+
+    /// <summary>
+    /// At the moment a reserved request actually leaves (a timer can wake late, a busy machine later still): its slot is
+    /// moved to <paramref name="now"/>, and it may leave only if the conversation's windows still hold with the real
+    /// times of the others. Otherwise the reservation is dropped and (false, when to ask again) is returned.
+    /// </summary>
+    public (bool Leaves, DateTimeOffset RetryAt) Depart(string? conversationId, DateTimeOffset reserved, DateTimeOffset now)
+    {
+        if (conversationId is null || now <= reserved || !sent.TryGetValue(conversationId, out var times))
+        {
+            return (true, now);
+        }
+
+        times.Remove(reserved);
+        var ready = EarliestAllowed([.. times.Where(t => t <= now)], now);
+        if (ready > now)
+        {
+            return (false, ready);
+        }
+
+        times.Add(now);
+        times.Sort();
+        return (true, now);
     }
 
     /// <summary>The first moment at or after <paramref name="from"/> when one more send keeps every window within its count.</summary>

@@ -32,10 +32,25 @@ public sealed class TeamsRateLimiter(Microsoft.Extensions.Options.IOptions<Deliv
                 await Task.Delay(at - now, Time, cancellationToken);
             }
 
-            if (taken)
+            if (!taken)
+            {
+                continue;
+            }
+
+            bool leaves;
+            DateTimeOffset retryAt;
+            var departure = Time.GetUtcNow();
+            lock (gate)
+            {
+                (leaves, retryAt) = schedule.Depart(conversationId, at, departure);
+            }
+
+            if (leaves)
             {
                 return;
             }
+
+            await Task.Delay(retryAt - departure, Time, cancellationToken);
         }
     }
 }

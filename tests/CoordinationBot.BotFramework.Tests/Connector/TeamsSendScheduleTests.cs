@@ -28,6 +28,26 @@ public sealed class TeamsSendScheduleTests
     }
 
     [Fact]
+    public void ARequestThatLeavesLate_HoldsBackTheOnesAfterIt_SoTheWindowsHoldAtTheRealTimes()
+    {
+        var schedule = new TeamsSendSchedule(47.6);
+        var slots = Enumerable.Range(0, 8).Select(_ => schedule.TryTake("a:busy", Start)).Select(t => t.At).ToList();
+        Assert.Equal(TimeSpan.FromSeconds(1) + TeamsSendSchedule.Margin, slots[7] - slots[0]);
+
+        // The first request's timer wakes half a second late; the others leave on time.
+        for (var i = 1; i < 7; i++)
+        {
+            Assert.True(schedule.Depart("a:busy", slots[i], slots[i]).Leaves);
+        }
+
+        Assert.True(schedule.Depart("a:busy", slots[0], Start + TimeSpan.FromMilliseconds(500)).Leaves);
+        var eighth = schedule.Depart("a:busy", slots[7], slots[7] + TimeSpan.FromMilliseconds(1));
+
+        Assert.False(eighth.Leaves);
+        Assert.Equal(slots[1] + TimeSpan.FromSeconds(1) + TeamsSendSchedule.Margin, eighth.RetryAt);
+    }
+
+    [Fact]
     public void ManyConversations_ShareTheAppSlots_AndNoSecondHoldsMoreThanTheAppRate()
     {
         var schedule = new TeamsSendSchedule(47.6);

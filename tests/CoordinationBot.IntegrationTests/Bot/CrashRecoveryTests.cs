@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Conversations;
+using CoordinationBot.IntegrationTests.Fixtures;
+using CoordinationBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace CoordinationBot.IntegrationTests.Bot;
+
+/// <summary>
+/// The bot as a real process, killed with SIGKILL at random points while it opens a round for 100 agencies and while
+/// it sends their cards, then started again: no agency goes without its card, and a card is repeated only when a kill
+/// caught it in flight.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const int Agencies = 100;
+    private const int Kills = 10;
+    private const int KillsWhileOpening = 3;
+    private const string Focal = "00000000-0000-0000-0000-0000000000f0";
+
+    [Fact]
+    public async Task KilledAtRandomWhileOpeningAndSending_NoCardIsLost_AndOnlyCardsInFlightAreRepeated()
+    {
+        await using var connector = await LoopbackConnector.StartAsync();
+        connector.Latency = TimeSpan.FromMilliseconds(100);
+        var prefix = AzuriteFixture.UniquePrefix();
+        var directory = await SeedAsync(connector.ServiceUrl, prefix);
+        var random = new Random(20261201);
+        var killsWhileSending = 0;
+
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            await using var bot = await BotProcess.StartAsync(azurite.ConnectionString, prefix, directory);
+            var opening = bot.PostAsync(OpenRoundMessage(connector.ServiceUrl));
+            if (kill >= KillsWhileOpening)
+            {
+                await opening;
+            }
+
+            await Task.Delay(random.Next(kill < KillsWhileOpening ? 100 : 200, kill < KillsWhileOpening ? 900 : 1500));
+            // A kill repeats a card only if one was in flight: posted in the last moments and not yet recorded as sent.
+            var before = CardCount(connector);
+            await Task.Delay(600);
+            var sending = CardCount(connector) > before;
+            bot.Kill();
+            killsWhileSending += sending ? 1 : 0;
+        }
+
+        // Started once more and left to finish: the rows say what is left to send.
+        await using (var last = await BotProcess.StartAsync(azurite.ConnectionString, prefix, directory))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (Reached(connector).Count < Agencies && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(6));
+        }
+
+        var reached = Reached(connector);
+        var lost = Agencies - reached.Count;
+        var duplicated = reached.Values.Sum(count => count - 1);
+        output.WriteLine($"CRASH agencies={Agencies} kills={Kills} kills_while_sending={killsWhileSending} lost={lost} duplicated={duplicated}");
+        Assert.Equal(0, lost);
+        Assert.True(duplicated <= killsWhileSending, $"{duplicated} cards repeated over {killsWhileSending} kills while sending");
+    }
+
+    private static int CardCount(LoopbackConnector connector) => connector.Requests.Count(IsStatusCard);
+
+    /// <summary>Status cards that reached each agency's chat (answered 200), by conversation.</summary>
+    private static Dictionary<string, int> Reached(LoopbackConnector connector) =>
+        connector.Requests.Where(r => r.Status == 200 && IsStatusCard(r)).GroupBy(r => r.Activity!.Conversation!.Id!).ToDictionary(g => g.Key, g => g.Count());
+
+    private static bool IsStatusCard(RecordedRequest request) =>
+        request.Activity?.Attachments is { Count: > 0 } attachments && attachments[0].Content?["actions"]?[0]?["verb"]?.GetValue<string>() == "report.save";
+
+    private static JsonObject OpenRoundMessage(Uri serviceUrl)
+    {
+        var message = TeamsActivities.Message(serviceUrl, "yêu cầu báo cáo kế hoạch 81/KH-UBND năm 2026 hạn 20/12/2099", conversationId: "a:focal");
+        message["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
+        return message;
+    }
+
+    /// <summary>The plan, each agency's officer and chat, in the storage the bot process will use; returns the directory file.</summary>
+    private async Task<string> SeedAsync(Uri serviceUrl, string prefix)
+    {
+        var users = Enumerable.Range(0, Agencies).ToDictionary(User, Agency);
+        await using var seeding = new BotHostFactory(azurite.ConnectionString, new BotHostSettings(Configuration: new Dictionary<string, string?> { ["Delivery:Enabled"] = "false" }), prefix);
+        var services = seeding.Services;
+        await OneTaskPerAgencyPlan.SaveAsync(services, 81, "Kế hoạch thử khởi động lại", [.. Enumerable.Range(0, Agencies).Select(Agency)]);
+        var references = services.GetRequiredService<IConversationReferenceStore>();
+        for (var i = 0; i < Agencies; i++)
+        {
+            await references.SaveAsync(new ConversationReference("msteams", serviceUrl.ToString(), $"a:agency-{i}", "personal", TeamsActivities.TenantId, "28:bot", $"29:{i}", User(i), null, DateTimeOffset.UtcNow), default);
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"coordbot-crash-{Guid.NewGuid():N}.json");
+        var entries = users.Select(u => new JsonObject { ["aadObjectId"] = u.Key, ["agency"] = u.Value });
+        await File.WriteAllTextAsync(path, new JsonObject { ["users"] = new JsonArray([.. entries]) }.ToJsonString());
+        return path;
+    }
+
+    private static string User(int i) => $"00000000-0000-0000-0002-{i:D12}";
+
+    private static string Agency(int i) => $"Phòng Khởi động {i}";
+
+    /// <summary>CoordinationBot.Host run with dotnet as a child process on a free loopback port, as in local development.</summary>
+    private sealed class BotProcess : IAsyncDisposable
+    {
+        private readonly Process process;
+        private readonly HttpClient client;
+
+        private BotProcess(Process process, int port)
+        {
+            this.process = process;
+            client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        }
+
+        public static async Task<BotProcess> StartAsync(string storage, string prefix, string directory)
+        {
+            var port = FreePort.Next();
+            var log = Path.Combine(Path.GetTempPath(), $"coordbot-crash-{prefix}-{port}.log");
+            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CoordinationBot.Host.dll"));
+            foreach (var (key, value) in new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["Storage__ConnectionString"] = storage,
+                ["Storage__TablePrefix"] = prefix,
+                ["Directory__File"] = directory,
+                ["Plans__Importers__0"] = Focal,
+                ["Reminders__Enabled"] = "false",
+                ["Delivery__VisibilityTimeout"] = "00:00:03",
+                ["Delivery__StalledAfter"] = "00:00:02",
+                ["Delivery__SweepInterval"] = "00:00:01",
+                ["Delivery__PollInterval"] = "00:00:00.200",
+                ["Logging__LogLevel__Default"] = "Warning",
+            })
+            {
+                info.Environment[key] = value;
+            }
+
+            var process = Process.Start(info)!;
+            _ = DrainAsync(process.StandardOutput, log);
+            _ = DrainAsync(process.StandardError, log);
+            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => $"the bot did not start; see {log}");
+            return new BotProcess(process, port);
+        }
+
+        /// <summary>Posts the activity; a kill may cut the request off, which is the point.</summary>
+        public async Task PostAsync(JsonObject activity)
+        {
+            try
+            {
+                using var response = await client.PostAsJsonAsync("/api/messages", activity);
+            }
+            catch (HttpRequestException)
+            {
+                // Killed while the request was being handled.
+            }
+        }
+
+        public void Kill()
+        {
+            // SIGKILL: no shutdown, no flushing, as a crash or an evicted container.
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                Kill();
+            }
+
+            process.Dispose();
+            client.Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        private static async Task DrainAsync(StreamReader reader, string path)
+        {
+            string? line;
+            while ((line = await reader.ReadLineAsync()) is not null)
+            {
+                await File.AppendAllTextAsync(path, line + Environment.NewLine);
+            }
+        }
+    }
+}
