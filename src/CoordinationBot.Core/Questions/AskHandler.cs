@@ -15,7 +15,7 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
         var culture = request.Culture ?? AnswerText.Vietnamese;
-        var question = parser.Parse(request.Question);
+        var question = parser.Parse(request.Question, PlanAgencies(catalog));
         if (catalog.Plans.Count == 0)
         {
             return new Answer(question.Intent, false, AnswerText.Get("NoPlans", culture), [], []);
@@ -46,9 +46,13 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             return writer.NotFound(question.Intent, AnswerText.Format(writer.Culture, "AgencyHasNone", agency.Name));
         }
 
-        var scores = question.Topic.Length > 0 ? catalog.TaskIndex.Score(question.Topic) : [];
+        // What the agency leads first, then what it supports, each in document order; words beyond the plan's name
+        // ("… về tập huấn") bring the tasks about them forward. A plan's own name orders nothing.
+        var scores = question.Topic.Length > 0 && !question.NamesPlan ? catalog.TaskIndex.Score(question.Topic) : [];
         var ordered = tasks
             .OrderByDescending(i => scores.GetValueOrDefault(i) > MinimumScore ? scores[i] : 0)
+            .ThenBy(i => catalog.Tasks[i].Task.Assignments.Any(a => Same(a.Agency, current) && a.Role == Role.Lead) ? 0 : 1)
+            .ThenBy(i => i)
             .Select(i => catalog.Tasks[i])
             .ToList();
         var heading = question.Role is { } role
@@ -59,14 +63,22 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
 
     private Answer FindTasks(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question)
     {
+        // A plan the question names limits the search; words that merely also occur in some plan's title only weigh in.
         var plans = TargetPlans(catalog, question);
+        var named = question.NamesPlan ? plans : null;
         var scores = catalog.TaskIndex.Score(question.Topic);
+        // BM25 alone favours short tasks sharing a rare word; how much of the question a task covers decides among the best.
         var ranked = scores
-            .Where(s => plans is null || plans.Contains(catalog.Tasks[s.Key].Plan))
-            .Select(s => (Task: catalog.Tasks[s.Key], Score: s.Value * Boost(catalog.Tasks[s.Key].Task, question)))
+            .Where(s => named is null || named.Contains(catalog.Tasks[s.Key].Plan))
+            .Select(s => (Task: catalog.Tasks[s.Key], Score: s.Value * Boost(catalog.Tasks[s.Key].Task, question) * (plans?.Contains(catalog.Tasks[s.Key].Plan) == true ? 1.3 : 1)))
+            .OrderByDescending(x => x.Score)
+            .Take(30)
+            .Select(x => (x.Task, x.Score, Coverage: catalog.TaskIndex.Coverage(question.Topic, x.Task.Position)))
+            .Where(x => x.Coverage >= 0.5)
+            .Select(x => (x.Task, Score: x.Score * x.Coverage))
             .OrderByDescending(x => x.Score)
             .ToList();
-        if (ranked.Count == 0 || ranked[0].Score < MinimumScore || catalog.TaskIndex.Coverage(question.Topic, ranked[0].Task.Position) < 0.5)
+        if (ranked.Count == 0 || ranked[0].Score < MinimumScore * 0.5)
         {
             return writer.NotFound(question.Intent, null);
         }
@@ -116,6 +128,12 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
 
     private static List<(int Plan, double Score)> RankPlans(PlanCatalog catalog, ParsedQuestion question) =>
         PlanFinder.Rank(catalog, question.Topic, question.AboutProvince);
+
+    /// <summary>The agencies the plans assign that the registry does not know, so a question can name them too.</summary>
+    private IReadOnlyList<Agency> PlanAgencies(PlanCatalog catalog) =>
+        [.. catalog.Tasks.SelectMany(t => t.Task.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal)
+            .Where(name => name.Length > 0 && char.IsUpper(name[0]) && registry.FindExact(name) is null)
+            .Select(name => new Agency("plan:" + name, name, AgencyLevel.Unknown, []))];
 
     private bool Same(string assigned, Agency current) =>
         string.Equals(assigned, current.Name, StringComparison.Ordinal) || registry.SameAgency(assigned, current.Name);

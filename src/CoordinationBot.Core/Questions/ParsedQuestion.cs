@@ -3,8 +3,11 @@ using CoordinationBot.Core.Plans;
 
 namespace CoordinationBot.Core.Questions;
 
-/// <summary>What a question asks, about which agencies, in which role, and the words left to search tasks and plans with.</summary>
-public sealed record ParsedQuestion(QuestionIntent Intent, IReadOnlyList<Agency> Agencies, Role? Role, string Topic, bool AboutProvince);
+/// <summary>
+/// What a question asks, about which agencies, in which role, and the words left to search tasks and plans with;
+/// <c>NamesPlan</c>: it names a plan ("trong kế hoạch …", "Nghị quyết 380", "552/KH-UBND"), so only that plan's tasks count.
+/// </summary>
+public sealed record ParsedQuestion(QuestionIntent Intent, IReadOnlyList<Agency> Agencies, Role? Role, string Topic, bool AboutProvince, bool NamesPlan = false);
 
 public enum QuestionIntent
 {

@@ -12,6 +12,8 @@ public sealed class QuestionParser(AgencyRegistry registry)
 {
     private static readonly string[] Mine = ["cua toi", "toi can lam", "toi phai lam", "toi lam gi", "don vi toi", "co quan toi", "cua chung toi", "chung toi can", "minh can lam", "viec cua minh", "cua don vi minh", "cua co quan minh"];
     private static readonly string[] Report = [" han ", "khi nao", "ngay nao", "truoc ngay", "qua co quan nao", "gui ai", "gui ve", "gui cho", "dinh ky", "ky bao cao", "thoi han", "hang nam", "6 thang"];
+    private static readonly string[] Partner = ["phoi hop voi co quan nao", "phoi hop voi don vi nao", "phoi hop voi ai", "cung voi co quan nao", "cung voi ai"];
+    private static readonly string[] PlanWords = ["ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an", "lo trinh", "chi thi"];
     private static readonly string[] Filler =
     [
         "ai", "chu tri", "phoi hop", "voi", "co quan nao", "don vi nao", "so nao", "nhung viec gi", "viec gi", "nhiem vu gi", "nhiem vu",
@@ -19,11 +21,18 @@ public sealed class QuestionParser(AgencyRegistry registry)
         "hoi", "duoc giao", "phai lam", "can lam", "lam", "thuc hien", "viec",
     ];
 
-    public ParsedQuestion Parse(string question)
+    /// <param name="question">The question as typed.</param>
+    /// <param name="planAgencies">Agencies the plans name that the registry does not know ("Ban Quản lý khu Kinh tế"), found like registry agencies.</param>
+    public ParsedQuestion Parse(string question, IReadOnlyList<Agency>? planAgencies = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         var tokens = Tokenizer.Tokenize(question);
         var mentions = registry.FindMentions(tokens, 0, tokens.Count);
+        if (planAgencies is { Count: > 0 })
+        {
+            mentions = [.. mentions.Concat(PlanMentions(tokens, mentions, planAgencies)).OrderBy(m => m.Start)];
+        }
+
         var agencies = mentions.Select(m => m.Agency).Distinct().ToList();
         var folded = " " + string.Join(' ', tokens.Where(t => t.IsWord).Select(t => t.Folded)) + " ";
         var firstWord = tokens.FindIndex(t => t.IsWord);
@@ -37,7 +46,8 @@ public sealed class QuestionParser(AgencyRegistry registry)
         var intent = Intent(folded, startsWithAgency, role, agencies.Count);
         var topic = Topic(question, tokens, mentions);
         var province = folded.Contains(" tinh ", StringComparison.Ordinal) && !folded.Contains(" xa ", StringComparison.Ordinal);
-        return new ParsedQuestion(intent, agencies, intent is QuestionIntent.AgencyDuties or QuestionIntent.MyDuties ? role : null, topic, province);
+        var namesPlan = PlanWords.Any(w => folded.Contains(" " + w + " ", StringComparison.Ordinal)) || question.Contains('/', StringComparison.Ordinal);
+        return new ParsedQuestion(intent, agencies, intent is QuestionIntent.AgencyDuties or QuestionIntent.MyDuties ? role : null, topic, province, namesPlan);
     }
 
     private static QuestionIntent Intent(string f, bool startsWithAgency, Role? role, int agencies)
@@ -62,6 +72,12 @@ public sealed class QuestionParser(AgencyRegistry registry)
             return QuestionIntent.Reporting;
         }
 
+        // "Sở X phối hợp với cơ quan nào <việc>?": the task and who else is on it, not Sở X's list of duties.
+        if (Partner.Any(p => f.Contains(" " + p + " ", StringComparison.Ordinal) && f[(f.IndexOf(" " + p + " ", StringComparison.Ordinal) + p.Length + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2))
+        {
+            return QuestionIntent.FindTasks;
+        }
+
         if (startsWithAgency && (role is not null || f.Contains(" nhiem vu ", StringComparison.Ordinal) || f.Contains(" viec ", StringComparison.Ordinal) || f.Contains(" lam gi ", StringComparison.Ordinal)))
         {
             return QuestionIntent.AgencyDuties;
@@ -78,6 +94,34 @@ public sealed class QuestionParser(AgencyRegistry registry)
         }
 
         return agencies > 0 && startsWithAgency ? QuestionIntent.AgencyDuties : QuestionIntent.FindTasks;
+    }
+
+    /// <summary>Where the question names an agency of the plans (the longest name at each place), outside the registry's mentions.</summary>
+    private static IEnumerable<AgencyMention> PlanMentions(List<TextToken> tokens, List<AgencyMention> known, IReadOnlyList<Agency> planAgencies)
+    {
+        var words = tokens.Select((t, i) => (t, i)).Where(x => x.t.IsWord).ToList();
+        var names = planAgencies
+            .Select(a => (Agency: a, Words: Tokenizer.Tokenize(a.Name).Where(t => t.IsWord).Select(t => t.Folded).ToList()))
+            .Where(n => n.Words.Count >= 2)
+            .OrderByDescending(n => n.Words.Count)
+            .ToList();
+        for (var w = 0; w < words.Count; w++)
+        {
+            if (known.Any(m => words[w].i >= m.Start && words[w].i < m.End))
+            {
+                continue;
+            }
+
+            foreach (var (agency, name) in names)
+            {
+                if (w + name.Count <= words.Count && name.Select((n, k) => words[w + k].t.Folded == n).All(x => x))
+                {
+                    yield return new AgencyMention(words[w].i, words[w + name.Count - 1].i + 1, agency);
+                    w += name.Count - 1;
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>The question without agency names and question words: what the task or plan is about.</summary>

@@ -22,6 +22,21 @@ public static class Tokenizer
         ["cvp"] = ["chanh", "van", "phong"],
         ["vp"] = ["van", "phong"],
         ["ttdn"] = ["thong", "tin", "doi", "ngoai"],
+        ["kh&cn"] = ["khoa", "hoc", "va", "cong", "nghe"],
+        ["nn&mt"] = ["nong", "nghiep", "va", "moi", "truong"],
+        ["nnmt"] = ["nong", "nghiep", "va", "moi", "truong"],
+        ["gd&dt"] = ["giao", "duc", "va", "dao", "tao"],
+        ["bql"] = ["ban", "quan", "ly"],
+        ["bhxh"] = ["bao", "hiem", "xa", "hoi"],
+        ["bhyt"] = ["bao", "hiem", "y", "te"],
+        ["kkt"] = ["khu", "kinh", "te"],
+        ["kcn"] = ["khu", "cong", "nghiep"],
+        ["csdl"] = ["co", "so", "du", "lieu"],
+        ["cntt"] = ["cong", "nghe", "thong", "tin"],
+        ["cds"] = ["chuyen", "doi", "so"],
+        ["cbccvc"] = ["can", "bo", "cong", "chuc", "vien", "chuc"],
+        ["hcm"] = ["ho", "chi", "minh"],
+        ["tphcm"] = ["thanh", "pho", "ho", "chi", "minh"],
     }.ToFrozenDictionary();
 
     public static List<TextToken> Tokenize(string text)

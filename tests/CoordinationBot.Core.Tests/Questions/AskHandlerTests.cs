@@ -131,6 +131,70 @@ public sealed class AskHandlerTests
         Assert.StartsWith("Chưa có kế hoạch nào", handler.Handle(PlanCatalog.Empty, new AskRequest("ai chủ trì?", null)).Text, StringComparison.Ordinal);
     }
 
+    /// <summary>Two plans of one province: an investment plan whose agencies the registry does not know, and a training plan.</summary>
+    private static readonly PlanCatalog TwoPlans = new(
+    [
+        Stored("21-kh-ubnd", PlanText.With(
+            """
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tài chính
+            a) Chủ trì, phối hợp với Ban Quản lý các khu công nghiệp đề xuất giải pháp cải thiện môi trường đầu tư.
+            2. Ban Quản lý các khu công nghiệp
+            a) Chủ trì thu hút, kêu gọi đầu tư vào các khu công nghiệp.
+            b) Phối hợp với Sở Tài chính xây dựng cơ sở dữ liệu doanh nghiệp trong khu công nghiệp.
+            """,
+            "21/KH-UBND")),
+        Stored("22-kh-ubnd", PlanText.With(
+            """
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Nội vụ
+            a) Chủ trì, phối hợp với Sở Khoa học và Công nghệ tổ chức đào tạo, tập huấn cho cán bộ, công chức về chuyển đổi số.
+            b) Phối hợp với Sở Tư pháp chi trả kinh phí bồi dưỡng.
+            2. Sở Tư pháp
+            a) Phối hợp với Sở Nội vụ xây dựng chuyên mục pháp luật.
+            b) Chủ trì cập nhật Cổng pháp luật quốc gia.
+            """,
+            "22/KH-UBND")),
+    ]);
+
+    [Theory]
+    [InlineData("BQL các KCN có nhiệm vụ gì?")]
+    [InlineData("ban quan ly cac khu cong nghiep lam nhung viec gi")]
+    public void AnAgencyOnlyThePlansName_IsFoundByItsNameOrAbbreviation(string question)
+    {
+        var answer = handler.Handle(TwoPlans, new AskRequest(question, null));
+
+        Assert.StartsWith("Nhiệm vụ của Ban Quản lý các khu công nghiệp", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(["III.2.a", "III.2.b"], answer.Tasks.Select(t => t.TaskId));
+    }
+
+    [Fact]
+    public void AskingWhoAnAgencyWorksWithOnATask_FindsTheTask_AndItsLead()
+    {
+        var answer = handler.Handle(TwoPlans, new AskRequest("Sở KH&CN phối hợp với cơ quan nào tổ chức đào tạo, tập huấn cho cán bộ?", null));
+
+        Assert.Equal("III.1.a", answer.Tasks[0].TaskId);
+        Assert.Contains("Chủ trì: Sở Nội vụ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MyDutiesInANamedPlan_ListWhatILeadFirst_NotWhatSharesTheNamesWords()
+    {
+        var answer = handler.Handle(TwoPlans, new AskRequest("nhiệm vụ của tôi trong kế hoạch 22/KH-UBND là gì?", "Sở Tư pháp"));
+
+        // III.1.b: "Phối hợp với Sở Tư pháp chi trả …" under Sở Nội vụ makes Sở Tư pháp its lead.
+        Assert.Equal(["III.1.b", "III.2.b", "III.2.a"], answer.Tasks.Select(t => t.TaskId));
+    }
+
+    [Fact]
+    public void WordsThatAlsoNameAnotherPlan_DoNotHideTheTaskThatMatches()
+    {
+        // "đầu tư" is in no plan's title here, "chi trả" only in a task: the task is found whatever plan holds it.
+        var answer = handler.Handle(TwoPlans, new AskRequest("ai chi trả kinh phí bồi dưỡng?", null));
+
+        Assert.Equal("III.1.b", answer.Tasks[0].TaskId);
+    }
+
     private static StoredPlan Stored(string key, string text) =>
         new(key, 1, key, key + ".txt", DateTimeOffset.UnixEpoch, null, PlanExtractor.Default.Extract(text));
 }

@@ -65,8 +65,10 @@ public sealed class ConnectorFaultTests(AzuriteFixture azurite)
                 continue;
             }
 
+            // Unconfirmed: the post got no answer in time, so it may or may not have arrived; it was not posted again.
             var conversation = $"a:{agency}";
-            Assert.Equal(state == DeliveryState.Sent ? 1 : 0, delivered.GetValueOrDefault(conversation));
+            var count = delivered.GetValueOrDefault(conversation);
+            Assert.True(state switch { DeliveryState.Sent => count == 1, DeliveryState.Unconfirmed => count <= 1, _ => count == 0 }, $"{agency}: {state}, delivered {count} times");
         }
 
         Assert.Equal(states.Count(s => s.Agency.StartsWith("Phòng Kênh", StringComparison.Ordinal) && s.State == DeliveryState.Sent), delivered.GetValueOrDefault(SharedChannel));
