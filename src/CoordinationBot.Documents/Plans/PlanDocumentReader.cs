@@ -8,7 +8,7 @@ namespace CoordinationBot.Documents.Plans;
 /// <summary>
 /// Plan files to text. .txt: UTF-8 or UTF-16 (BOM), else strict UTF-8, else Windows-1258 (composed to NFC).
 /// .docx: one line per paragraph, table rows as "| cell | cell |" (nested tables flattened, bounded in depth), after
-/// checking what it unpacks to. .pdf: <see cref="PdfPlanText"/>. .doc (Word 97-2003) is named so the officer can save it
+/// checking what it unpacks to. .pdf: <see cref="PdfPlanText"/>. .xlsx: <see cref="WorkbookPlanText"/>. .doc (Word 97-2003) is named so the officer can save it
 /// as .docx.
 /// </summary>
 public sealed class PlanDocumentReader : IPlanDocumentReader
@@ -36,6 +36,7 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
             ".txt" or ".text" => ReadText(content),
             ".docx" => ReadWord(content.ToArray()),
             ".pdf" => PdfPlanText.Read(content.ToArray()),
+            ".xlsx" => ReadWorkbook(content.ToArray()),
             ".doc" or ".rtf" => PlanDocumentText.Failed(PlanFileProblem.LegacyWord),
             _ => PlanDocumentText.Failed(PlanFileProblem.UnsupportedType),
         };
@@ -102,6 +103,18 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
             }
 
             return PlanDocumentText.Of(lines.ToString().Normalize(NormalizationForm.FormC));
+        }
+        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
+        {
+            return PlanDocumentText.Failed(PlanFileProblem.Unreadable);
+        }
+    }
+
+    private static PlanDocumentText ReadWorkbook(byte[] content)
+    {
+        try
+        {
+            return WorkbookPlanText.Read(content);
         }
         catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
         {

@@ -173,6 +173,18 @@ public sealed class PlanExtractorTests
     }
 
     [Theory]
+    [InlineData("Định kỳ hằng năm báo cáo kết quả trước ngày 20/11 về Sở Nội vụ để tổng hợp.", 2026, 11, 20)]
+    [InlineData("Định kỳ báo cáo Ủy ban nhân dân tỉnh kết quả hằng năm (trước ngày 05 tháng 3) để tổng hợp.", 2027, 3, 5)]
+    [InlineData("Rà soát, tổng hợp thiệt hại, gửi Sở Tài chính trước ngày 08 tháng 12 năm 2026.", 2026, 12, 8)]
+    public void AYearlyDateWithoutAYear_IsItsFirstOneAfterTheIssueDate_AndSendingResultsByADateIsReporting(string sentence, int year, int month, int day)
+    {
+        // PlanText issues the plan on 10/03/2026: 20/11 comes next in 2026, 05/03 only in 2027.
+        var plan = Extract($"III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\na) Chủ trì rà soát văn bản.\nIV. CHẾ ĐỘ BÁO CÁO\n{sentence}");
+
+        Assert.Contains(new DateOnly(year, month, day), plan.Reporting.SelectMany(r => r.Dues));
+    }
+
+    [Theory]
     [InlineData("định kỳ 6 tháng, hằng năm báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để tổng hợp.", new[] { ReportingCadence.Semiannual, ReportingCadence.Annual })]
     [InlineData("định kỳ hàng quý báo cáo Ủy ban nhân dân tỉnh trước ngày 20 tháng cuối quý.", new[] { ReportingCadence.Quarterly })]
     [InlineData("báo cáo đột xuất khi có yêu cầu.", new[] { ReportingCadence.AdHoc })]

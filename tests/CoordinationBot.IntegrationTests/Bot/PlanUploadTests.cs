@@ -99,7 +99,7 @@ public sealed class PlanUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("notes.txt", "Biên bản họp, không có nhiệm vụ.", "Không tìm thấy kế hoạch trong tệp")]
     [InlineData("broken.pdf", "%PDF-1.7", "Không đọc được tệp")]
     [InlineData("ke-hoach.doc", "Word 97", "Tệp .doc (Word 97-2003) chưa đọc được")]
-    [InlineData("ke-hoach.xlsx", "PK", "Chỉ nhận tệp .docx, .pdf")]
+    [InlineData("ke-hoach.xls", "PK", "Chỉ nhận tệp .docx, .xlsx")]
     [InlineData("empty.txt", "", "Tệp trống")]
     public async Task FileThatIsNotAPlan_GetsAClearVietnameseReason(string name, string content, string expected)
     {

@@ -6,6 +6,7 @@ using CoordinationBot.Documents.Plans;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CoordinationBot.IntegrationTests.Plans;
 
@@ -104,6 +105,45 @@ public sealed class PlanDocumentReaderTests
     }
 
     [Fact]
+    public void ExcelAssignmentTable_IsReadLikeAWordTable_WithCellLinesAndDates()
+    {
+        var xlsx = Workbook(
+            "Biểu phân công",
+            ["KẾ HOẠCH", null, null, null, null],
+            ["II. PHÂN CÔNG NHIỆM VỤ", null, null, null, null],
+            ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["1", "Số hóa hồ sơ lưu trữ", "Sở Nội vụ", "Sở Khoa học và Công nghệ\nSở Tài chính", new DateOnly(2026, 9, 30)]);
+
+        var text = reader.Read(xlsx, "bieu-phan-cong.xlsx");
+        var plan = PlanExtractor.Default.Extract(text.Text!);
+
+        Assert.True(plan.Tasks.Count == 1, text.Text);
+        var task = plan.Tasks[0];
+        Assert.Equal("Số hóa hồ sơ lưu trữ", task.Text);
+        Assert.Equal(
+            [("Sở Nội vụ", Role.Lead), ("Sở Khoa học và Công nghệ", Role.Support), ("Sở Tài chính", Role.Support)],
+            task.Assignments.Select(a => (a.Agency, a.Role)));
+        Assert.Equal(new DateOnly(2026, 9, 30), task.Due);
+    }
+
+    [Fact]
+    public void ExcelZipBomb_IsRefusedBeforeItIsParsed()
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var block = Encoding.ASCII.GetBytes(new string(' ', 1 << 20));
+            for (var i = 0; i < 80; i++)
+            {
+                entry.Write(block);
+            }
+        }
+
+        Assert.Equal(PlanFileProblem.TooLargeUnpacked, reader.Read(stream.ToArray(), "bomb.xlsx").Problem);
+    }
+
+    [Fact]
     public void ScannedPdf_IsNamedAsAScan()
     {
         Assert.Equal(PlanFileProblem.Scanned, reader.Read(PdfWriter.ScannedPage(), "scan.pdf").Problem);
@@ -181,6 +221,50 @@ public sealed class PlanDocumentReaderTests
         var table = new Table(rows.Select(cells => new TableRow(cells.Select(cell =>
             new TableCell(cell.Split('\n').Select(line => new Paragraph(new Run(new Text(line)))))))));
         return WordWith([.. paragraphs.Select(p => new Paragraph(new Run(new Text(p)))), table]);
+    }
+
+    /// <summary>A one-sheet workbook as Excel writes it: shared strings, and dates as serial numbers with a date format.</summary>
+    private static byte[] Workbook(string sheetName, params object?[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new X.Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new X.Stylesheet(
+                new X.Fonts(new X.Font()), new X.Fills(new X.Fill()), new X.Borders(new X.Border()),
+                new X.CellFormats(new X.CellFormat(), new X.CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }));
+            var shared = workbook.AddNewPart<SharedStringTablePart>();
+            shared.SharedStringTable = new X.SharedStringTable();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            var data = new X.SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new X.Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    var reference = $"{(char)('A' + c)}{r + 1}";
+                    switch (rows[r][c])
+                    {
+                        case string text:
+                            shared.SharedStringTable.AppendChild(new X.SharedStringItem(new X.Text(text)));
+                            row.AppendChild(new X.Cell { CellReference = reference, DataType = X.CellValues.SharedString, CellValue = new X.CellValue((shared.SharedStringTable.Count() - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+                            break;
+                        case DateOnly date:
+                            row.AppendChild(new X.Cell { CellReference = reference, StyleIndex = 1, CellValue = new X.CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+                            break;
+                    }
+                }
+
+                data.AppendChild(row);
+            }
+
+            sheet.Worksheet = new X.Worksheet(data);
+            workbook.Workbook.AppendChild(new X.Sheets(new X.Sheet { Name = sheetName, SheetId = 1, Id = workbook.GetIdOfPart(sheet) }));
+        }
+
+        return stream.ToArray();
     }
 
     private static byte[] WordWith(params OpenXmlElement[] elements)

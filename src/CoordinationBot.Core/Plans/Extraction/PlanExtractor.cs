@@ -27,7 +27,7 @@ public sealed partial class PlanExtractor(AgencyRegistry registry)
         var outline = PlanOutline.Build(blocks);
         var built = tasks.Build(outline, header.Year);
 
-        var rules = reporting.Read(blocks.Select(b => b.Text), header.Year);
+        var rules = reporting.Read(blocks.Select(b => b.Text), header.Year, header.IssuedOn);
         var focal = FocalAgency(rules, built);
         var review = built.SelectMany(b => b.UnknownAgencies).Distinct().ToList();
         return new Plan(

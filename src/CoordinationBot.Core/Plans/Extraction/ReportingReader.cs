@@ -10,14 +10,19 @@ namespace CoordinationBot.Core.Plans.Extraction;
 /// </summary>
 public sealed class ReportingReader(AgencyRegistry registry)
 {
-    public List<(ReportingRule Rule, bool Consolidates)> Read(IEnumerable<string> texts, int? year)
+    /// <param name="texts">The plan's paragraphs.</param>
+    /// <param name="year">The plan's year, for dates written without one.</param>
+    /// <param name="issuedOn">When the plan was issued: a yearly date written without a year ("trước ngày 20/11 hằng năm") is its first one from then on.</param>
+    public List<(ReportingRule Rule, bool Consolidates)> Read(IEnumerable<string> texts, int? year, DateOnly? issuedOn = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var rules = new List<(ReportingRule, bool)>();
         foreach (var clause in texts.SelectMany(Clauses))
         {
             var folded = VietnameseText.Fold(clause);
-            if (!folded.Contains("bao cao", StringComparison.Ordinal))
+            // "… tổng hợp thiệt hại, gửi Bộ Tài chính trước ngày 08/12/2025": sending results by a date is reporting too.
+            var sends = folded.Contains(" gui ", StringComparison.Ordinal) && folded.Contains("tong hop", StringComparison.Ordinal) && folded.Contains("truoc ngay", StringComparison.Ordinal);
+            if (!folded.Contains("bao cao", StringComparison.Ordinal) && !sends)
             {
                 continue;
             }
@@ -29,7 +34,7 @@ public sealed class ReportingReader(AgencyRegistry registry)
                 continue;
             }
 
-            var dues = hasDeadline ? DateReader.ReadAll(clause, year) : [];
+            var dues = hasDeadline ? DateReader.ReadAll(clause, year, cadences.Contains(ReportingCadence.Annual) ? issuedOn : null) : [];
             var (to, via) = Recipients(clause);
             var consolidates = via is not null && folded.Contains("tong hop", StringComparison.Ordinal);
             if (cadences.Count == 0)
