@@ -130,9 +130,36 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
                 lines.AppendLine(paragraph.InnerText);
                 break;
             case Word.Table table when depth < MaxTableDepth:
+                // Merged cells as the reader of a printed table sees them: a cell spanning columns (gridSpan) keeps its
+                // place, so later cells stay under their headers; a cell merged down (vMerge) says the same in every row
+                // it spans — except the numbering column, where a merged number belongs to its first row only.
+                var above = new Dictionary<int, string>();
                 foreach (var row in table.Elements<Word.TableRow>())
                 {
-                    var cells = row.Elements<Word.TableCell>().Select(cell => CellText(cell, depth));
+                    var cells = new List<string>();
+                    foreach (var cell in row.Elements<Word.TableCell>())
+                    {
+                        var column = cells.Count;
+                        var properties = cell.TableCellProperties;
+                        var merge = properties?.VerticalMerge;
+                        var text = CellText(cell, depth);
+                        if (merge is not null && merge.Val?.Value != Word.MergedCellValues.Restart)
+                        {
+                            text = column == 0 ? string.Empty : above.GetValueOrDefault(column, string.Empty);
+                        }
+                        else
+                        {
+                            above[column] = text;
+                        }
+
+                        cells.Add(text);
+                        var span = properties?.GridSpan?.Val?.Value ?? 1;
+                        for (var extra = 1; extra < Math.Min(span, 20); extra++)
+                        {
+                            cells.Add(string.Empty);
+                        }
+                    }
+
                     lines.Append("| ").AppendJoin(" | ", cells).AppendLine(" |");
                 }
 

@@ -196,6 +196,19 @@ public sealed class PlanExtractorTests
         Assert.Equal(expected, plan.Reporting.Select(r => r.Cadence));
     }
 
+    [Theory]
+    [InlineData("Quý IV/2025", "2025-12-31")]
+    [InlineData("Quí II năm 2026", "2026-06-30")]
+    [InlineData("6 tháng đầu năm 2026", "2026-06-30")]
+    [InlineData("Năm 2027", "2027-12-31")]
+    [InlineData("2025 - 2030", "2030-12-31")]
+    [InlineData("Trước ngày 15/9/2026", "2026-09-15")]
+    [InlineData("Thường xuyên", null)]
+    public void DeadlinesInADueColumnOrField_MeanThePeriodsLastDay(string text, string? expected)
+    {
+        Assert.Equal(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateReader.ReadDeadline(text, 2026));
+    }
+
     [Fact]
     public void TaskDeadlines_InTheWaysPlansWriteThem()
     {

@@ -31,6 +31,39 @@ public sealed class PlanDocumentReaderTests
     }
 
     [Fact]
+    public void WordTableWithMergedCells_GivesEachRowItsLead_AndKeepsTheColumns()
+    {
+        static TableCell Cell(string text, MergedCellValues? merge = null, int span = 1)
+        {
+            var properties = new TableCellProperties();
+            if (merge is { } value)
+            {
+                properties.AppendChild(new VerticalMerge { Val = value });
+            }
+
+            if (span > 1)
+            {
+                properties.AppendChild(new GridSpan { Val = span });
+            }
+
+            return new TableCell(properties, new Paragraph(new Run(new Text(text))));
+        }
+
+        var table = new Table(
+            new TableRow(Cell("TT"), Cell("Nhiệm vụ"), Cell("Cơ quan chủ trì"), Cell("Cơ quan phối hợp"), Cell("Thời gian hoàn thành")),
+            new TableRow(Cell("I"), Cell("NHÓM NHIỆM VỤ VỀ HẠ TẦNG SỐ", span: 4)),
+            new TableRow(Cell("1"), Cell("Nâng cấp mạng truyền số liệu chuyên dùng"), Cell("Sở Khoa học và Công nghệ", MergedCellValues.Restart), Cell("Công an tỉnh"), Cell("Năm 2026")),
+            new TableRow(Cell("2"), Cell("Xây dựng trung tâm dữ liệu của tỉnh"), Cell(string.Empty, MergedCellValues.Continue), Cell("Sở Tài chính"), Cell("Năm 2027")));
+
+        var plan = PlanExtractor.Default.Extract(reader.Read(WordWith(new Paragraph(new Run(new Text("KẾ HOẠCH"))), new Paragraph(new Run(new Text("II. NHIỆM VỤ"))), table), "merged.docx").Text!);
+
+        Assert.Equal(2, plan.Tasks.Count);
+        Assert.All(plan.Tasks, t => Assert.Equal("Sở Khoa học và Công nghệ", Assert.Single(t.Assignments, a => a.Role == Role.Lead).Agency));
+        Assert.Equal("Sở Tài chính", Assert.Single(plan.Tasks[1].Assignments, a => a.Role == Role.Support).Agency);
+        Assert.Equal(new DateOnly(2027, 12, 31), plan.Tasks[1].Due);
+    }
+
+    [Fact]
     public void DeeplyNestedWordTables_AreReadWithinBounds()
     {
         var table = new Table(new TableRow(new TableCell(new Paragraph(new Run(new Text("đáy"))))));

@@ -63,6 +63,36 @@ public static partial class DateReader
     public static DateOnly? ReadFirst(string text, int? defaultYear) =>
         ReadAll(text, defaultYear) is [var first, ..] ? first : null;
 
+    /// <summary>
+    /// A deadline written in a due column or a "Thời gian:" field, where periods mean their last day: a date if there is
+    /// one, else "Quý IV/2025" (31/12/2025), "6 tháng đầu năm 2026" (30/06/2026), "năm 2027" or "2027" (31/12/2027),
+    /// "2026 - 2030" (31/12/2030). "Thường xuyên" and the like have none.
+    /// </summary>
+    public static DateOnly? ReadDeadline(string text, int? defaultYear)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (ReadFirst(text, defaultYear) is { } date)
+        {
+            return date;
+        }
+
+        var folded = Text.VietnameseText.Fold(text);
+        if (Quarter().Match(folded) is { Success: true } quarter)
+        {
+            var q = quarter.Groups[1].Value switch { "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, _ => 4 };
+            var end = new DateOnly(Int(quarter.Groups[2]), q * 3, 1);
+            return end.AddDays(DateTime.DaysInMonth(end.Year, end.Month) - 1);
+        }
+
+        if (HalfYear().Match(folded) is { Success: true } half)
+        {
+            return half.Groups[1].Value == "dau" ? new DateOnly(Int(half.Groups[2]), 6, 30) : new DateOnly(Int(half.Groups[2]), 12, 31);
+        }
+
+        var years = Years().Matches(folded).Select(m => Int(m.Groups[1])).Where(y => y is >= 2000 and <= 2100).ToList();
+        return years.Count is 1 or 2 ? new DateOnly(years[^1], 12, 31) : null;
+    }
+
     private static int Int(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", RegexOptions.IgnoreCase)]
@@ -70,6 +100,15 @@ public static partial class DateReader
 
     [GeneratedRegex(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")]
     private static partial Regex SlashDate();
+
+    [GeneratedRegex(@"qu[yi]\s+(iv|iii|ii|i|[1-4])\s*(?:/|nam\s+)\s*(\d{4})")]
+    private static partial Regex Quarter();
+
+    [GeneratedRegex(@"6 thang (dau|cuoi) nam\s+(\d{4})")]
+    private static partial Regex HalfYear();
+
+    [GeneratedRegex(@"(?<![\d/])(\d{4})(?![\d/])")]
+    private static partial Regex Years();
 
     [GeneratedRegex(@"ngày\s+(\d{1,2})/(\d{1,2})(?![\d/])", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonth();

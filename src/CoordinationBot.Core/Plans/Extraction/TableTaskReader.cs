@@ -67,7 +67,7 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
             AddAgencies(row, columns.Lead, Role.Lead, assignments, unknown);
             AddAgencies(row, columns.Support, Role.Support, assignments, unknown);
             var dueText = columns.Due is { } d && d < row.Count && row[d].Length > 0 ? row[d] : null;
-            var due = dueText is null ? null : DateReader.ReadFirst(dueText, year);
+            var due = dueText is null ? null : DateReader.ReadDeadline(dueText, year);
             var task = new PlanTask(id, section.Text, row[columns.Task], due, dueText, assignments);
             yield return new BuiltTask(task, [], unknown);
         }

@@ -155,7 +155,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         }
 
         var dueField = fields.FirstOrDefault(f => f.Kind == FieldKind.Due);
-        var (due, dueText) = dueField is not null ? (DateReader.ReadFirst(dueField.Value, context.Year), dueField.Value) : TaskDue(text, context.Year);
+        var (due, dueText) = dueField is not null ? (DateReader.ReadDeadline(dueField.Value, context.Year), dueField.Value) : TaskDue(text, context.Year);
         var focal = found.MakesFocal ? owners.Agencies : [];
         var unknown = owners.Unknown.Concat(assignments.Where(a => a.Source is AssignmentSource.Block or AssignmentSource.Named && registry.FindExact(a.Agency) is null).Select(a => a.Agency)).Distinct().ToList();
         var task = new PlanTask(id, sectionTitle, text, due, dueText, assignments.DistinctBy(a => (a.Agency, a.Role)).ToList(), context.Attachment && assignments.Count == 0);
@@ -216,7 +216,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         if (block.Success)
         {
             var value = block.Groups[1].Value.Trim();
-            return (DateReader.ReadFirst(value, year), value);
+            return (DateReader.ReadDeadline(value, year), value);
         }
 
         foreach (var clause in ReportingReader.Clauses(text))
