@@ -28,6 +28,7 @@ public sealed record PlanJson(PlanFactsJson Plan, IReadOnlyList<TaskJson> Tasks)
     private static string Cadence(ReportingCadence cadence) => cadence switch
     {
         ReportingCadence.Semiannual => "semiannual",
+        ReportingCadence.Monthly => "monthly",
         ReportingCadence.Annual => "annual",
         ReportingCadence.Quarterly => "quarterly",
         ReportingCadence.AdHoc => "adhoc",

@@ -28,4 +28,5 @@ public enum ReportingCadence
     Semiannual,
     Annual,
     AdHoc,
+    Monthly,
 }

@@ -176,6 +176,8 @@ public sealed class PlanExtractorTests
     [InlineData("Định kỳ hằng năm báo cáo kết quả trước ngày 20/11 về Sở Nội vụ để tổng hợp.", 2026, 11, 20)]
     [InlineData("Định kỳ báo cáo Ủy ban nhân dân tỉnh kết quả hằng năm (trước ngày 05 tháng 3) để tổng hợp.", 2027, 3, 5)]
     [InlineData("Rà soát, tổng hợp thiệt hại, gửi Sở Tài chính trước ngày 08 tháng 12 năm 2026.", 2026, 12, 8)]
+    [InlineData("Các sở báo cáo tiến độ hằng tháng trước ngày 20 về Sở Nội vụ.", 2026, 3, 20)]
+    [InlineData("Các sở báo cáo tiến độ hằng tháng trước ngày 05 về Sở Nội vụ.", 2026, 4, 5)]
     public void AYearlyDateWithoutAYear_IsItsFirstOneAfterTheIssueDate_AndSendingResultsByADateIsReporting(string sentence, int year, int month, int day)
     {
         // PlanText issues the plan on 10/03/2026: 20/11 comes next in 2026, 05/03 only in 2027.

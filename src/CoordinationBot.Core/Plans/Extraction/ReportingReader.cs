@@ -8,7 +8,7 @@ namespace CoordinationBot.Core.Plans.Extraction;
 /// Sở X trước ngày 15 tháng 05 và ngày 01 tháng 12 năm 2023 để tổng hợp") and the agency they are sent through to be
 /// consolidated — the focal agency's strongest sign.
 /// </summary>
-public sealed class ReportingReader(AgencyRegistry registry)
+public sealed partial class ReportingReader(AgencyRegistry registry)
 {
     /// <param name="texts">The plan's paragraphs.</param>
     /// <param name="year">The plan's year, for dates written without one.</param>
@@ -35,6 +35,17 @@ public sealed class ReportingReader(AgencyRegistry registry)
             }
 
             var dues = hasDeadline ? DateReader.ReadAll(clause, year, cadences.Contains(ReportingCadence.Annual) ? issuedOn : null) : [];
+            if (dues.Count == 0 && cadences.Contains(ReportingCadence.Monthly) && issuedOn is { } issued && MonthlyDay().Match(folded) is { Success: true } monthly)
+            {
+                // "trước ngày 20 hằng tháng": the first 20th from the issue date on.
+                var day = int.Parse(monthly.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var first = Enumerable.Range(0, 3).Select(issued.AddMonths).Select(m => new DateOnly(m.Year, m.Month, 1))
+                    .Where(m => day <= DateTime.DaysInMonth(m.Year, m.Month)).Select(m => m.AddDays(day - 1)).FirstOrDefault(d => d >= issued);
+                if (first != default)
+                {
+                    dues = [first];
+                }
+            }
             var (to, via) = Recipients(clause);
             var consolidates = via is not null && folded.Contains("tong hop", StringComparison.Ordinal);
             if (cadences.Count == 0)
@@ -48,6 +59,9 @@ public sealed class ReportingReader(AgencyRegistry registry)
 
         return rules;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"truoc ngay (\d{1,2})(?![\d/])(?! thang)")]
+    private static partial System.Text.RegularExpressions.Regex MonthlyDay();
 
     public static IEnumerable<string> Clauses(string text)
     {
@@ -66,6 +80,11 @@ public sealed class ReportingReader(AgencyRegistry registry)
         if (folded.Contains("6 thang", StringComparison.Ordinal) || folded.Contains("sau thang", StringComparison.Ordinal))
         {
             found.Add(ReportingCadence.Semiannual);
+        }
+
+        if (folded.Contains("hang thang", StringComparison.Ordinal) || folded.Contains("moi thang", StringComparison.Ordinal))
+        {
+            found.Add(ReportingCadence.Monthly);
         }
 
         if (folded.Contains("hang nam", StringComparison.Ordinal))
