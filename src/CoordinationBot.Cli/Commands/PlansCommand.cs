@@ -11,11 +11,13 @@ namespace CoordinationBot.Cli.Commands;
 /// <summary><c>coordbot plans extract|import|list</c>: the plan registry from the command line.</summary>
 public static class PlansCommand
 {
+    private static readonly string[] PlanFiles = [".txt", ".md", ".docx", ".xlsx", ".pdf"];
+
     public static Command Create() => new("plans", "Plan documents and the plan registry") { Extract(), Import(), List() };
 
     private static Command Extract()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "Plan document (.txt UTF-8/UTF-16/Windows-1258, or .docx)" };
+        var file = new Argument<FileInfo>("FILE") { Description = "Plan document (.txt UTF-8/UTF-16/Windows-1258, .docx, .xlsx assignment table, or .pdf with text)" };
         var json = new Option<bool>("--json") { Description = "Print the extraction as JSON" };
         var extract = new Command("extract", "Read a plan and print its facts, tasks and assignments") { file, json };
         extract.SetAction(async (parse, cancellationToken) =>
@@ -47,7 +49,7 @@ public static class PlansCommand
 
     private static Command Import()
     {
-        var path = new Argument<string>("FILE|DIR") { Description = "A plan file, or a folder of .txt/.docx plan files" };
+        var path = new Argument<string>("FILE|DIR") { Description = "A plan file, or a folder of .txt/.docx/.xlsx/.pdf plan files" };
         var import = new Command("import", "Store plans in the registry (same file again: no change; changed file: new version)") { path };
         import.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,7 +57,7 @@ public static class PlansCommand
             var handler = host.Services.GetRequiredService<ImportPlanHandler>();
             var target = parse.GetValue(path)!;
             var files = Directory.Exists(target)
-                ? Directory.EnumerateFiles(target).Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList()
+                ? Directory.EnumerateFiles(target).Where(f => PlanFiles.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase))).Order(StringComparer.Ordinal).ToList()
                 : [target];
             var failures = 0;
             foreach (var file in files)

@@ -48,6 +48,10 @@ public static class PdfPlanText
                 ? PlanDocumentText.Failed(PlanFileProblem.Scanned)
                 : PlanDocumentText.Of(text.ToString().Normalize(NormalizationForm.FormC));
         }
+        catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
+        {
+            return PlanDocumentText.Failed(PlanFileProblem.Protected);
+        }
         catch (Exception exception) when (exception is not OutOfMemoryException and not StackOverflowException)
         {
             // PdfPig reports a damaged or encrypted file with exceptions of its own types.

@@ -33,7 +33,7 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
         var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
         var text = extension switch
         {
-            ".txt" or ".text" => ReadText(content),
+            ".txt" or ".text" or ".md" => ReadText(content),
             ".docx" => ReadWord(content.ToArray()),
             ".pdf" => PdfPlanText.Read(content.ToArray()),
             ".xlsx" => ReadWorkbook(content.ToArray()),

@@ -108,6 +108,7 @@ public sealed class PlanDocumentReaderTests
     [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, "a.pdf", PlanFileProblem.Unreadable)]
     [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }, "ke-hoach.doc", PlanFileProblem.LegacyWord)]
     [InlineData(new byte[] { 0x41 }, "ke-hoach.xls", PlanFileProblem.UnsupportedType)]
+    [InlineData(new byte[] { 0x20 }, "ke-hoach.md", PlanFileProblem.Empty)]
     public void BadFiles_GetAReason_NotAnException(byte[] content, string name, PlanFileProblem problem)
     {
         Assert.Equal(problem, reader.Read(content, name).Problem);

@@ -25,4 +25,5 @@ public enum PlanFileProblem
     TooLargeUnpacked,
     Scanned,
     LegacyWord,
+    Protected,
 }
