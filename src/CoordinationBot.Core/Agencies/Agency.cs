@@ -2,7 +2,8 @@ namespace CoordinationBot.Core.Agencies;
 
 /// <summary>
 /// An agency (cơ quan, đơn vị) with its canonical name and the other names plans use for it. A group
-/// ("Các sở, ban, ngành") stands for its members. <see cref="NeedsReview"/> marks an agency first met in a plan.
+/// ("Các sở, ban, ngành") stands for its members: those listed, and any agency whose name begins with one of its
+/// <see cref="MemberHeads"/> ("Sở ", "Ủy ban nhân dân xã"). <see cref="NeedsReview"/> marks an agency first met in a plan.
 /// </summary>
 public sealed record Agency(
     string Id,
@@ -13,7 +14,8 @@ public sealed record Agency(
     IReadOnlyList<string>? Members = null,
     string? SuccessorId = null,
     DateOnly? SuccessorSince = null,
-    bool NeedsReview = false);
+    bool NeedsReview = false,
+    IReadOnlyList<string>? MemberHeads = null);
 
 /// <summary>Level of government; "Công an tỉnh" and "Công an xã" are different agencies.</summary>
 public enum AgencyLevel

@@ -13,7 +13,8 @@ public sealed record AgencyEntry(
     bool Group = false,
     IReadOnlyList<string>? Members = null,
     string? Successor = null,
-    string? Since = null)
+    string? Since = null,
+    IReadOnlyList<string>? MemberHeads = null)
 {
     public Agency ToAgency() => new(
         Id,
@@ -23,7 +24,8 @@ public sealed record AgencyEntry(
         Group,
         Members,
         Successor,
-        Since is null ? null : DateOnly.ParseExact(Since, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Since is null ? null : DateOnly.ParseExact(Since, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        MemberHeads: MemberHeads);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -166,6 +166,40 @@ public sealed class AgencyRegistry
         return x is not null && y is not null && Current(x).Id == Current(y).Id;
     }
 
+    /// <summary>
+    /// Whether a task given to <paramref name="assigned"/> is <paramref name="agency"/>'s: the same agency, or a group
+    /// it belongs to ("Các sở, ban, ngành" is Sở Tư pháp's too; "UBND các xã, phường" any xã's).
+    /// </summary>
+    public bool Covers(string assigned, string agency)
+    {
+        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(agency);
+        if (SameAgency(assigned, agency))
+        {
+            return true;
+        }
+
+        if (FindExact(assigned) is not { IsGroup: true } group)
+        {
+            return false;
+        }
+
+        group = Current(group);
+        var member = FindExact(agency) is { } known ? Current(known) : null;
+        if (member is { IsGroup: true })
+        {
+            return false;
+        }
+
+        if (member is not null && group.Members?.Contains(member.Id, StringComparer.Ordinal) == true)
+        {
+            return true;
+        }
+
+        var name = " " + string.Join(' ', Words(member?.Name ?? agency));
+        return group.MemberHeads?.Any(head => name.StartsWith(" " + string.Join(' ', Words(head)) + (head.EndsWith(' ') ? " " : string.Empty), StringComparison.Ordinal)) == true;
+    }
+
     public static string[] Words(string name) =>
         Tokenizer.Tokenize(name).Where(t => t.IsWord).Select(t => t.Folded).ToArray();
 

@@ -36,8 +36,9 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
     {
         var current = registry.Current(agency);
         var plans = TargetPlans(catalog, question);
+        // Its own tasks, and those given to a group it belongs to ("Các sở, ban, ngành"), which come after them.
         var mine = Enumerable.Range(0, catalog.Tasks.Count)
-            .Where(i => catalog.Tasks[i].Task.Assignments.Any(a => Same(a.Agency, current) && (question.Role is null || a.Role == question.Role)))
+            .Where(i => catalog.Tasks[i].Task.Assignments.Any(a => (Same(a.Agency, current) || registry.Covers(a.Agency, current.Name)) && (question.Role is null || a.Role == question.Role)))
             .ToList();
         var inPlans = mine.Where(i => plans is null || plans.Contains(catalog.Tasks[i].Plan)).ToList();
         var tasks = inPlans.Count > 0 ? inPlans : mine;
@@ -51,6 +52,7 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         var scores = question.Topic.Length > 0 && !question.NamesPlan ? catalog.TaskIndex.Score(question.Topic) : [];
         var ordered = tasks
             .OrderByDescending(i => scores.GetValueOrDefault(i) > MinimumScore ? scores[i] : 0)
+            .ThenBy(i => catalog.Tasks[i].Task.Assignments.Any(a => Same(a.Agency, current)) ? 0 : 1)
             .ThenBy(i => catalog.Tasks[i].Task.Assignments.Any(a => Same(a.Agency, current) && a.Role == Role.Lead) ? 0 : 1)
             .ThenBy(i => i)
             .Select(i => catalog.Tasks[i])

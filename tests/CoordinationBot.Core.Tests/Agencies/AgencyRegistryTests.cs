@@ -7,6 +7,21 @@ public sealed class AgencyRegistryTests
     private readonly AgencyRegistry registry = AgencyRegistry.Default;
 
     [Theory]
+    [InlineData("Các sở, ban, ngành", "Sở Tư pháp", true)]
+    [InlineData("Các sở, ban, ngành tỉnh", "Ban Dân tộc", true)]
+    [InlineData("UBND các xã, phường", "Ủy ban nhân dân xã Hòa Mẫu", true)]
+    [InlineData("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân phường Bình Minh", true)]
+    [InlineData("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Bộ Tư pháp", true)]
+    [InlineData("Các sở, ban, ngành", "Ủy ban nhân dân xã Hòa Mẫu", false)]
+    [InlineData("UBND các xã, phường", "Sở Tư pháp", false)]
+    [InlineData("Sở Tư pháp", "Sở Nội vụ", false)]
+    [InlineData("Các sở, ban, ngành", "Các sở, ban, ngành", true)]
+    public void AGroup_CoversTheAgenciesItStandsFor_AndNoOthers(string assigned, string agency, bool covered)
+    {
+        Assert.Equal(covered, registry.Covers(assigned, agency));
+    }
+
+    [Theory]
     [InlineData("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch")]
     [InlineData("so van hoa the thao va du lich", "Sở Văn hóa, Thể thao và Du lịch")]
     [InlineData("Sở TT&TT", "Sở Thông tin và Truyền thông")]

@@ -187,6 +187,26 @@ public sealed class AskHandlerTests
     }
 
     [Fact]
+    public void MyDuties_IncludeWhatIsGivenToAGroupIBelongTo_AfterMyOwn()
+    {
+        var catalog = new PlanCatalog([Stored("23-kh-ubnd", PlanText.With(
+            """
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tư pháp
+            a) Chủ trì rà soát văn bản quy phạm pháp luật.
+            2. Các sở, ban, ngành
+            a) Chủ trì quán triệt Kế hoạch tại cơ quan, đơn vị.
+            3. Ủy ban nhân dân các xã, phường
+            a) Chủ trì tuyên truyền tại cơ sở.
+            """,
+            "23/KH-UBND"))]);
+
+        var answer = handler.Handle(catalog, new AskRequest("nhiệm vụ của tôi là gì?", "Sở Tư pháp"));
+
+        Assert.Equal(["III.1.a", "III.2.a"], answer.Tasks.Select(t => t.TaskId));
+    }
+
+    [Fact]
     public void WordsThatAlsoNameAnotherPlan_DoNotHideTheTaskThatMatches()
     {
         // "đầu tư" is in no plan's title here, "chi trả" only in a task: the task is found whatever plan holds it.
