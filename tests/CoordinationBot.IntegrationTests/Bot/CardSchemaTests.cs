@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.Consolidation;
+using CoordinationBot.Core.People;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.StatusReports;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Workers;
+using CoordinationBot.IntegrationTests.Fixtures;
+using CoordinationBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordinationBot.IntegrationTests.Bot;
+
+/// <summary>
+/// Every card the bot can send, built by the real card builders from real stored data, parsed by the official Adaptive
+/// Cards library (tools/check-cards.js, npm "adaptivecards" 3.0.6): version 1.5 and not one parse or validation event.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class CardSchemaTests(AzuriteFixture azurite)
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    [Fact]
+    public async Task EveryCardTheBotSends_ParsesWithTheOfficialLibrary_WithoutAProblem()
+    {
+        await using var context = await BotTestContext.StartAsync(azurite, new BotHostSettings(Configuration: new Dictionary<string, string?> { ["Delivery:Enabled"] = "false" }));
+        using var scope = context.Host.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt"));
+        var stored = (await services.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(bytes, "dnnd.txt", "t"), default)).Plan!;
+        var catalog = await services.GetRequiredService<PlanCatalogSource>().GetAsync(default);
+        var store = services.GetRequiredService<IStatusReportStore>();
+        var round = new ReportingRound(ReportingRound.IdFor(stored.Key, ReportingPeriod.WholeYear(2026)), stored.Key, stored.Version, ReportingPeriod.WholeYear(2026), new DateOnly(2099, 1, 1), "t", DateTimeOffset.UtcNow, RoundState.Open, "Đề nghị gửi **đúng hạn** [tại đây](https://x.example).", TeamsActivities.TenantId);
+        await store.AddRoundAsync(round, default);
+        var builder = services.GetRequiredService<StatusCardBuilder>();
+        var empty = (await builder.LoadAsync(round.Id, "Sở Tài chính", null, false, default))!;
+        await store.SaveReportsAsync([new StatusReport(round.Id, "Sở Tài chính", "IV.4.a", ProgressStatus.Blocked, 40, "Đã bố trí.", "Thiếu kinh phí.", "Bổ sung.", "cán bộ", DateTimeOffset.UtcNow)], new Dictionary<string, string?> { ["IV.4.a"] = null }, default);
+        var saved = (await builder.LoadAsync(round.Id, "Sở Tài chính", "Đã ghi nhận.", false, default))!;
+        var warning = (await builder.LoadAsync(round.Id, "Sở Tài chính", "Nhiệm vụ IV.4.a vừa được người khác cập nhật.", true, default))!;
+        var summary = (await services.GetRequiredService<ConsolidateHandler>().SummarizeAsync(round, default))!;
+        var ask = services.GetRequiredService<AskHandler>();
+
+        var cards = new JsonObject
+        {
+            ["help"] = HelpCard.Create(CommandCatalog.Default, Vietnamese),
+            ["answer-task"] = AnswerCard.Create(ask.Handle(catalog, new AskRequest("ai chủ trì bố trí kinh phí?", null)), Vietnamese),
+            ["answer-duties"] = AnswerCard.Create(ask.Handle(catalog, new AskRequest("Sở Tài chính có nhiệm vụ gì?", null)), Vietnamese, "Danh bạ tạm thời không truy cập được."),
+            ["answer-none"] = AnswerCard.Create(ask.Handle(catalog, new AskRequest("thời tiết hôm nay", null)), Vietnamese),
+            ["agency-picker"] = AgencyPickerCard.Create(AgencyRegistry.Default, Vietnamese, "Bạn thuộc cơ quan nào?"),
+            ["plan-preview"] = PlanPreviewCard.Create(stored.Plan, "pending-1", Vietnamese),
+            ["open-round"] = OpenRoundCard.Create(catalog, new DateOnly(2026, 12, 1), Vietnamese),
+            ["status-empty"] = StatusCard.Create(empty, Vietnamese),
+            ["status-saved"] = StatusCard.Create(saved, Vietnamese),
+            ["status-warning"] = StatusCard.Create(warning, Vietnamese),
+            ["status-read-only"] = StatusCard.Create(saved with { Editable = false }, Vietnamese),
+            ["consolidation"] = ConsolidationCard.Create(summary, new Uri("https://bot.example/files/a.docx"), new Uri("https://bot.example/files/a.xlsx"), TimeSpan.FromMinutes(15), Vietnamese),
+            ["notice"] = NoticeCard.Create("Không tìm thấy đợt báo cáo này."),
+            ["confirm-agencies"] = AgencyConfirmationCard.Create([("aad-1", new AgencyChoice("Sở Ngoại vụ", "aad-1", "Nguyễn Văn **A**"))], Vietnamese, "Đã xác nhận."),
+            ["confirm-none"] = AgencyConfirmationCard.Create([], Vietnamese, null),
+            ["failure-notice"] = (await services.GetRequiredService<FailureNotices>().CardAsync(round.Id, default))!.Value.Card,
+        };
+
+        var results = await CheckAsync(cards);
+
+        Assert.Equal(cards.Count, results.Count);
+        foreach (var (name, result) in results)
+        {
+            Assert.True(result!["version"]?.GetValue<string>() == "1.5", $"{name}: version {result["version"]}");
+            Assert.True(result["problems"]!.AsArray().Count == 0, $"{name}: {result["problems"]!.ToJsonString()}");
+        }
+    }
+
+    private static async Task<JsonObject> CheckAsync(JsonObject cards)
+    {
+        var input = Path.Combine(Path.GetTempPath(), $"coordbot-cards-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(input, cards.ToJsonString());
+        var script = Path.Combine(RepositoryPaths.Root, "tools", "check-cards.js");
+        var library = Path.Combine(RepositoryPaths.Root, "node_modules", "adaptivecards", "dist", "adaptivecards.js");
+        Assert.True(File.Exists(library), $"{library} is missing: run ./test.sh (it runs 'npm ci').");
+        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(input);
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        File.Delete(input);
+        Assert.True(process.ExitCode == 0, error);
+        return JsonNode.Parse(output)!.AsObject();
+    }
+}
