@@ -6,7 +6,7 @@ namespace CoordinationBot.Cli;
 /// <summary>coordbot: the CoordinationBot command line.</summary>
 public static class CliProgram
 {
-    public static Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("coordbot — CoordinationBot from the command line");
         root.Subcommands.Add(ConversationsCommand.Create());
@@ -16,6 +16,14 @@ public static class CliProgram
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(DirectoryCommand.Create());
         root.Subcommands.Add(PackageCommand.Create());
-        return root.Parse(args).InvokeAsync();
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CliProblemException problem)
+        {
+            await Console.Error.WriteLineAsync(problem.Message);
+            return 2;
+        }
     }
 }

@@ -5,14 +5,18 @@ namespace CoordinationBot.Testing;
 /// <summary>Runs the built coordbot (copied beside the test assembly) as a user would, and returns what it printed.</summary>
 public static class CliRunner
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunInAsync(AppContext.BaseDirectory, environment, arguments);
+
+    /// <summary>As <see cref="RunAsync"/>, from <paramref name="workingDirectory"/> (a checkout without its tools, say).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "coordbot.dll"));
         foreach (var argument in arguments)

@@ -74,7 +74,7 @@ public static class BenchTools
         var tool = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "azurite");
         if (!File.Exists(tool))
         {
-            throw new InvalidOperationException($"{tool} is missing: run 'npm ci' (./run.sh and ./test.sh do).");
+            throw new CliProblemException($"{tool} is missing: run 'npm ci' in {RepositoryRoot()} first (./run.sh and ./test.sh do).");
         }
 
         var info = new ProcessStartInfo(tool) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
