@@ -19,7 +19,8 @@ public static class PlansCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Plan document (.txt UTF-8/UTF-16/Windows-1258, .docx, .xlsx assignment table, or .pdf with text)" };
         var json = new Option<bool>("--json") { Description = "Print the extraction as JSON" };
-        var extract = new Command("extract", "Read a plan and print its facts, tasks and assignments") { file, json };
+        var explain = new Option<bool>("--explain") { Description = "For each assignment, the rule that made it and the words it was read from" };
+        var extract = new Command("extract", "Read a plan and print its facts, tasks and assignments") { file, json, explain };
         extract.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -36,6 +37,21 @@ public static class PlansCommand
             if (parse.GetValue(json))
             {
                 Console.WriteLine(ToJson(plan));
+            }
+            else if (parse.GetValue(explain))
+            {
+                foreach (var task in plan.Tasks)
+                {
+                    foreach (var a in task.Assignments)
+                    {
+                        Console.WriteLine($"{task.Id}\t{a.Agency}\t{(a.Role == Role.Lead ? "lead" : "support")}{(a.Requested ? " (requested)" : string.Empty)}\t{a.Why ?? a.Source.ToString()}");
+                    }
+
+                    if (task.Assignments.Count == 0)
+                    {
+                        Console.WriteLine($"{task.Id}\t-\t-\t{(task.AssignedInAttachment ? "assigned in the attachment table" : "no agency named")}: {Explain.Quote(task.Text)}");
+                    }
+                }
             }
             else
             {

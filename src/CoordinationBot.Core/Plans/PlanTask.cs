@@ -13,8 +13,8 @@ public sealed record PlanTask(
     IReadOnlyList<Assignment> Assignments,
     bool AssignedInAttachment = false);
 
-/// <summary>An agency's part in a task.</summary>
-public sealed record Assignment(string Agency, Role Role, AssignmentSource Source, bool Requested = false);
+/// <summary>An agency's part in a task; <c>Why</c>: how the reading found it, the rule and the words it read (for <c>plans extract --explain</c>; not stored).</summary>
+public sealed record Assignment(string Agency, Role Role, AssignmentSource Source, bool Requested = false, [property: System.Text.Json.Serialization.JsonIgnore] string? Why = null);
 
 public enum Role
 {

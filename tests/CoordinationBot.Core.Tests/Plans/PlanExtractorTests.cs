@@ -198,6 +198,24 @@ public sealed class PlanExtractorTests
         Assert.Equal(expected, plan.Reporting.Select(r => r.Cadence));
     }
 
+    [Fact]
+    public void EachAssignment_SaysWhichRuleMadeIt_AndTheWordsItRead()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tư pháp
+            a) Chủ trì, phối hợp với Sở Nội vụ rà soát văn bản.
+            2. Giao Sở Y tế chủ trì tập huấn phòng dịch.
+            3. Nâng cấp cổng dịch vụ công
+            - Cơ quan chủ trì: Sở Tài chính
+            """);
+
+        Assert.Equal("agency heading: “Sở Tư pháp”", Task(plan, "III.1.a").Assignments.Single(a => a.Agency == "Sở Tư pháp").Why);
+        Assert.StartsWith("named in the task with its role word: “Chủ trì, phối hợp với Sở Nội vụ", Task(plan, "III.1.a").Assignments.Single(a => a.Agency == "Sở Nội vụ").Why, StringComparison.Ordinal);
+        Assert.StartsWith("named where the sentence starts: “", Task(plan, "III.2").Assignments.Single().Why, StringComparison.Ordinal);
+        Assert.Contains(plan.Tasks.SelectMany(t => t.Assignments), a => a.Agency == "Sở Tài chính" && a.Why == "labelled field: “Cơ quan chủ trì: Sở Tài chính”");
+    }
+
     [Theory]
     [InlineData("Quý IV/2025", "2025-12-31")]
     [InlineData("Quí II năm 2026", "2026-06-30")]

@@ -142,6 +142,12 @@ public static partial class BlockReader
             return false;
         }
 
+        // "Nơi nhận:" opens the closing block of every official document: it never continues the line above.
+        if (Text.VietnameseText.Fold(line).StartsWith("noi nhan", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var text = open.Text.TrimEnd();
         if (text.Length == 0 || text.EndsWith('-') || text.EndsWith(','))
         {

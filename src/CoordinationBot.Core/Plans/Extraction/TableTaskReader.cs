@@ -102,7 +102,7 @@ public sealed partial class TableTaskReader(AgencyRegistry registry)
 
         foreach (var name in AgencyCell.Split(row[c], reader))
         {
-            assignments.Add(new Assignment(name, role, AssignmentSource.Table));
+            assignments.Add(new Assignment(name, role, AssignmentSource.Table, Why: $"table, {(role == Role.Lead ? "lead" : "support")} column: " + Explain.Quote(row[c])));
             if (registry.FindExact(name) is null)
             {
                 unknown.Add(name);

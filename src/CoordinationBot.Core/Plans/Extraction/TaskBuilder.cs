@@ -59,7 +59,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var own = new List<string>();
         if (list.IsHeading)
         {
-            heading = Heading.Of(list);
+            heading = Heading.Of(list) with { Why = "agency heading: " + Explain.Quote(node.Text) };
         }
         else
         {
@@ -79,7 +79,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
             {
                 // "Ủy ban nhân dân các tỉnh, thành phố:", "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:" before the items.
                 var paragraphList = agencyLists.Read(HeadingText(paragraph));
-                var paragraphHeading = paragraphList.IsHeading ? Heading.Of(paragraphList) : LeadingHeading(paragraph);
+                var paragraphHeading = paragraphList.IsHeading ? Heading.Of(paragraphList) with { Why = "agency heading: " + Explain.Quote(paragraph) } : LeadingHeading(paragraph);
                 if (paragraphHeading is not null)
                 {
                     heading = paragraphHeading;
@@ -127,14 +127,14 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var found = roles.Read(roleText ?? text);
         foreach (var agency in owners.Agencies)
         {
-            assignments.Add(new Assignment(agency, found.Role, AssignmentSource.Heading, owners.Requested));
+            assignments.Add(new Assignment(agency, found.Role, AssignmentSource.Heading, owners.Requested, owners.Why));
         }
 
         if (owners.Agencies.Count > 0)
         {
             foreach (var (agency, role) in found.Named.Where(n => !owners.Agencies.Contains(n.Agency)))
             {
-                assignments.Add(new Assignment(agency, role, AssignmentSource.Named));
+                assignments.Add(new Assignment(agency, role, AssignmentSource.Named, Why: "named in the task with its role word: " + Explain.Quote(roleText ?? text)));
             }
         }
 
@@ -164,15 +164,15 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
 
     /// <summary>Labelled fields of an item: "Cơ quan chủ trì: X", "Cơ quan phối hợp: Y, Z".</summary>
     private List<Assignment> FieldAssignments(IReadOnlyList<PlanField> fields) =>
-        Assigned(fields.Where(f => f.Kind is FieldKind.Lead or FieldKind.Support).Select(f => (f.Kind == FieldKind.Lead ? Role.Lead : Role.Support, f.Value)));
+        Assigned(fields.Where(f => f.Kind is FieldKind.Lead or FieldKind.Support).Select(f => (f.Kind == FieldKind.Lead ? Role.Lead : Role.Support, f.Value, f.Text)));
 
     /// <summary>"Cơ quan chủ trì: X; Cơ quan phối hợp: Y, Z" inside a task.</summary>
     private List<Assignment> BlockAssignments(string text) =>
-        Assigned(RoleBlock().Matches(text).Select(m => (VietnameseText.Fold(m.Groups[1].Value).Contains("chu tri", StringComparison.Ordinal) ? Role.Lead : Role.Support, m.Groups[2].Value)));
+        Assigned(RoleBlock().Matches(text).Select(m => (VietnameseText.Fold(m.Groups[1].Value).Contains("chu tri", StringComparison.Ordinal) ? Role.Lead : Role.Support, m.Groups[2].Value, m.Value)));
 
     /// <summary>The agencies of each labelled value, with the label's role.</summary>
-    private List<Assignment> Assigned(IEnumerable<(Role Role, string Agencies)> labelled) =>
-        [.. labelled.SelectMany(l => AgencyCell.Split(l.Agencies, agencyLists).Select(name => new Assignment(name, l.Role, AssignmentSource.Block)))];
+    private List<Assignment> Assigned(IEnumerable<(Role Role, string Agencies, string Line)> labelled) =>
+        [.. labelled.SelectMany(l => AgencyCell.Split(l.Agencies, agencyLists).Select(name => new Assignment(name, l.Role, AssignmentSource.Block, Why: "labelled field: " + Explain.Quote(l.Line))))];
 
     /// <summary>The agencies a sentence starts with ("Giao Sở Y tế chủ trì …", "Bộ trưởng Bộ Công an có trách nhiệm …") and what it says they do.</summary>
     private Heading LeadingAgencies(string text)
@@ -180,7 +180,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var stripped = PersonTitle().Replace(Introduction().Replace(text, string.Empty), string.Empty);
         stripped = IssuerRequest().Replace(stripped, "Đề nghị ");
         var list = agencyLists.Read(stripped);
-        return list.IsLeadingSentence ? Heading.Of(list) with { Rest = list.Rest } : Heading.None;
+        return list.IsLeadingSentence ? Heading.Of(list) with { Rest = list.Rest, Why = "named where the sentence starts: " + Explain.Quote(text) } : Heading.None;
     }
 
     /// <summary>A sentence ending in ':' that names who does the items under it: its agencies, and those it directs or works with.</summary>
@@ -316,6 +316,9 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         public static Heading None { get; } = new([], false, []);
 
         public string? Rest { get; init; }
+
+        /// <summary>The rule and the words that named these agencies, for the explanation of each assignment.</summary>
+        public string? Why { get; init; }
 
         public static Heading Of(AgencyList list) => new(list.Names, list.Requested, list.Unknown);
     }
