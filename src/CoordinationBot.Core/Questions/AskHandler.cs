@@ -10,12 +10,15 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
     private const int MaxListed = 12;
     private const double MinimumScore = 2.0;
 
+    // A catalog lives until the plans change; its agency names are read once for all the questions asked of it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PlanCatalog, PlanAgencyNames> planAgencies = [];
+
     public Answer Handle(PlanCatalog catalog, AskRequest request)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
         var culture = request.Culture ?? AnswerText.Vietnamese;
-        var question = parser.Parse(request.Question, PlanAgencies(catalog));
+        var question = parser.Parse(request.Question, planAgencies.GetValue(catalog, c => PlanAgencyNames.Of(c, registry)));
         if (catalog.Plans.Count == 0)
         {
             return new Answer(question.Intent, false, AnswerText.Get("NoPlans", culture), [], []);
@@ -130,12 +133,6 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
 
     private static List<(int Plan, double Score)> RankPlans(PlanCatalog catalog, ParsedQuestion question) =>
         PlanFinder.Rank(catalog, question.Topic, question.AboutProvince);
-
-    /// <summary>The agencies the plans assign that the registry does not know, so a question can name them too.</summary>
-    private IReadOnlyList<Agency> PlanAgencies(PlanCatalog catalog) =>
-        [.. catalog.Tasks.SelectMany(t => t.Task.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal)
-            .Where(name => name.Length > 0 && char.IsUpper(name[0]) && registry.FindExact(name) is null)
-            .Select(name => new Agency("plan:" + name, name, AgencyLevel.Unknown, []))];
 
     private bool Same(string assigned, Agency current) =>
         string.Equals(assigned, current.Name, StringComparison.Ordinal) || registry.SameAgency(assigned, current.Name);

@@ -23,12 +23,12 @@ public sealed class QuestionParser(AgencyRegistry registry)
 
     /// <param name="question">The question as typed.</param>
     /// <param name="planAgencies">Agencies the plans name that the registry does not know ("Ban Quản lý khu Kinh tế"), found like registry agencies.</param>
-    public ParsedQuestion Parse(string question, IReadOnlyList<Agency>? planAgencies = null)
+    public ParsedQuestion Parse(string question, PlanAgencyNames? planAgencies = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         var tokens = Tokenizer.Tokenize(question);
         var mentions = registry.FindMentions(tokens, 0, tokens.Count);
-        if (planAgencies is { Count: > 0 })
+        if (planAgencies is { Names.Count: > 0 })
         {
             mentions = [.. mentions.Concat(PlanMentions(tokens, mentions, planAgencies)).OrderBy(m => m.Start)];
         }
@@ -97,14 +97,10 @@ public sealed class QuestionParser(AgencyRegistry registry)
     }
 
     /// <summary>Where the question names an agency of the plans (the longest name at each place), outside the registry's mentions.</summary>
-    private static IEnumerable<AgencyMention> PlanMentions(List<TextToken> tokens, List<AgencyMention> known, IReadOnlyList<Agency> planAgencies)
+    private static IEnumerable<AgencyMention> PlanMentions(List<TextToken> tokens, List<AgencyMention> known, PlanAgencyNames planAgencies)
     {
         var words = tokens.Select((t, i) => (t, i)).Where(x => x.t.IsWord).ToList();
-        var names = planAgencies
-            .Select(a => (Agency: a, Words: Tokenizer.Tokenize(a.Name).Where(t => t.IsWord).Select(t => t.Folded).ToList()))
-            .Where(n => n.Words.Count >= 2)
-            .OrderByDescending(n => n.Words.Count)
-            .ToList();
+        var names = planAgencies.Names;
         for (var w = 0; w < words.Count; w++)
         {
             if (known.Any(m => words[w].i >= m.Start && words[w].i < m.End))
