@@ -13,17 +13,10 @@ public sealed class ChangeRoundHandler(IStatusReportStore store, TimeProvider ti
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
         var today = time.Today();
-        var target = RoundTarget.Resolve(catalog, request.PlanText, request.PeriodText, today);
-        if (target is null)
-        {
-            return new ChangeRoundResult(null, ChangeRoundProblem.PlanNotFound);
-        }
-
-        var (plan, period) = target.Value;
-        var round = await store.GetRoundAsync(ReportingRound.IdFor(plan.Key, period), cancellationToken);
+        var (round, problem) = await RoundTarget.FindOpenedAsync(store, catalog, request.PlanText, request.PeriodText, today, cancellationToken);
         if (round is null)
         {
-            return new ChangeRoundResult(null, ChangeRoundProblem.RoundNotFound);
+            return new ChangeRoundResult(null, problem);
         }
 
         if (request.Close)

@@ -28,4 +28,17 @@ public static class RoundTarget
         var period = ReportingPeriod.Parse(periodText, today) ?? (today.Month <= 6 ? ReportingPeriod.FirstHalf(today.Year) : ReportingPeriod.WholeYear(today.Year));
         return (plan, period);
     }
+
+    /// <summary>The round already opened for the plan and period the words name; the problem when there is none.</summary>
+    public static async Task<(ReportingRound? Round, ChangeRoundProblem Problem)> FindOpenedAsync(IStatusReportStore store, PlanCatalog catalog, string planText, string periodText, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (Resolve(catalog, planText, periodText, today) is not { } target)
+        {
+            return (null, ChangeRoundProblem.PlanNotFound);
+        }
+
+        var round = await store.GetRoundAsync(ReportingRound.IdFor(target.Plan.Key, target.Period), cancellationToken);
+        return round is null ? (null, ChangeRoundProblem.RoundNotFound) : (round, ChangeRoundProblem.None);
+    }
 }

@@ -34,9 +34,9 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
         var text = extension switch
         {
             ".txt" or ".text" or ".md" => ReadText(content),
-            ".docx" => ReadWord(content.ToArray()),
+            ".docx" => Package(content.ToArray(), ReadWord),
             ".pdf" => PdfPlanText.Read(content.ToArray()),
-            ".xlsx" => ReadWorkbook(content.ToArray()),
+            ".xlsx" => Package(content.ToArray(), WorkbookPlanText.Read),
             ".doc" or ".rtf" => PlanDocumentText.Failed(PlanFileProblem.LegacyWord),
             _ => PlanDocumentText.Failed(PlanFileProblem.UnsupportedType),
         };
@@ -79,30 +79,12 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
             : PlanDocumentText.Of(text.Normalize(NormalizationForm.FormC));
     }
 
-    private static PlanDocumentText ReadWord(byte[] content)
+    /// <summary>A Word or Excel package: unpacked with the cap before it is parsed, and a damaged one is unreadable, not an exception.</summary>
+    private static PlanDocumentText Package(byte[] content, Func<byte[], PlanDocumentText> read)
     {
         try
         {
-            if (!UnpackedSize.ZipWithin(content))
-            {
-                return PlanDocumentText.Failed(PlanFileProblem.TooLargeUnpacked);
-            }
-
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = UnpackedSize.MaxBytes });
-            var body = document.MainDocumentPart?.Document?.Body;
-            if (body is null)
-            {
-                return PlanDocumentText.Failed(PlanFileProblem.Unreadable);
-            }
-
-            var lines = new StringBuilder();
-            foreach (var element in body.ChildElements)
-            {
-                Append(element, lines, depth: 0);
-            }
-
-            return PlanDocumentText.Of(lines.ToString().Normalize(NormalizationForm.FormC));
+            return UnpackedSize.ZipWithin(content) ? read(content) : PlanDocumentText.Failed(PlanFileProblem.TooLargeUnpacked);
         }
         catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
         {
@@ -110,16 +92,23 @@ public sealed class PlanDocumentReader : IPlanDocumentReader
         }
     }
 
-    private static PlanDocumentText ReadWorkbook(byte[] content)
+    private static PlanDocumentText ReadWord(byte[] content)
     {
-        try
-        {
-            return WorkbookPlanText.Read(content);
-        }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
+        using var stream = new MemoryStream(content, writable: false);
+        using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = UnpackedSize.MaxBytes });
+        var body = document.MainDocumentPart?.Document?.Body;
+        if (body is null)
         {
             return PlanDocumentText.Failed(PlanFileProblem.Unreadable);
         }
+
+        var lines = new StringBuilder();
+        foreach (var element in body.ChildElements)
+        {
+            Append(element, lines, depth: 0);
+        }
+
+        return PlanDocumentText.Of(lines.ToString().Normalize(NormalizationForm.FormC));
     }
 
     private static void Append(DocumentFormat.OpenXml.OpenXmlElement element, StringBuilder lines, int depth)

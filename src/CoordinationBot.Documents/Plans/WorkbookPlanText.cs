@@ -9,8 +9,8 @@ namespace CoordinationBot.Documents.Plans;
 /// <summary>
 /// An assignment table kept in Excel (.xlsx: "Biểu phân công nhiệm vụ"): each sheet's name as a line, then each row as
 /// "| cell | cell |" like a Word table, so the same table reader reads it (a row with a single filled cell is a line). Lines typed inside a cell are joined with
-/// "; " (agencies one per line), dates are written dd/MM/yyyy. Bounded like Word: the package is unpacked with a cap
-/// before it is parsed, and rows and sheets are limited.
+/// "; " (agencies one per line), dates are written dd/MM/yyyy. Rows and columns are bounded; the reader unpacks the
+/// package with its cap before this parses it, as for Word.
 /// </summary>
 public static class WorkbookPlanText
 {
@@ -20,11 +20,6 @@ public static class WorkbookPlanText
     public static PlanDocumentText Read(byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (!UnpackedSize.ZipWithin(content))
-        {
-            return PlanDocumentText.Failed(PlanFileProblem.TooLargeUnpacked);
-        }
-
         using var document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false, new DocumentFormat.OpenXml.Packaging.OpenSettings { MaxCharactersInPart = UnpackedSize.MaxBytes });
         var workbook = document.WorkbookPart;
         if (workbook?.Workbook?.Sheets is not { } sheets)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CoordinationBot.Core.Conversations;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot;
 using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
@@ -33,12 +34,9 @@ public sealed class FailureNotices(
         }
 
         var hour = time.GetUtcNow().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
-        await foreach (var reference in conversations.ListAsync(round.TenantId ?? "no-tenant", cancellationToken))
+        await foreach (var reference in conversations.FocalChatsAsync(focal.Value, round.TenantId, cancellationToken))
         {
-            if (reference.ConversationType == "personal" && focal.Value.MayImport(reference.AadObjectId))
-            {
-                await deliveries.QueueAsync(new Delivery(round.Id, "focal", reference, DeliveryKind.FailureNotice, Occasion: hour), cancellationToken);
-            }
+            await deliveries.QueueAsync(new Delivery(round.Id, "focal", reference, DeliveryKind.FailureNotice, Occasion: hour), cancellationToken);
         }
     }
 

@@ -4,6 +4,7 @@ using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Conversations;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot;
 using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
@@ -87,12 +88,9 @@ public sealed partial class ReminderScheduler(
             if (decision.Digest)
             {
                 var note = string.Format(culture, BotText.Get("DigestNote", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Plan.Number ?? plan.Plan.Title, due, string.Join("; ", decision.Missing));
-                await foreach (var reference in services.GetRequiredService<IConversationReferenceStore>().ListAsync(round.TenantId ?? "no-tenant", cancellationToken))
+                await foreach (var reference in services.GetRequiredService<IConversationReferenceStore>().FocalChatsAsync(focal.Value, round.TenantId, cancellationToken))
                 {
-                    if (reference.ConversationType == "personal" && focal.Value.MayImport(reference.AadObjectId))
-                    {
-                        queued += await QueueAsync(services, new Delivery(round.Id, "focal", reference, DeliveryKind.OverdueDigest, note, occasion), cancellationToken);
-                    }
+                    queued += await QueueAsync(services, new Delivery(round.Id, "focal", reference, DeliveryKind.OverdueDigest, note, occasion), cancellationToken);
                 }
 
                 continue;

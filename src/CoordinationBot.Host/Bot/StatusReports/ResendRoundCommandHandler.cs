@@ -33,16 +33,15 @@ public sealed class ResendRoundCommandHandler(
 
         var text = turn.Command?.Arguments ?? turn.Activity.GetTextWithoutMentions() ?? string.Empty;
         var catalog = await catalogs.GetAsync(cancellationToken);
-        var target = RoundTarget.Resolve(catalog, text, text, time.Today());
-        var round = target is { } found ? await store.GetRoundAsync(ReportingRound.IdFor(found.Plan.Key, found.Period), cancellationToken) : null;
-        if (target is null || round is null)
+        var (round, problem) = await RoundTarget.FindOpenedAsync(store, catalog, text, text, time.Today(), cancellationToken);
+        if (round is null)
         {
-            await turn.ReplyAsync(BotText.Get(target is null ? "Round_PlanNotFound" : "Round_RoundNotFound", culture), cancellationToken);
+            await turn.ReplyAsync(BotText.Get("Round_" + problem, culture), cancellationToken);
             return null;
         }
 
         var count = await deliveries.ResendFailedAsync(round.Id, cancellationToken);
-        var plan = target.Value.Plan.Plan;
+        var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
         await turn.ReplyAsync(
             count == 0 ? BotText.Get("ResendNone", culture) : string.Format(culture, BotText.Get("ResendDone", culture), count, StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title),
             cancellationToken);
