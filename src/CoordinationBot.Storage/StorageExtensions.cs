@@ -3,6 +3,7 @@ using CoordinationBot.Storage.Conversations;
 using CoordinationBot.Storage.Health;
 using CoordinationBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,9 @@ public static class StorageExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.TryAddSingleton(_ => StorageTables.DefaultClientOptions());
+        services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<Azure.Data.Tables.TableClientOptions>()));
+        services.AddHostedService<TableStartup>();
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddSingleton<CoordinationBot.Core.Plans.Import.IPlanStore, Plans.TablePlanStore>();
         services.AddSingleton<CoordinationBot.Core.Plans.Import.IPendingImportStore, Plans.TablePendingImportStore>();

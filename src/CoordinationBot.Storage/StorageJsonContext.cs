@@ -8,7 +8,7 @@ namespace CoordinationBot.Storage;
 [JsonSerializable(typeof(ConversationReferenceEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanTaskEntity))]
-[JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanHashEntity))]
+[JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanVersionEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.Plans.PendingImportEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.People.AgencyChoiceEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.RoundEntity))]

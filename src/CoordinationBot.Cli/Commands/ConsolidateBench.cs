@@ -54,7 +54,7 @@ public static class ConsolidateBench
             await Parallel.ForEachAsync(agencies, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (agency, ct) =>
             {
                 var reports = plan.Tasks.Select((t, i) => new StatusReport(round.Id, agency, t.Id, statuses[i % statuses.Length], (i * 7) % 101, $"Kết quả của {agency} cho {t.Id}.", i % 10 == 0 ? "Thiếu nhân lực." : string.Empty, string.Empty, "bench", DateTimeOffset.UtcNow)).ToList();
-                await store.SaveReportsAsync(reports, reports.ToDictionary(r => r.TaskId, _ => (string?)null), ct);
+                await store.SaveReportsAsync(reports, reports.ToDictionary(r => r.TaskId, _ => (string?)null), actionId: null, ct);
             });
 
             var files = services.GetRequiredService<IReportFileStore>();

@@ -13,14 +13,14 @@ public static class HealthCommand
         health.SetAction(async (_, cancellationToken) =>
         {
             using var host = CliHost.Build();
-            var tables = host.Services.GetRequiredService<TableServiceClient>();
+            var tables = host.Services.GetRequiredService<StorageTables>();
             try
             {
                 await tables.PingAsync(cancellationToken);
                 Console.WriteLine($"storage: ok ({tables.Endpoint})");
                 return 0;
             }
-            catch (Exception exception) when (exception is TableStorageException or HttpRequestException or Azure.RequestFailedException)
+            catch (Exception exception) when (CoordinationBot.Storage.StorageFailure.IsOutage(exception))
             {
                 Console.Error.WriteLine($"storage: unreachable ({tables.Endpoint}): {exception.Message}");
                 return 1;

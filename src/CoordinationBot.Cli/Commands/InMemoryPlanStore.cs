@@ -16,6 +16,9 @@ public sealed class InMemoryPlanStore : IPlanStore
     public Task<StoredPlan?> GetLatestAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(plans.Values.Where(p => p.Key == key).MaxBy(p => p.Version));
 
+    public Task<int> LatestVersionAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(plans.Keys.Where(k => k.Key == key).Select(k => k.Version).DefaultIfEmpty(0).Max());
+
     public Task<StoredPlan?> GetAsync(string key, int version, CancellationToken cancellationToken) =>
         Task.FromResult(plans.GetValueOrDefault((key, version)));
 

@@ -23,14 +23,16 @@ public interface IStatusReportStore
 
     /// <summary>
     /// Saves the agency's reports of one submission, each only if it is still as it was when the card was shown
-    /// (<paramref name="expected"/>: the ETag per task, null when there was no report yet), appending each change to the
-    /// history. Returns the tasks whose report changed meanwhile: those are not saved.
+    /// (<paramref name="expected"/>: the ETag per task, null when there was no report yet), each with its history entry.
+    /// The tasks whose report changed meanwhile are not saved and are returned. With an <paramref name="actionId"/>
+    /// (Teams may deliver an invoke twice) the action is recorded as handled together with the reports when all of them
+    /// are saved, and an action already handled saves nothing.
     /// </summary>
-    Task<IReadOnlyList<string>> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, CancellationToken cancellationToken);
+    Task<ReportsSaved> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, string? actionId, CancellationToken cancellationToken);
+}
 
-    /// <summary>Whether an action id was handled (its reports are stored): Teams may deliver an invoke twice.</summary>
-    Task<bool> WasHandledAsync(string roundId, string actionId, CancellationToken cancellationToken);
-
-    /// <summary>Records that an action id was handled, once what it asked for is stored.</summary>
-    Task MarkHandledAsync(string roundId, string actionId, CancellationToken cancellationToken);
+/// <summary>What saving a submission did: the tasks not saved because their report changed, or that the action was handled before.</summary>
+public sealed record ReportsSaved(IReadOnlyList<string> Conflicts, bool AlreadyHandled = false)
+{
+    public static ReportsSaved All { get; } = new([]);
 }

@@ -58,16 +58,17 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             return new SubmitResult(SubmitOutcome.Invalid, errors, [], round);
         }
 
-        if (await store.WasHandledAsync(round.Id, request.ActionId, cancellationToken))
-        {
-            return new SubmitResult(SubmitOutcome.Duplicate, [], [], round);
-        }
-
         var now = time.GetUtcNow();
         var reports = request.Entries.Select(e => new StatusReport(
             round.Id, request.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status!), int.Parse(e.Percent!, System.Globalization.CultureInfo.InvariantCulture),
             Clean(e.Result), Clean(e.Difficulties), Clean(e.Proposals), request.UserName, now)).ToList();
-        var conflicts = await store.SaveReportsAsync(reports, request.Entries.ToDictionary(e => e.TaskId, e => e.ExpectedETag), cancellationToken);
+        var saved = await store.SaveReportsAsync(reports, request.Entries.ToDictionary(e => e.TaskId, e => e.ExpectedETag), request.ActionId, cancellationToken);
+        if (saved.AlreadyHandled)
+        {
+            return new SubmitResult(SubmitOutcome.Duplicate, [], [], round);
+        }
+
+        var conflicts = saved.Conflicts;
         if (conflicts.Count > 0)
         {
             // Pressing again after "thử lại sau" sends the card's old ETags; when the first press was stored although its
@@ -81,8 +82,6 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             return new SubmitResult(SubmitOutcome.Conflict, [], conflicts, round);
         }
 
-        // Only now: a save that failed is not answered "already recorded" when Teams delivers the invoke again.
-        await store.MarkHandledAsync(round.Id, request.ActionId, cancellationToken);
         return new SubmitResult(SubmitOutcome.Saved, [], [], round);
     }
 

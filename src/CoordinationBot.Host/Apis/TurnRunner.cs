@@ -25,6 +25,7 @@ public sealed class TurnRunner(ActivityRouter router, TurnErrorHandler errors, I
         });
         using var span = BotTelemetry.Source.StartActivity("bot.turn", ActivityKind.Server);
         span?.SetTag("bot.activity.type", activity.Type);
+        span?.SetTag("bot.activity.id", activity.Id);
         var started = Stopwatch.GetTimestamp();
         InvokeResponse? response;
         string result;

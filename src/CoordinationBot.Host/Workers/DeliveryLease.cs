@@ -75,7 +75,7 @@ public sealed partial class DeliveryLease : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception failure) when (failure is Azure.RequestFailedException or HttpRequestException or Storage.Tables.TableStorageException)
+            catch (Exception failure) when (Storage.StorageFailure.IsOutage(failure))
             {
                 // Storage is having a moment: the lease still runs; try again at the next tick.
                 RenewFailed(logger, failure, claim.DeliveryId);

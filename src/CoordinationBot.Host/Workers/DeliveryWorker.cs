@@ -4,6 +4,7 @@ using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Bot.StatusReports;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
+using CoordinationBot.Host.Telemetry;
 using CoordinationBot.Storage.StatusReports;
 using Microsoft.Extensions.Options;
 
@@ -66,7 +67,7 @@ public sealed partial class DeliveryWorker(
             {
                 return;
             }
-            catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or CoordinationBot.Storage.Tables.TableStorageException)
+            catch (Exception exception) when (CoordinationBot.Storage.StorageFailure.IsOutage(exception))
             {
                 StorageUnavailable(logger, exception);
                 await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, stoppingToken);
@@ -101,7 +102,7 @@ public sealed partial class DeliveryWorker(
             {
                 return;
             }
-            catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or CoordinationBot.Storage.Tables.TableStorageException)
+            catch (Exception exception) when (CoordinationBot.Storage.StorageFailure.IsOutage(exception))
             {
                 StorageUnavailable(logger, exception);
             }
@@ -128,6 +129,10 @@ public sealed partial class DeliveryWorker(
             return;
         }
 
+        using var span = BotTelemetry.Source.StartActivity("delivery.send", System.Diagnostics.ActivityKind.Producer);
+        span?.SetTag("delivery.kind", delivery.Kind.ToString());
+        span?.SetTag("delivery.round", delivery.RoundId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Outcome outcome;
         await using (var lease = DeliveryLease.Hold(log, outbox, claim, message, options.Value.VisibilityTimeout, logger, cancellationToken))
         {
@@ -143,6 +148,11 @@ public sealed partial class DeliveryWorker(
 
             message = lease.Message;
         }
+
+        var tags = new System.Diagnostics.TagList { { "delivery.kind", delivery.Kind.ToString() }, { "delivery.state", outcome.State.ToString() } };
+        BotTelemetry.DeliveryOutcomes.Add(1, tags);
+        BotTelemetry.DeliveryDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+        span?.SetTag("delivery.state", outcome.State.ToString());
 
         // Renewals have stopped: what is recorded now is final for this attempt (a sent card was recorded as it went).
         if (outcome.State != DeliveryState.Sent)

@@ -46,7 +46,7 @@ public sealed partial class ReminderScheduler(
             {
                 return;
             }
-            catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or CoordinationBot.Storage.Tables.TableStorageException)
+            catch (Exception exception) when (CoordinationBot.Storage.StorageFailure.IsOutage(exception))
             {
                 PassFailed(logger, exception);
             }

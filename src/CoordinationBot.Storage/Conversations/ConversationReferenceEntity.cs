@@ -4,7 +4,7 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.Storage.Conversations;
 
 /// <summary>Row of table <c>conversations</c>: partition = tenant, row = conversation id (both key-encoded).</summary>
-public sealed record ConversationReferenceEntity : ITableEntity
+public sealed record ConversationReferenceEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 

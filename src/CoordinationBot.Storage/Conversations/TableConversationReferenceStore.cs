@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Runtime.CompilerServices;
 using CoordinationBot.Core.Conversations;
 using CoordinationBot.Storage.Tables;
@@ -5,10 +6,10 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.Storage.Conversations;
 
 /// <summary>Conversation references in Azure Tables, one partition per tenant.</summary>
-public sealed class TableConversationReferenceStore(TableServiceClient service) : IConversationReferenceStore
+public sealed class TableConversationReferenceStore(StorageTables service) : IConversationReferenceStore
 {
     public const string TableName = "conversations";
-    private readonly TableClient table = service.GetTableClient(TableName);
+    private readonly EntityTable table = service.GetTable(TableName);
 
     public Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken) =>
         table.UpsertAsync(ConversationReferenceEntity.From(reference), StorageJsonContext.Default.ConversationReferenceEntity, cancellationToken);
@@ -24,7 +25,7 @@ public sealed class TableConversationReferenceStore(TableServiceClient service) 
 
     public async IAsyncEnumerable<ConversationReference> ListAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {TableKey.Encode(tenantId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(tenantId)}");
         await foreach (var entry in table.QueryAsync(filter, StorageJsonContext.Default.ConversationReferenceEntity, cancellationToken))
         {
             yield return entry.Value.ToReference();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CoordinationBot.Storage.Health;
 
 /// <summary>Healthy when the Table service answers an authenticated request.</summary>
-public sealed class TableStorageHealthCheck(TableServiceClient service) : IHealthCheck
+public sealed class TableStorageHealthCheck(StorageTables service) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,7 +13,7 @@ public sealed class TableStorageHealthCheck(TableServiceClient service) : IHealt
             await service.PingAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception exception) when (exception is TableStorageException or Azure.RequestFailedException or HttpRequestException or OperationCanceledException or Azure.Identity.AuthenticationFailedException)
+        catch (Exception exception) when (exception is OperationCanceledException || StorageFailure.IsOutage(exception))
         {
             return HealthCheckResult.Unhealthy("Table storage unreachable.", exception);
         }

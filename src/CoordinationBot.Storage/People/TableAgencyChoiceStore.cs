@@ -1,13 +1,14 @@
+using Azure.Data.Tables;
 using CoordinationBot.Core.People;
 using CoordinationBot.Storage.Tables;
 
 namespace CoordinationBot.Storage.People;
 
 /// <summary>Agencies users picked (table <c>agencychoices</c>): row = user's Entra object id.</summary>
-public sealed class TableAgencyChoiceStore(TableServiceClient service) : IAgencyChoiceStore
+public sealed class TableAgencyChoiceStore(StorageTables service) : IAgencyChoiceStore
 {
     private const string Partition = "user";
-    private readonly TableClient table = service.GetTableClient("agencychoices");
+    private readonly EntityTable table = service.GetTable("agencychoices");
 
     public async Task<AgencyChoice?> GetAsync(string aadObjectId, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ public sealed class TableAgencyChoiceStore(TableServiceClient service) : IAgency
     public async Task<IReadOnlyList<(string AadObjectId, AgencyChoice Choice)>> ListUnconfirmedAsync(CancellationToken cancellationToken)
     {
         var list = new List<(string, AgencyChoice)>();
-        await foreach (var entry in table.QueryAsync(TableFilter.Create($"PartitionKey eq {Partition}"), StorageJsonContext.Default.AgencyChoiceEntity, cancellationToken))
+        await foreach (var entry in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), StorageJsonContext.Default.AgencyChoiceEntity, cancellationToken))
         {
             if (entry.Value.ConfirmedBy is null)
             {
@@ -61,7 +62,7 @@ public sealed class TableAgencyChoiceStore(TableServiceClient service) : IAgency
     private static AgencyChoice Choice(AgencyChoiceEntity entity) => new(entity.Agency, entity.ChosenBy, entity.UserName, entity.ConfirmedBy);
 }
 
-public sealed record AgencyChoiceEntity : ITableEntity
+public sealed record AgencyChoiceEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 

@@ -3,7 +3,7 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.Storage.Plans;
 
 /// <summary>One version of a plan (table <c>plans</c>): partition = plan key, row = version; the facts as JSON.</summary>
-public sealed record PlanEntity : ITableEntity
+public sealed record PlanEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 
@@ -27,7 +27,7 @@ public sealed record PlanEntity : ITableEntity
 }
 
 /// <summary>One task of one plan version (table <c>plantasks</c>): partition = key~version, row = position in the document.</summary>
-public sealed record PlanTaskEntity : ITableEntity
+public sealed record PlanTaskEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 
@@ -36,8 +36,8 @@ public sealed record PlanTaskEntity : ITableEntity
     public required string Task { get; init; }
 }
 
-/// <summary>Which version was stored from which bytes (table <c>planhashes</c>): re-imports are idempotent.</summary>
-public sealed record PlanHashEntity : ITableEntity
+/// <summary>A plan row read for its identity only (a query selects just these properties, not the plan's facts).</summary>
+public sealed record PlanVersionEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 

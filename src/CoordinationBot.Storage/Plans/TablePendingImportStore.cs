@@ -4,10 +4,10 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.Storage.Plans;
 
 /// <summary>Pending plan imports in table <c>pendingimports</c>, one partition.</summary>
-public sealed class TablePendingImportStore(TableServiceClient service) : IPendingImportStore
+public sealed class TablePendingImportStore(StorageTables service) : IPendingImportStore
 {
     private const string Partition = "pending";
-    private readonly TableClient table = service.GetTableClient("pendingimports");
+    private readonly EntityTable table = service.GetTable("pendingimports");
 
     public Task SaveAsync(PendingImport pending, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class TablePendingImportStore(TableServiceClient service) : IPendi
         table.DeleteAsync(Partition, TableKey.Encode(id), etag: null, cancellationToken);
 }
 
-public sealed record PendingImportEntity : ITableEntity
+public sealed record PendingImportEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 

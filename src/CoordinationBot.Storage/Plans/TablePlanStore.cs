@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -8,25 +9,43 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.Storage.Plans;
 
 /// <summary>
-/// The plan registry in Azure Tables. A version is written tasks first, then its hash, then the plan row: readers
-/// only see a version once its plan row exists, so an interrupted import leaves nothing visible.
+/// The plan registry in Azure Tables. A version is written tasks first (batches of 100 in the version's partition),
+/// then the plan row (with the hash of the bytes it was read from, so a re-import is found): readers only see a version once its plan row exists, so an interrupted import
+/// leaves nothing visible. A stored version never changes, so each is read from storage once per process.
 /// </summary>
-public sealed class TablePlanStore(TableServiceClient service) : IPlanStore
+public sealed class TablePlanStore(StorageTables service) : IPlanStore
 {
-    private readonly TableClient plans = service.GetTableClient("plans");
-    private readonly TableClient tasks = service.GetTableClient("plantasks");
-    private readonly TableClient hashes = service.GetTableClient("planhashes");
+    private readonly EntityTable plans = service.GetTable("plans");
+    private readonly EntityTable tasks = service.GetTable("plantasks");
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, int Version), StoredPlan> versions = new();
 
     public async Task<StoredPlan?> FindBySourceHashAsync(string sourceHash, CancellationToken cancellationToken)
     {
-        var entry = await hashes.GetAsync("sha256", sourceHash, StorageJsonContext.Default.PlanHashEntity, cancellationToken);
-        return entry is null ? null : await GetAsync(entry.Value.Key, entry.Value.Version, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"SourceHash eq {sourceHash}");
+        await foreach (var entry in plans.QueryAsync(filter, StorageJsonContext.Default.PlanVersionEntity, cancellationToken))
+        {
+            return await GetAsync(entry.Value.Key, entry.Value.Version, cancellationToken);
+        }
+
+        return null;
+    }
+
+    public async Task<int> LatestVersionAsync(string key, CancellationToken cancellationToken)
+    {
+        var latest = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(key)}");
+        await foreach (var entry in plans.QueryAsync(filter, StorageJsonContext.Default.PlanVersionEntity, cancellationToken))
+        {
+            latest = Math.Max(latest, entry.Value.Version);
+        }
+
+        return latest;
     }
 
     public async Task<StoredPlan?> GetLatestAsync(string key, CancellationToken cancellationToken)
     {
         PlanEntity? latest = null;
-        var filter = TableFilter.Create($"PartitionKey eq {TableKey.Encode(key)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(key)}");
         await foreach (var entry in plans.QueryAsync(filter, StorageJsonContext.Default.PlanEntity, cancellationToken))
         {
             if (latest is null || entry.Value.Version > latest.Version)
@@ -40,6 +59,11 @@ public sealed class TablePlanStore(TableServiceClient service) : IPlanStore
 
     public async Task<StoredPlan?> GetAsync(string key, int version, CancellationToken cancellationToken)
     {
+        if (versions.TryGetValue((key, version), out var known))
+        {
+            return known;
+        }
+
         var entry = await plans.GetAsync(TableKey.Encode(key), Row(version), StorageJsonContext.Default.PlanEntity, cancellationToken);
         return entry is null ? null : await LoadAsync(entry.Value, cancellationToken);
     }
@@ -48,21 +72,22 @@ public sealed class TablePlanStore(TableServiceClient service) : IPlanStore
     {
         ArgumentNullException.ThrowIfNull(plan);
         var partition = TasksPartition(plan.Key, plan.Version);
-        for (var i = 0; i < plan.Plan.Tasks.Count; i++)
+        var rows = plan.Plan.Tasks.Select((task, i) => new PlanTaskEntity
         {
-            var task = new PlanTaskEntity
+            PartitionKey = partition,
+            RowKey = i.ToString("D5", CultureInfo.InvariantCulture),
+            Task = JsonSerializer.Serialize(task, StorageJsonContext.Default.PlanTask),
+        });
+        foreach (var chunk in rows.Chunk(TableBatch.MaxChanges))
+        {
+            var batch = new TableBatch();
+            foreach (var row in chunk)
             {
-                PartitionKey = partition,
-                RowKey = i.ToString("D5", CultureInfo.InvariantCulture),
-                Task = JsonSerializer.Serialize(plan.Plan.Tasks[i], StorageJsonContext.Default.PlanTask),
-            };
-            await tasks.UpsertAsync(task, StorageJsonContext.Default.PlanTaskEntity, cancellationToken);
-        }
+                batch.Upsert(row, StorageJsonContext.Default.PlanTaskEntity);
+            }
 
-        await hashes.UpsertAsync(
-            new PlanHashEntity { PartitionKey = "sha256", RowKey = plan.SourceHash, Key = plan.Key, Version = plan.Version },
-            StorageJsonContext.Default.PlanHashEntity,
-            cancellationToken);
+            await tasks.SubmitAsync(batch, cancellationToken);
+        }
 
         await plans.AddAsync(
             new PlanEntity
@@ -104,14 +129,22 @@ public sealed class TablePlanStore(TableServiceClient service) : IPlanStore
         var facts = JsonSerializer.Deserialize(entity.Facts, StorageJsonContext.Default.Plan)
             ?? throw new TableStorageException($"Plan {entity.Key} v{entity.Version} has no facts.");
         var list = new List<PlanTask>(entity.TaskCount);
-        var filter = TableFilter.Create($"PartitionKey eq {TasksPartition(entity.Key, entity.Version)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TasksPartition(entity.Key, entity.Version)}");
         await foreach (var entry in tasks.QueryAsync(filter, StorageJsonContext.Default.PlanTaskEntity, cancellationToken))
         {
             list.Add(JsonSerializer.Deserialize(entry.Value.Task, StorageJsonContext.Default.PlanTask)!);
         }
 
-        return new StoredPlan(entity.Key, entity.Version, entity.SourceHash, entity.FileName, entity.ImportedAt, entity.ImportedBy, facts with { Tasks = list });
+        var stored = new StoredPlan(entity.Key, entity.Version, entity.SourceHash, entity.FileName, entity.ImportedAt, entity.ImportedBy, facts with { Tasks = list });
+        if (versions.Count < MaxCachedVersions)
+        {
+            versions.TryAdd((entity.Key, entity.Version), stored);
+        }
+
+        return stored;
     }
+
+    private const int MaxCachedVersions = 1000;
 
     private static string Row(int version) => version.ToString("D6", CultureInfo.InvariantCulture);
 

@@ -22,7 +22,7 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
             await queue.SendMessageAsync(JsonSerializer.Serialize(delivery, StorageJsonContext.Default.Delivery), cancellationToken);
             return true;
         }
-        catch (Exception failure) when (failure is RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception failure) when (StorageFailure.IsOutage(failure))
         {
             return false;
         }

@@ -2,7 +2,7 @@ using CoordinationBot.Storage.Tables;
 
 namespace CoordinationBot.Storage.StatusReports;
 
-public sealed record RoundEntity : ITableEntity
+public sealed record RoundEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 
@@ -13,7 +13,7 @@ public sealed record RoundEntity : ITableEntity
 }
 
 /// <summary>One agency's report on one task: partition = round, row = agency~task (what consolidation reads).</summary>
-public sealed record ReportEntity : ITableEntity
+public sealed record ReportEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 
@@ -39,7 +39,7 @@ public sealed record ReportEntity : ITableEntity
 }
 
 /// <summary>An entry of an append-only history (reports and rounds): what changed, who, when.</summary>
-public sealed record HistoryEntity : ITableEntity
+public sealed record HistoryEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 
@@ -54,7 +54,7 @@ public sealed record HistoryEntity : ITableEntity
     public required string Change { get; init; }
 }
 
-public sealed record HandledActionEntity : ITableEntity
+public sealed record HandledActionEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 
@@ -62,7 +62,7 @@ public sealed record HandledActionEntity : ITableEntity
 }
 
 /// <summary>Per-recipient delivery status: partition = round, row = agency~conversation.</summary>
-public sealed record DeliveryEntity : ITableEntity
+public sealed record DeliveryEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 

@@ -6,9 +6,9 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.Storage.StatusReports;
 
 /// <summary>Registered agency channels (table <c>agencychannels</c>): row = agency.</summary>
-public sealed class TableAgencyChannelStore(TableServiceClient service) : IAgencyChannelStore
+public sealed class TableAgencyChannelStore(StorageTables service) : IAgencyChannelStore
 {
-    private readonly TableClient table = service.GetTableClient("agencychannels2");
+    private readonly EntityTable table = service.GetTable("agencychannels2");
 
     public Task SaveAsync(string tenantId, string agency, ConversationReference channel, CancellationToken cancellationToken) =>
         table.UpsertAsync(
@@ -23,7 +23,7 @@ public sealed class TableAgencyChannelStore(TableServiceClient service) : IAgenc
     }
 }
 
-public sealed record AgencyChannelEntity : ITableEntity
+public sealed record AgencyChannelEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 

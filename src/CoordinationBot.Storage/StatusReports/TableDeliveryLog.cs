@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Storage.Tables;
@@ -10,9 +11,9 @@ namespace CoordinationBot.Storage.StatusReports;
 /// never send the same card twice; a row that nobody sent by its stall time is found by the sweeper and enqueued
 /// again, so a message lost between the row and the queue (a crash, a failed enqueue) loses no card.
 /// </summary>
-public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider time) : IDeliveryLog
+public sealed class TableDeliveryLog(StorageTables service, TimeProvider time) : IDeliveryLog
 {
-    private readonly TableClient table = service.GetTableClient("deliveries");
+    private readonly EntityTable table = service.GetTable("deliveries");
 
     public async Task<bool> TryAddAsync(Delivery delivery, TimeSpan stalledAfter, CancellationToken cancellationToken)
     {
@@ -92,7 +93,7 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
     public async Task<IReadOnlyList<StalledDelivery>> ListStalledAsync(int max, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var filter = TableFilter.Create($"(State eq {nameof(DeliveryState.Queued)} or State eq {nameof(DeliveryState.Sending)} or State eq {nameof(DeliveryState.FailedRetrying)}) and StalledAfter lt {now}");
+        var filter = TableClient.CreateQueryFilter($"(State eq {nameof(DeliveryState.Queued)} or State eq {nameof(DeliveryState.Sending)} or State eq {nameof(DeliveryState.FailedRetrying)}) and StalledAfter lt {now}");
         var found = new List<StalledDelivery>();
         await foreach (var entry in table.QueryAsync(filter, StorageJsonContext.Default.DeliveryEntity, cancellationToken))
         {
@@ -157,24 +158,41 @@ public sealed class TableDeliveryLog(TableServiceClient service, TimeProvider ti
 
     public async Task MarkAsync(string roundId, string deliveryId, DeliveryState state, string? reason, CancellationToken cancellationToken, TimeSpan? stalledAfter = null)
     {
-        var entry = await GetAsync(roundId, deliveryId, cancellationToken)
-            ?? throw new TableStorageException($"Delivery {deliveryId} of round {roundId} is missing.");
-        var stall = stalledAfter is { } after ? time.GetUtcNow() + after : entry.Value.StalledAfter;
-        await table.UpsertAsync(entry.Value with { State = state.ToString(), Reason = reason, StalledAfter = stall }, StorageJsonContext.Default.DeliveryEntity, cancellationToken);
+        // Only what the outcome changes, merged in one request: no read first, nothing else of the row overwritten.
+        var changes = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [nameof(DeliveryEntity.State)] = state.ToString(),
+            [nameof(DeliveryEntity.Reason)] = reason ?? string.Empty, // a merge cannot remove a property: empty is "no reason"
+        };
+        if (stalledAfter is { } after)
+        {
+            changes[nameof(DeliveryEntity.StalledAfter)] = time.GetUtcNow() + after;
+        }
+
+        try
+        {
+            await table.MergeAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), changes, cancellationToken);
+        }
+        catch (TableConflictException missing)
+        {
+            throw new TableStorageException($"Delivery {deliveryId} of round {roundId} is missing.", missing);
+        }
     }
 
     public async Task<IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)>> ListAsync(string roundId, CancellationToken cancellationToken) =>
-        [.. (await ListEntriesAsync(roundId, cancellationToken)).Select(e => (TableKey.Decode(e.RowKey), e.Agency, Enum.Parse<DeliveryState>(e.State), e.Reason))];
+        [.. (await ListEntriesAsync(roundId, cancellationToken)).Select(e => (TableKey.Decode(e.RowKey), e.Agency, Enum.Parse<DeliveryState>(e.State), NoneIfEmpty(e.Reason)))];
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string roundId, CancellationToken cancellationToken) =>
         [.. (await ListEntriesAsync(roundId, cancellationToken))
             .Where(e => e.Delivery is not null)
-            .Select(e => new DeliveryRecord(JsonSerializer.Deserialize(e.Delivery!, StorageJsonContext.Default.Delivery)!, Enum.Parse<DeliveryState>(e.State), e.Reason, e.Attempts))];
+            .Select(e => new DeliveryRecord(JsonSerializer.Deserialize(e.Delivery!, StorageJsonContext.Default.Delivery)!, Enum.Parse<DeliveryState>(e.State), NoneIfEmpty(e.Reason), e.Attempts))];
+
+    private static string? NoneIfEmpty(string? reason) => string.IsNullOrEmpty(reason) ? null : reason;
 
     private async Task<List<DeliveryEntity>> ListEntriesAsync(string roundId, CancellationToken cancellationToken)
     {
         var list = new List<DeliveryEntity>();
-        await foreach (var entry in table.QueryAsync(TableFilter.Create($"PartitionKey eq {TableKey.Encode(roundId)}"), StorageJsonContext.Default.DeliveryEntity, cancellationToken))
+        await foreach (var entry in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)}"), StorageJsonContext.Default.DeliveryEntity, cancellationToken))
         {
             list.Add(entry.Value);
         }

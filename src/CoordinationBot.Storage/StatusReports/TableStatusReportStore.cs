@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Storage.Tables;
@@ -5,12 +6,11 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.Storage.StatusReports;
 
 /// <summary>Rounds, reports (ETag per report) and append-only histories in Azure Tables.</summary>
-public sealed class TableStatusReportStore(TableServiceClient service, TimeProvider time) : IStatusReportStore
+public sealed class TableStatusReportStore(StorageTables service, TimeProvider time) : IStatusReportStore
 {
-    private readonly TableClient rounds = service.GetTableClient("rounds");
-    private readonly TableClient reportTable = service.GetTableClient("reports");
-    private readonly TableClient history = service.GetTableClient("history");
-    private readonly TableClient handled = service.GetTableClient("handledactions");
+    private readonly EntityTable rounds = service.GetTable("rounds");
+    private readonly EntityTable reportTable = service.GetTable("reports");
+    private readonly EntityTable history = service.GetTable("history");
 
     public async Task<ReportingRound?> GetRoundAsync(string roundId, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
 
     public async IAsyncEnumerable<ReportingRound> ListOpenRoundsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entry in rounds.QueryAsync(TableFilter.Create($"PartitionKey eq {"round"}"), StorageJsonContext.Default.RoundEntity, cancellationToken))
+        await foreach (var entry in rounds.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"round"}"), StorageJsonContext.Default.RoundEntity, cancellationToken))
         {
             var round = JsonSerializer.Deserialize(entry.Value.Round, StorageJsonContext.Default.ReportingRound);
             if (round is { State: RoundState.Open })
@@ -49,7 +49,7 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
     public async Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken)
     {
         var list = new List<StatusReport>();
-        await foreach (var entry in reportTable.QueryAsync(TableFilter.Create($"PartitionKey eq {TableKey.Encode(roundId)}"), StorageJsonContext.Default.ReportEntity, cancellationToken))
+        await foreach (var entry in reportTable.QueryAsync(ReportRows.AllReports(roundId), StorageJsonContext.Default.ReportEntity, cancellationToken))
         {
             var e = entry.Value;
             list.Add(new StatusReport(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt));
@@ -61,7 +61,7 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
     public async Task<IReadOnlyCollection<string>> ReportedAgenciesAsync(string roundId, CancellationToken cancellationToken)
     {
         var agencies = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entry in reportTable.QueryAsync(TableFilter.Create($"PartitionKey eq {TableKey.Encode(roundId)}"), StorageJsonContext.Default.ReportEntity, cancellationToken))
+        await foreach (var entry in reportTable.QueryAsync(ReportRows.AllReports(roundId), StorageJsonContext.Default.ReportEntity, cancellationToken))
         {
             agencies.Add(entry.Value.Agency);
         }
@@ -79,7 +79,7 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
     public async Task<IReadOnlyList<StoredReport>> GetReportsAsync(string roundId, string agency, CancellationToken cancellationToken)
     {
         var prefix = TableKey.Encode(agency) + "~";
-        var filter = TableFilter.Create($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}");
         var found = new List<StoredReport>();
         await foreach (var entry in reportTable.QueryAsync(filter, StorageJsonContext.Default.ReportEntity, cancellationToken))
         {
@@ -91,69 +91,99 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
         return found;
     }
 
-    public async Task<IReadOnlyList<string>> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, CancellationToken cancellationToken)
+    public async Task<ReportsSaved> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, string? actionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(expected);
-        var conflicts = new List<string>();
-        foreach (var report in reports)
+        if (reports.Count == 0)
         {
-            var entity = new ReportEntity
-            {
-                PartitionKey = TableKey.Encode(report.RoundId),
-                RowKey = TableKey.Encode(report.Agency) + "~" + TableKey.Encode(report.TaskId),
-                Agency = report.Agency,
-                TaskId = report.TaskId,
-                Status = report.Status.ToString(),
-                Percent = report.Percent,
-                Result = report.Result,
-                Difficulties = report.Difficulties,
-                Proposals = report.Proposals,
-                SubmittedBy = report.SubmittedBy,
-                SubmittedAt = report.SubmittedAt,
-            };
-            try
-            {
-                if (expected.GetValueOrDefault(report.TaskId) is { } etag)
-                {
-                    await reportTable.UpdateAsync(entity, etag, StorageJsonContext.Default.ReportEntity, cancellationToken);
-                }
-                else
-                {
-                    await reportTable.AddAsync(entity, StorageJsonContext.Default.ReportEntity, cancellationToken);
-                }
-            }
-            catch (TableConflictException)
-            {
-                conflicts.Add(report.TaskId);
-                continue;
-            }
-
-            await AppendAsync(report.RoundId, report.Agency + "~" + report.TaskId, report.SubmittedBy, JsonSerializer.Serialize(report, StorageJsonContext.Default.StatusReport), cancellationToken);
+            return ReportsSaved.All;
         }
 
-        return conflicts;
+        var roundId = reports[0].RoundId;
+        if (reports.Any(r => !string.Equals(r.RoundId, roundId, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("The reports of one submission belong to one round.", nameof(reports));
+        }
+
+        // A report and its history entry are two changes of one batch: a report is never stored without its history.
+        var chunks = reports.Chunk((TableBatch.MaxChanges - 1) / 2).ToList();
+        var marker = actionId is null ? null : new HandledActionEntity { PartitionKey = TableKey.Encode(roundId), RowKey = ReportRows.Handled(actionId) };
+        if (marker is not null && chunks.Count > 1 && await reportTable.GetAsync(marker.PartitionKey, marker.RowKey, StorageJsonContext.Default.HandledActionEntity, cancellationToken) is not null)
+        {
+            return new ReportsSaved([], AlreadyHandled: true);
+        }
+
+        var conflicts = new List<string>();
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var pending = chunks[c].ToList();
+            while (pending.Count > 0)
+            {
+                // The handled mark goes first in the last batch, and only while nothing conflicted: a repeated invoke then
+                // fails on it before anything else is tried, and an action whose reports were not all saved stays unhandled.
+                var withMarker = marker is not null && c == chunks.Count - 1 && conflicts.Count == 0;
+                var batch = new TableBatch();
+                if (withMarker)
+                {
+                    batch.Add(marker!, StorageJsonContext.Default.HandledActionEntity);
+                }
+
+                foreach (var report in pending)
+                {
+                    var entity = ReportRows.Entity(report);
+                    if (expected.GetValueOrDefault(report.TaskId) is { } etag)
+                    {
+                        batch.Update(entity, etag, StorageJsonContext.Default.ReportEntity);
+                    }
+                    else
+                    {
+                        batch.Add(entity, StorageJsonContext.Default.ReportEntity);
+                    }
+
+                    batch.Add(History(roundId, report.Agency + "~" + report.TaskId, report.SubmittedBy, JsonSerializer.Serialize(report, StorageJsonContext.Default.StatusReport), reportRow: true), StorageJsonContext.Default.HistoryEntity);
+                }
+
+                try
+                {
+                    await reportTable.SubmitAsync(batch, cancellationToken);
+                    pending.Clear();
+                }
+                catch (TableBatchConflictException conflict) when (conflict.FailedIndex >= 0 && (conflict.FailedIndex - (withMarker ? 1 : 0)) / 2 < pending.Count)
+                {
+                    var index = conflict.FailedIndex - (withMarker ? 1 : 0);
+                    if (index < 0)
+                    {
+                        return new ReportsSaved([], AlreadyHandled: true);
+                    }
+
+                    var lost = pending[index / 2];
+                    conflicts.Add(lost.TaskId);
+                    pending.Remove(lost);
+                }
+            }
+        }
+
+        return new ReportsSaved(conflicts);
     }
 
-    public async Task<bool> WasHandledAsync(string roundId, string actionId, CancellationToken cancellationToken) =>
-        await handled.GetAsync(TableKey.Encode(roundId), TableKey.Encode(actionId), StorageJsonContext.Default.HandledActionEntity, cancellationToken) is not null;
+    private async Task AppendAsync(string roundId, string subject, string changedBy, string change, CancellationToken cancellationToken) =>
+        await history.AddAsync(History(roundId, subject, changedBy, change, reportRow: false), StorageJsonContext.Default.HistoryEntity, cancellationToken);
 
-    public Task MarkHandledAsync(string roundId, string actionId, CancellationToken cancellationToken) =>
-        handled.UpsertAsync(new HandledActionEntity { PartitionKey = TableKey.Encode(roundId), RowKey = TableKey.Encode(actionId) }, StorageJsonContext.Default.HandledActionEntity, cancellationToken);
-
-    private async Task AppendAsync(string roundId, string subject, string changedBy, string change, CancellationToken cancellationToken)
+    /// <summary>A history entry: of a round in the history table; of a report beside the report, in its partition.</summary>
+    private HistoryEntity History(string roundId, string subject, string changedBy, string change, bool reportRow)
     {
         var now = time.GetUtcNow();
-        var entry = new HistoryEntity
+        var key = now.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        return new HistoryEntity
         {
             PartitionKey = TableKey.Encode(roundId),
-            RowKey = now.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+            RowKey = reportRow ? ReportRows.History(key) : key,
             Subject = subject,
             ChangedBy = changedBy,
             At = now,
             Change = change.Length <= 30_000 ? change : change[..30_000],
         };
-        await history.AddAsync(entry, StorageJsonContext.Default.HistoryEntity, cancellationToken);
     }
 
     private static RoundEntity Entity(ReportingRound round) => new()
@@ -161,5 +191,41 @@ public sealed class TableStatusReportStore(TableServiceClient service, TimeProvi
         PartitionKey = "round",
         RowKey = TableKey.Encode(round.Id),
         Round = JsonSerializer.Serialize(round, StorageJsonContext.Default.ReportingRound),
+    };
+}
+
+/// <summary>
+/// The rows of a round's partition in the reports table: a report per agency and task ("agency~task"), and beside them
+/// the report history and the handled actions, which must share the partition to be written in one batch with the
+/// reports. Their keys start with "%~", which <see cref="TableKey.Encode"/> never produces ('~' is no hex digit).
+/// </summary>
+internal static class ReportRows
+{
+    private const string Internal = "%~";
+
+    public static string History(string key) => Internal + "h~" + key;
+
+    public static string Handled(string actionId) => Internal + "a~" + TableKey.Encode(actionId);
+
+    /// <summary>
+    /// Every report of the round and nothing else: one key range, after the internal rows (agency names begin with a
+    /// letter or digit, which sort after '%'), so the service seeks past the history instead of filtering it out.
+    /// </summary>
+    public static string AllReports(string roundId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey gt {Internal + "\uffff"}");
+
+    public static ReportEntity Entity(StatusReport report) => new()
+    {
+        PartitionKey = TableKey.Encode(report.RoundId),
+        RowKey = TableKey.Encode(report.Agency) + "~" + TableKey.Encode(report.TaskId),
+        Agency = report.Agency,
+        TaskId = report.TaskId,
+        Status = report.Status.ToString(),
+        Percent = report.Percent,
+        Result = report.Result,
+        Difficulties = report.Difficulties,
+        Proposals = report.Proposals,
+        SubmittedBy = report.SubmittedBy,
+        SubmittedAt = report.SubmittedAt,
     };
 }

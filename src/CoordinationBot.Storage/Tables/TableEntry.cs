@@ -7,7 +7,7 @@ public sealed record TableEntry<T>(T Value, string ETag);
 public sealed record TablePage<T>(IReadOnlyList<TableEntry<T>> Items, string? ContinuationToken);
 
 /// <summary>Every stored entity has its keys; both must satisfy <see cref="TableKey.Validate"/>.</summary>
-public interface ITableEntity
+public interface IStoredEntity
 {
     string PartitionKey { get; }
 

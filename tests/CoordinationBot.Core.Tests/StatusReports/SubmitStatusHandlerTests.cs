@@ -21,7 +21,7 @@ public sealed class SubmitStatusHandlerTests
         var plans = new Mock<IPlanStore>();
         plans.Setup(p => p.GetAsync("p", 1, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredPlan("p", 1, "h", "f", DateTimeOffset.UnixEpoch, null, Plan));
         store.Setup(s => s.GetRoundAsync("r", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null));
-        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(ReportsSaved.All);
         handler = new SubmitStatusHandler(store.Object, plans.Object, AgencyRegistry.Default, time);
     }
 
@@ -31,7 +31,7 @@ public sealed class SubmitStatusHandlerTests
         var result = await Submit("Sở Khoa học và Công nghệ", Entry("III.1.a", result: "Đã tổ chức\u0007 2 lớp\nở 2 cơ sở"));
 
         Assert.Equal(SubmitOutcome.Saved, result.Outcome);
-        store.Verify(s => s.SaveReportsAsync(It.Is<IReadOnlyList<StatusReport>>(r => r.Single().Result == "Đã tổ chức 2 lớp\nở 2 cơ sở" && r.Single().Agency == "Sở Thông tin và Truyền thông"), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()));
+        store.Verify(s => s.SaveReportsAsync(It.Is<IReadOnlyList<StatusReport>>(r => r.Single().Result == "Đã tổ chức 2 lớp\nở 2 cơ sở" && r.Single().Agency == "Sở Thông tin và Truyền thông"), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class SubmitStatusHandlerTests
 
         Assert.Equal(SubmitOutcome.Invalid, result.Outcome);
         Assert.Equal(field, Assert.Single(result.Errors).Field);
-        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Never);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -67,29 +67,27 @@ public sealed class SubmitStatusHandlerTests
     }
 
     [Fact]
-    public async Task ASaveThatFails_IsNotMarkedHandled_SoTheRedeliveredInvokeIsSaved()
+    public async Task ASaveThatFails_IsTriedAgain_WhenTheInvokeIsRedelivered_WithTheSameActionId()
     {
-        store.SetupSequence(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()))
+        store.SetupSequence(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new IOException("storage down"))
-            .ReturnsAsync([]);
+            .ReturnsAsync(ReportsSaved.All);
         var request = new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông", "Cán bộ A", "invoke-1", [Entry("III.1.a")]);
 
         await Assert.ThrowsAsync<IOException>(() => handler.HandleAsync(request, default));
-        store.Verify(s => s.MarkHandledAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
 
         Assert.Equal(SubmitOutcome.Saved, (await handler.HandleAsync(request, default)).Outcome);
-        store.Verify(s => s.MarkHandledAsync("r", "invoke-1", It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), "invoke-1", It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]
-    public async Task AnInvokeAlreadyHandled_IsADuplicate_AndNothingIsSavedAgain()
+    public async Task AnInvokeTheStoreHandledBefore_IsADuplicate()
     {
-        store.Setup(s => s.WasHandledAsync("r", "invoke-1", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), "invoke-1", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportsSaved([], AlreadyHandled: true));
 
         var result = await handler.HandleAsync(new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông", "Cán bộ A", "invoke-1", [Entry("III.1.a")]), default);
 
         Assert.Equal(SubmitOutcome.Duplicate, result.Outcome);
-        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Theory]
@@ -102,7 +100,7 @@ public sealed class SubmitStatusHandlerTests
         var entry = Entry("III.1.a") with { ExpectedETag = etag };
 
         Assert.Equal(SubmitProblem.CardTampered, (await Submit("Sở Thông tin và Truyền thông", entry)).Problem);
-        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<CancellationToken>()), Times.Never);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

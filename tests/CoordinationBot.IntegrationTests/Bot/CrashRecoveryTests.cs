@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Conversations;
 using CoordinationBot.IntegrationTests.Fixtures;
@@ -34,7 +32,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
 
         for (var kill = 0; kill < Kills; kill++)
         {
-            await using var bot = await BotProcess.StartAsync(azurite.ConnectionString, prefix, directory);
+            await using var bot = await BotProcess.StartAsync(azurite.ConnectionString, prefix, directory, Focal, CrashSettings);
             var opening = bot.PostAsync(OpenRoundMessage(connector.ServiceUrl));
             if (kill >= KillsWhileOpening)
             {
@@ -51,7 +49,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
         }
 
         // Started once more and left to finish: the rows say what is left to send.
-        await using (var last = await BotProcess.StartAsync(azurite.ConnectionString, prefix, directory))
+        await using (var last = await BotProcess.StartAsync(azurite.ConnectionString, prefix, directory, Focal, CrashSettings))
         {
             var deadline = DateTime.UtcNow.AddSeconds(90);
             while (Reached(connector).Count < Agencies && DateTime.UtcNow < deadline)
@@ -69,6 +67,15 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
         Assert.Equal(0, lost);
         Assert.True(duplicated <= killsWhileSending, $"{duplicated} cards repeated over {killsWhileSending} kills while sending");
     }
+
+    /// <summary>Short leases and stall times, so a killed instance's cards are taken up again within seconds.</summary>
+    private static readonly Dictionary<string, string> CrashSettings = new()
+    {
+        ["Delivery__VisibilityTimeout"] = "00:00:03",
+        ["Delivery__StalledAfter"] = "00:00:02",
+        ["Delivery__SweepInterval"] = "00:00:01",
+        ["Delivery__PollInterval"] = "00:00:00.200",
+    };
 
     private static int CardCount(LoopbackConnector connector) => connector.Requests.Count(IsStatusCard);
 
@@ -108,90 +115,4 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
     private static string User(int i) => $"00000000-0000-0000-0002-{i:D12}";
 
     private static string Agency(int i) => $"Phòng Khởi động {i}";
-
-    /// <summary>CoordinationBot.Host run with dotnet as a child process on a free loopback port, as in local development.</summary>
-    private sealed class BotProcess : IAsyncDisposable
-    {
-        private readonly Process process;
-        private readonly HttpClient client;
-
-        private BotProcess(Process process, int port)
-        {
-            this.process = process;
-            client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        }
-
-        public static async Task<BotProcess> StartAsync(string storage, string prefix, string directory)
-        {
-            var port = FreePort.Next();
-            var log = Path.Combine(Path.GetTempPath(), $"coordbot-crash-{prefix}-{port}.log");
-            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CoordinationBot.Host.dll"));
-            foreach (var (key, value) in new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["Storage__ConnectionString"] = storage,
-                ["Storage__TablePrefix"] = prefix,
-                ["Directory__File"] = directory,
-                ["Plans__Importers__0"] = Focal,
-                ["Reminders__Enabled"] = "false",
-                ["Delivery__VisibilityTimeout"] = "00:00:03",
-                ["Delivery__StalledAfter"] = "00:00:02",
-                ["Delivery__SweepInterval"] = "00:00:01",
-                ["Delivery__PollInterval"] = "00:00:00.200",
-                ["Logging__LogLevel__Default"] = "Warning",
-            })
-            {
-                info.Environment[key] = value;
-            }
-
-            var process = Process.Start(info)!;
-            _ = DrainAsync(process.StandardOutput, log);
-            _ = DrainAsync(process.StandardError, log);
-            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => $"the bot did not start; see {log}");
-            return new BotProcess(process, port);
-        }
-
-        /// <summary>Posts the activity; a kill may cut the request off, which is the point.</summary>
-        public async Task PostAsync(JsonObject activity)
-        {
-            try
-            {
-                using var response = await client.PostAsJsonAsync("/api/messages", activity);
-            }
-            catch (HttpRequestException)
-            {
-                // Killed while the request was being handled.
-            }
-        }
-
-        public void Kill()
-        {
-            // SIGKILL: no shutdown, no flushing, as a crash or an evicted container.
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                Kill();
-            }
-
-            process.Dispose();
-            client.Dispose();
-            return ValueTask.CompletedTask;
-        }
-
-        private static async Task DrainAsync(StreamReader reader, string path)
-        {
-            string? line;
-            while ((line = await reader.ReadLineAsync()) is not null)
-            {
-                await File.AppendAllTextAsync(path, line + Environment.NewLine);
-            }
-        }
-    }
 }

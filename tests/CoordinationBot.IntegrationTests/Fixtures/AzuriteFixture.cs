@@ -21,7 +21,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>A service client whose tables are private to the caller.</summary>
-    public TableServiceClient CreateServiceClient(string? prefix = null) =>
+    public StorageTables CreateServiceClient(string? prefix = null) =>
         new(new TableStorageOptions { ConnectionString = ConnectionString, TablePrefix = prefix ?? UniquePrefix() });
 
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];

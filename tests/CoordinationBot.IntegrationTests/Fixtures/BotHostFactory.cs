@@ -72,6 +72,14 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 services.AddSingleton(clock);
             }
 
+            if (settings.StorageRequests is { } counter)
+            {
+                var options = CoordinationBot.Storage.Tables.StorageTables.DefaultClientOptions();
+                options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
+                services.RemoveAll<Azure.Data.Tables.TableClientOptions>();
+                services.AddSingleton(options);
+            }
+
             if (settings.OutboundToken is { } token)
             {
                 services.RemoveAll<IBotTokenProvider>();
@@ -120,7 +128,8 @@ public sealed record BotHostSettings(
     IReadOnlyDictionary<string, string>? Directory = null,
     TimeProvider? Clock = null,
     IReadOnlyDictionary<string, string?>? Configuration = null,
-    string? Environment = null)
+    string? Environment = null,
+    StorageRequestCounter? StorageRequests = null)
 {
     public IReadOnlyList<string> PlanImporters => Importers ?? [];
 

@@ -3,7 +3,7 @@ using CoordinationBot.Storage.Tables;
 
 namespace CoordinationBot.IntegrationTests.Storage;
 
-public sealed record TestEntity : ITableEntity
+public sealed record TestEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 

@@ -9,6 +9,9 @@ public interface IPlanStore
     /// <summary>The newest version of the plan with this key, if any.</summary>
     Task<StoredPlan?> GetLatestAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>The number of the newest version of the plan with this key; 0 when there is none.</summary>
+    Task<int> LatestVersionAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>One version of a plan, if stored.</summary>
     Task<StoredPlan?> GetAsync(string key, int version, CancellationToken cancellationToken);
 

@@ -41,10 +41,10 @@ public sealed class ImportPlanHandler(IPlanDocumentReader reader, IPlanStore sto
         }
 
         var key = KeyOf(plan);
-        var latest = await store.GetLatestAsync(key, cancellationToken);
-        var stored = new StoredPlan(key, (latest?.Version ?? 0) + 1, preview.SourceHash, Path.GetFileName(request.FileName), time.GetUtcNow(), request.ImportedBy, plan);
+        var latest = await store.LatestVersionAsync(key, cancellationToken);
+        var stored = new StoredPlan(key, latest + 1, preview.SourceHash, Path.GetFileName(request.FileName), time.GetUtcNow(), request.ImportedBy, plan);
         await store.SaveAsync(stored, cancellationToken);
-        return new ImportResult(latest is null ? ImportOutcome.Created : ImportOutcome.NewVersion, stored, PlanFileProblem.None);
+        return new ImportResult(latest == 0 ? ImportOutcome.Created : ImportOutcome.NewVersion, stored, PlanFileProblem.None);
     }
 
     /// <summary>The plan's identity across versions: its number, else its kind, year and title.</summary>

@@ -10,26 +10,21 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 /// <summary>Loads what an agency's status card shows for a round: its tasks in the round's plan and what it saved.</summary>
 public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, int Version), CoordinationBot.Core.Plans.StoredPlan> PlanVersions = new();
-
     public async Task<StatusCardModel?> LoadAsync(string roundId, string agency, string? note, bool warning, CancellationToken cancellationToken)
     {
         var round = await store.GetRoundAsync(roundId, cancellationToken);
-        if (round is null)
-        {
-            return null;
-        }
+        return round is null ? null : await LoadAsync(round, agency, note, warning, cancellationToken);
+    }
 
-        // A plan version never changes once stored: read it once per process.
-        var stored = PlanVersions.TryGetValue((round.PlanKey, round.PlanVersion), out var known) ? known : await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
+    /// <summary>The card of a round just read (a submission's), so it is not read again.</summary>
+    public async Task<StatusCardModel?> LoadAsync(ReportingRound round, string agency, string? note, bool warning, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var roundId = round.Id;
+        var stored = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
         if (stored is null)
         {
             return null;
-        }
-
-        if (PlanVersions.Count < 200)
-        {
-            PlanVersions.TryAdd((round.PlanKey, round.PlanVersion), stored);
         }
 
         var tasks = stored.Plan.Tasks

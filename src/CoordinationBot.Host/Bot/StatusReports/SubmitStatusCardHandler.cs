@@ -68,7 +68,9 @@ public sealed class SubmitStatusCardHandler(
             return await NoticeAsync(turn, note, cancellationToken);
         }
 
-        var model = await cards.LoadAsync(roundId, agency, note, warning, cancellationToken);
+        var model = result.Round is { } round
+            ? await cards.LoadAsync(round, agency, note, warning, cancellationToken)
+            : await cards.LoadAsync(roundId, agency, note, warning, cancellationToken);
         return model is null
             ? await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken)
             : await CardActionReply.WithCardAsync(turn, StatusCard.Create(model, culture), note, cancellationToken);

@@ -4,10 +4,10 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.IntegrationTests.Storage;
 
 [Collection(AzuriteGroup.Name)]
-public sealed class TableClientTests(AzuriteFixture azurite)
+public sealed class EntityTableTests(AzuriteFixture azurite)
 {
     private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<TestEntity> Json = TestJsonContext.Default.TestEntity;
-    private readonly TableClient table = azurite.CreateServiceClient().GetTableClient("entities");
+    private readonly EntityTable table = azurite.CreateServiceClient().GetTable("entities");
 
     [Fact]
     public async Task Add_ThenGet_ReturnsTheSameValuesAndAnETag()
@@ -75,7 +75,7 @@ public sealed class TableClientTests(AzuriteFixture azurite)
         await table.AddAsync(new TestEntity { PartitionKey = "q", RowKey = "2", Title = "O'Brien" }, Json, default);
         await table.AddAsync(new TestEntity { PartitionKey = "other", RowKey = "3", Title = "x" }, Json, default);
 
-        var filter = TableFilter.Create($"PartitionKey eq {"q"} and Title eq {Tricky}");
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"q"} and Title eq {Tricky}");
         var found = await table.QueryAsync(filter, Json, default).ToListAsync();
 
         var only = Assert.Single(found);
@@ -86,7 +86,7 @@ public sealed class TableClientTests(AzuriteFixture azurite)
     public async Task Query_MoreThanOnePage_FollowsContinuationTokens()
     {
         const int Total = 1_050;
-        var big = azurite.CreateServiceClient().GetTableClient("many");
+        var big = azurite.CreateServiceClient().GetTable("many");
         await Parallel.ForEachAsync(Enumerable.Range(0, Total), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
             await big.AddAsync(new TestEntity { PartitionKey = "p" + (i % 3), RowKey = i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture), Count = i }, Json, ct));
 
@@ -107,7 +107,7 @@ public sealed class TableClientTests(AzuriteFixture azurite)
             await table.AddAsync(new TestEntity { PartitionKey = "pages", RowKey = "r" + i, Count = i }, Json, default);
         }
 
-        var filter = TableFilter.Create($"PartitionKey eq {"pages"}");
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"pages"}");
         var page1 = await table.QueryPageAsync(filter, 2, null, Json, default);
         var page2 = await table.QueryPageAsync(filter, 2, page1.ContinuationToken, Json, default);
         var page3 = await table.QueryPageAsync(filter, 2, page2.ContinuationToken, Json, default);
@@ -143,7 +143,7 @@ public sealed class TableClientTests(AzuriteFixture azurite)
         await table.UpsertAsync(new TestEntity { PartitionKey = encoded, RowKey = encoded, Title = "ok" }, Json, default);
 
         var read = await table.GetAsync(encoded, encoded, Json, default);
-        var queried = await table.QueryAsync(TableFilter.Create($"PartitionKey eq {encoded}"), Json, default).ToListAsync();
+        var queried = await table.QueryAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {encoded}"), Json, default).ToListAsync();
 
         Assert.Equal("ok", read!.Value.Title);
         Assert.Single(queried);
@@ -156,5 +156,75 @@ public sealed class TableClientTests(AzuriteFixture azurite)
         var huge = new string('x', 40_000);
         await Assert.ThrowsAsync<ArgumentException>(() => table.AddAsync(new TestEntity { PartitionKey = "p", RowKey = "huge", Title = huge }, Json, default));
         Assert.Null(await table.GetAsync("p", "huge", Json, default));
+    }
+
+    [Fact]
+    public async Task ABatchOfAHundredChanges_IsOneTransaction_ReturningEveryETag()
+    {
+        var batch = new TableBatch();
+        for (var i = 0; i < TableBatch.MaxChanges; i++)
+        {
+            batch.Add(new TestEntity { PartitionKey = "batch", RowKey = "r" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), Count = i }, Json);
+        }
+
+        var etags = await table.SubmitAsync(batch, default);
+
+        Assert.Equal(TableBatch.MaxChanges, etags.Count);
+        Assert.All(etags, e => Assert.StartsWith("W/", e, StringComparison.Ordinal));
+        var stored = await table.QueryAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"batch"}"), Json, default).ToListAsync();
+        Assert.Equal(TableBatch.MaxChanges, stored.Count);
+        Assert.Equal(etags[7], stored.Single(e => e.Value.Count == 7).ETag);
+    }
+
+    [Fact]
+    public async Task ABatchWithOneStaleChange_AppliesNothing_AndNamesTheChange()
+    {
+        await table.AddAsync(new TestEntity { PartitionKey = "race", RowKey = "a", Count = 1 }, Json, default);
+        var read = (await table.GetAsync("race", "a", Json, default))!;
+        await table.UpdateAsync(read.Value with { Count = 2 }, read.ETag, Json, default);
+        var batch = new TableBatch()
+            .Add(new TestEntity { PartitionKey = "race", RowKey = "b" }, Json)
+            .Update(read.Value with { Count = 3 }, read.ETag, Json);
+
+        var conflict = await Assert.ThrowsAsync<TableBatchConflictException>(() => table.SubmitAsync(batch, default));
+
+        Assert.Equal(1, conflict.FailedIndex);
+        Assert.Equal(412, conflict.Status);
+        Assert.Null(await table.GetAsync("race", "b", Json, default));
+        Assert.Equal(2, (await table.GetAsync("race", "a", Json, default))!.Value.Count);
+    }
+
+    [Fact]
+    public void ABatch_HoldsOnePartition()
+    {
+        var batch = new TableBatch().Add(new TestEntity { PartitionKey = "one", RowKey = "a" }, Json);
+
+        Assert.Throws<ArgumentException>(() => batch.Add(new TestEntity { PartitionKey = "two", RowKey = "a" }, Json));
+    }
+
+    [Fact]
+    public async Task AWrite_ToATableThatIsMissing_CreatesIt_AndAReadOfItFindsNothing()
+    {
+        var missing = azurite.CreateServiceClient().GetTable("later");
+
+        Assert.Null(await missing.GetAsync("p", "r", Json, default));
+        Assert.Empty(await missing.QueryAsync(null, Json, default).ToListAsync());
+        Assert.False(await missing.DeleteAsync("p", "r", etag: null, default));
+        await missing.AddAsync(new TestEntity { PartitionKey = "p", RowKey = "r", Title = "đã lưu" }, Json, default);
+
+        Assert.Equal("đã lưu", (await missing.GetAsync("p", "r", Json, default))!.Value.Title);
+    }
+
+    [Fact]
+    public async Task AMerge_SetsOnlyTheGivenProperties_AndOfAMissingEntity_IsAConflict()
+    {
+        var due = new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero);
+        await table.AddAsync(new TestEntity { PartitionKey = "m", RowKey = "r", Title = "cũ", Count = 5, DueAt = due }, Json, default);
+
+        await table.MergeAsync("m", "r", new Dictionary<string, object?> { ["Title"] = "mới" }, default);
+
+        var read = (await table.GetAsync("m", "r", Json, default))!.Value;
+        Assert.Equal(("mới", 5L, due), (read.Title, read.Count, read.DueAt));
+        await Assert.ThrowsAsync<TableConflictException>(() => table.MergeAsync("m", "nobody", new Dictionary<string, object?> { ["Title"] = "x" }, default));
     }
 }

@@ -1,0 +1,58 @@
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.IntegrationTests.Fixtures;
+using CoordinationBot.Storage.StatusReports;
+
+namespace CoordinationBot.IntegrationTests.Storage;
+
+/// <summary>A submission's reports, their history and its handled mark are written together (entity group transactions).</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class StatusReportStoreTests(AzuriteFixture azurite)
+{
+    private const string Round = "kh-1~2026-H1";
+    private readonly TableStatusReportStore store = new(azurite.CreateServiceClient(), TimeProvider.System);
+
+    [Fact]
+    public async Task AnActionSavedOnce_IsAlreadyHandled_TheSecondTime_AndChangesNothing()
+    {
+        var first = await store.SaveReportsAsync([Report("I.1", "Lần đầu")], New("I.1"), "invoke-1", default);
+        var again = await store.SaveReportsAsync([Report("I.1", "Lần hai")], New("I.1"), "invoke-1", default);
+
+        Assert.Equal((false, 0), (first.AlreadyHandled, first.Conflicts.Count));
+        Assert.True(again.AlreadyHandled);
+        Assert.Equal("Lần đầu", Assert.Single(await store.GetAllReportsAsync(Round, default)).Result);
+    }
+
+    [Fact]
+    public async Task AStaleReport_IsNotSaved_TheOthersAre_AndTheActionStaysUnhandled()
+    {
+        await store.SaveReportsAsync([Report("I.1", "Của người khác")], New("I.1"), "other", default);
+
+        var saved = await store.SaveReportsAsync([Report("I.1", "Của tôi"), Report("I.2", "Của tôi")], New("I.1", "I.2"), "mine", default);
+
+        Assert.Equal(["I.1"], saved.Conflicts);
+        var stored = (await store.GetReportsAsync(Round, "Sở Y tế", default)).ToDictionary(r => r.Report.TaskId, r => r.Report.Result);
+        Assert.Equal(("Của người khác", "Của tôi"), (stored["I.1"], stored["I.2"]));
+        var retried = await store.SaveReportsAsync([Report("I.1", "Của tôi")], new Dictionary<string, string?> { ["I.1"] = (await store.GetReportsAsync(Round, "Sở Y tế", default)).Single(r => r.Report.TaskId == "I.1").ETag }, "mine", default);
+        Assert.False(retried.AlreadyHandled);
+    }
+
+    [Fact]
+    public async Task ASubmissionLargerThanOneBatch_IsSavedWhole_WithOneHistoryEntryPerReport_AndIsMarkedHandled()
+    {
+        var reports = Enumerable.Range(1, 120).Select(i => Report("T." + i, "Kết quả " + i)).ToList();
+
+        var saved = await store.SaveReportsAsync(reports, New([.. reports.Select(r => r.TaskId)]), "big", default);
+        var again = await store.SaveReportsAsync(reports, New([.. reports.Select(r => r.TaskId)]), "big", default);
+
+        Assert.Empty(saved.Conflicts);
+        Assert.True(again.AlreadyHandled);
+        var all = await store.GetAllReportsAsync(Round, default);
+        Assert.Equal(120, all.Count);
+        Assert.Equal(["Sở Y tế"], await store.ReportedAgenciesAsync(Round, default));
+    }
+
+    private static StatusReport Report(string task, string result) =>
+        new(Round, "Sở Y tế", task, ProgressStatus.InProgress, 50, result, string.Empty, string.Empty, "cán bộ", DateTimeOffset.UtcNow);
+
+    private static Dictionary<string, string?> New(params string[] tasks) => tasks.ToDictionary(t => t, _ => (string?)null);
+}
