@@ -25,5 +25,10 @@ public static class CliProgram
             await Console.Error.WriteLineAsync(problem.Message);
             return 2;
         }
+        catch (Exception outage) when (Storage.StorageFailure.IsOutage(outage))
+        {
+            await Console.Error.WriteLineAsync($"storage unreachable ({Storage.StorageFailure.Describe(outage)}): start Azurite (./run.sh starts it) or set Storage__ConnectionString.");
+            return 2;
+        }
     }
 }

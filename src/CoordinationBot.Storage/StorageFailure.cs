@@ -9,4 +9,12 @@ public static class StorageFailure
         AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsOutage), // retries exhausted
         _ => false,
     };
+
+    /// <summary>One line saying what failed (the first cause, not the retry policy's wrapping).</summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var cause = exception is AggregateException { InnerExceptions.Count: > 0 } all ? all.InnerExceptions[0] : exception;
+        return cause.Message.ReplaceLineEndings(" ");
+    }
 }

@@ -22,7 +22,7 @@ public static class HealthCommand
             }
             catch (Exception exception) when (CoordinationBot.Storage.StorageFailure.IsOutage(exception))
             {
-                Console.Error.WriteLine($"storage: unreachable ({tables.Endpoint}): {exception.Message}");
+                Console.Error.WriteLine($"storage: unreachable ({tables.Endpoint}): {CoordinationBot.Storage.StorageFailure.Describe(exception)}");
                 return 1;
             }
         });

@@ -21,4 +21,24 @@ public sealed class FreshCloneCommandTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         checkout.Delete(recursive: true);
     }
+
+    [Theory]
+    [InlineData("plans", "list")]
+    [InlineData("conversations", "list", "--tenant", "t")]
+    [InlineData("directory", "get", "00000000-0000-0000-0000-000000000001")]
+    public async Task AStorageCommand_WithoutStorageRunning_SaysWhatToStart_InOneLine(params string[] arguments)
+    {
+        var closed = FreePort.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;",
+        };
+
+        var (exit, _, error) = await CliRunner.RunAsync(environment, arguments);
+
+        Assert.Equal(2, exit);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("storage unreachable (", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }
