@@ -23,8 +23,11 @@ param instanceCount int = 1
 @description('Tenants whose activities are accepted (empty: the bot tenant only).')
 param allowedTenants array = []
 
-@description('Entra object ids of the focal-agency officers who may import plans, open rounds and consolidate.')
+@description('Entra object ids of the users who may import new plans in chat.')
 param focalOfficers array = []
+
+@description('Entra object ids of the administrators, who may run every plan\'s reporting (otherwise each plan\'s own focal agency, by the directory).')
+param administrators array = []
 
 @description('The user attribute holding the agency in Microsoft Graph: department or officeLocation.')
 @allowed([ 'department', 'officeLocation' ])
@@ -123,6 +126,7 @@ var baseSettings = [
 ]
 var tenantSettings = [for (tenant, i) in tenants: { name: 'Bot__AllowedTenants__${i}', value: tenant }]
 var officerSettings = [for (officer, i) in focalOfficers: { name: 'Plans__Importers__${i}', value: officer }]
+var administratorSettings = [for (administrator, i) in administrators: { name: 'Plans__Administrators__${i}', value: administrator }]
 
 resource web 'Microsoft.Web/sites@2023-12-01' = {
   name: webName
@@ -143,7 +147,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
-      appSettings: concat(baseSettings, tenantSettings, officerSettings)
+      appSettings: concat(baseSettings, tenantSettings, officerSettings, administratorSettings)
     }
   }
 }

@@ -16,6 +16,8 @@ public sealed class CommandCatalog
     public const string Consolidate = "report.consolidate";
     public const string ConfirmAgencies = "directory.confirm";
     public const string ResendRound = "report.resend";
+    public const string MyCards = "report.mine";
+    public const string ListRounds = "report.rounds";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -42,6 +44,8 @@ public sealed class CommandCatalog
         new BotCommand(Consolidate, ["tổng hợp", "tổng hợp báo cáo"]),
         new BotCommand(ResendRound, ["gửi lại phiếu báo cáo", "gửi lại phiếu"]),
         new BotCommand(ConfirmAgencies, ["xác nhận cơ quan", "xác nhận đơn vị", "duyệt cơ quan"]),
+        new BotCommand(ListRounds, ["các đợt báo cáo", "danh sách đợt báo cáo", "danh sách các đợt báo cáo"]),
+        new BotCommand(MyCards, ["phiếu báo cáo", "phiếu báo cáo của tôi", "báo cáo của tôi", "gửi phiếu báo cáo", "lấy phiếu báo cáo"]),
     ]);
 
     /// <summary>The command the text starts with, and what follows it; null when no command matches.</summary>

@@ -9,9 +9,9 @@ namespace CoordinationBot.Core.Consolidation;
 /// <summary>Builds the consolidation of a round from its plan and every report saved in it (none yet is fine).</summary>
 public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
 {
-    public async Task<ConsolidationSummary?> HandleAsync(PlanCatalog catalog, string planText, string periodText, CancellationToken cancellationToken)
+    public async Task<ConsolidationSummary?> HandleAsync(PlanCatalog catalog, string planText, string periodText, CancellationToken cancellationToken, string? planKey = null)
     {
-        var target = RoundTarget.Resolve(catalog, planText, periodText, time.Today());
+        var target = RoundTarget.Resolve(catalog, planText, periodText, time.Today(), planKey);
         if (target is null)
         {
             return null;

@@ -24,6 +24,11 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             return new Answer(question.Intent, false, AnswerText.Get("NoPlans", culture), [], []);
         }
 
+        if (PlanFinder.UnknownNumber(catalog, request.Question) is { } unknown)
+        {
+            return new Answer(question.Intent, false, AnswerText.Format(culture, "PlanUnknown", unknown), [], []);
+        }
+
         var writer = new AnswerWriter(catalog, registry, culture);
         return question.Intent switch
         {

@@ -13,7 +13,7 @@ public sealed class ChangeRoundHandler(IStatusReportStore store, TimeProvider ti
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
         var today = time.Today();
-        var (round, problem) = await RoundTarget.FindOpenedAsync(store, catalog, request.PlanText, request.PeriodText, today, cancellationToken);
+        var (round, problem) = await RoundTarget.FindOpenedAsync(store, catalog, request.PlanText, request.PeriodText, today, cancellationToken, request.PlanKey);
         if (round is null)
         {
             return new ChangeRoundResult(null, problem);
@@ -38,7 +38,7 @@ public sealed class ChangeRoundHandler(IStatusReportStore store, TimeProvider ti
     }
 }
 
-public sealed record ChangeRoundRequest(string PlanText, string PeriodText, DateOnly? NewDue, bool Close, string ChangedBy);
+public sealed record ChangeRoundRequest(string PlanText, string PeriodText, DateOnly? NewDue, bool Close, string ChangedBy, string? PlanKey = null);
 
 public sealed record ChangeRoundResult(ReportingRound? Round, ChangeRoundProblem Problem);
 

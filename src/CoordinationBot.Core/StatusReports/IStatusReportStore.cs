@@ -11,6 +11,9 @@ public interface IStatusReportStore
     /// <summary>Every round that is open.</summary>
     IAsyncEnumerable<ReportingRound> ListOpenRoundsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every round, open or closed.</summary>
+    IAsyncEnumerable<ReportingRound> ListRoundsAsync(CancellationToken cancellationToken);
+
     /// <summary>Every report of the round (what consolidation reads: one partition).</summary>
     Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken);
 

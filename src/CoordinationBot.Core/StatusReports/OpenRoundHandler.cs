@@ -33,12 +33,17 @@ public sealed class OpenRoundHandler(
         }
 
         var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message, request.TenantId);
-        if (!await store.AddRoundAsync(round, cancellationToken))
+        var assigned = stored.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+        var alreadyOpen = !await store.AddRoundAsync(round, cancellationToken);
+        var reported = 0;
+        if (alreadyOpen)
         {
+            // Opened before: it stays as it is (due date, message); only agencies that could not be reached then get their card now.
             round = (await store.GetRoundAsync(round.Id, cancellationToken))!;
+            var reporting = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
+            reported = assigned.Count(reporting.Contains);
         }
 
-        var assigned = stored.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
         var queued = 0;
         var reached = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (agency, reference) in await recipients.FindAsync(request.TenantId, assigned, cancellationToken))
@@ -50,7 +55,12 @@ public sealed class OpenRoundHandler(
             }
         }
 
-        return new OpenRoundResult(round, queued, assigned.Where(a => !reached.Contains(a)).ToList(), OpenRoundProblem.None);
+        return new OpenRoundResult(round, queued, assigned.Where(a => !reached.Contains(a)).ToList(), OpenRoundProblem.None)
+        {
+            AlreadyOpen = alreadyOpen,
+            Reported = reported,
+            Expected = assigned.Count,
+        };
     }
 
     /// <summary>The plan's own reporting date in the period, else the day after the period's data cut-off.</summary>
@@ -76,6 +86,14 @@ public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOn
 
 public sealed record OpenRoundResult(ReportingRound? Round, int Queued, IReadOnlyList<string> AgenciesWithoutRecipients, OpenRoundProblem Problem)
 {
+    /// <summary>The round had been opened before: nothing of it changed.</summary>
+    public bool AlreadyOpen { get; init; }
+
+    /// <summary>Of the agencies assigned tasks in the plan (<see cref="Expected"/>), how many have reported in the round.</summary>
+    public int Reported { get; init; }
+
+    public int Expected { get; init; }
+
     public static OpenRoundResult Failed(OpenRoundProblem problem) => new(null, 0, [], problem);
 }
 

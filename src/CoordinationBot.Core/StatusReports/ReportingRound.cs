@@ -20,6 +20,9 @@ public sealed record ReportingRound(
 
     /// <summary>Reports are accepted while the round is open and its due date has not passed (the due day included).</summary>
     public bool AcceptsReports(DateOnly today) => State == RoundState.Open && today <= Due;
+
+    /// <summary>Whether the round is one of this tenant's (a round opened before tenants were recorded is everyone's).</summary>
+    public bool IsOfTenant(string? tenantId) => TenantId is null || tenantId is null || string.Equals(TenantId, tenantId, StringComparison.Ordinal);
 }
 
 public enum RoundState

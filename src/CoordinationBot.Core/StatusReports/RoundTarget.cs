@@ -16,8 +16,9 @@ public static class RoundTarget
         }
         else
         {
-            var ranked = PlanFinder.Rank(catalog, planText);
-            plan = ranked.Count == 0 ? null : catalog.Plans[ranked[0].Plan];
+            // Never a guess: an unknown or ambiguous reference names no plan (the caller says which and offers the closest).
+            var match = PlanFinder.Find(catalog, planText);
+            plan = match.Kind == PlanMatchKind.Found ? match.Plan : null;
         }
 
         if (plan is null)
@@ -30,10 +31,10 @@ public static class RoundTarget
     }
 
     /// <summary>The round already opened for the plan and period the words name; the problem when there is none.</summary>
-    public static async Task<(ReportingRound? Round, ChangeRoundProblem Problem)> FindOpenedAsync(IStatusReportStore store, PlanCatalog catalog, string planText, string periodText, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<(ReportingRound? Round, ChangeRoundProblem Problem)> FindOpenedAsync(IStatusReportStore store, PlanCatalog catalog, string planText, string periodText, DateOnly today, CancellationToken cancellationToken, string? planKey = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (Resolve(catalog, planText, periodText, today) is not { } target)
+        if (Resolve(catalog, planText, periodText, today, planKey) is not { } target)
         {
             return (null, ChangeRoundProblem.PlanNotFound);
         }

@@ -16,6 +16,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Questions.PickAgencyHandler>()
             .AddActivityHandler<People.ConfirmAgenciesCommandHandler>()
             .AddActivityHandler<StatusReports.ResendRoundCommandHandler>()
+            .AddActivityHandler<StatusReports.MyCardsCommandHandler>()
+            .AddActivityHandler<StatusReports.RoundsCommandHandler>()
             .AddActivityHandler<People.ConfirmAgencyCardHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
@@ -40,6 +42,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddSingleton<CoordinationBot.Core.Questions.AskHandler>();
         builder.Services.AddSingleton<CoordinationBot.Core.Questions.PlanCatalogSource>();
         builder.Services.AddScoped<CoordinationBot.Core.People.AskerAgencyResolver>();
+        builder.Services.AddScoped<Plans.PlanCommandGate>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SubmitStatusHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();

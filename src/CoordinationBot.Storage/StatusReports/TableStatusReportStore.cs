@@ -36,10 +36,20 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
 
     public async IAsyncEnumerable<ReportingRound> ListOpenRoundsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var round in ListRoundsAsync(cancellationToken))
+        {
+            if (round.State == RoundState.Open)
+            {
+                yield return round;
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<ReportingRound> ListRoundsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var entry in rounds.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"round"}"), StorageJsonContext.Default.RoundEntity, cancellationToken))
         {
-            var round = JsonSerializer.Deserialize(entry.Value.Round, StorageJsonContext.Default.ReportingRound);
-            if (round is { State: RoundState.Open })
+            if (JsonSerializer.Deserialize(entry.Value.Round, StorageJsonContext.Default.ReportingRound) is { } round)
             {
                 yield return round;
             }

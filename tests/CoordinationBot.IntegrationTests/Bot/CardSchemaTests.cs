@@ -63,6 +63,8 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
             ["notice"] = NoticeCard.Create("Không tìm thấy đợt báo cáo này."),
             ["confirm-agencies"] = AgencyConfirmationCard.Create([("aad-1", new AgencyChoice("Sở Ngoại vụ", "aad-1", "Nguyễn Văn **A**"))], Vietnamese, "Đã xác nhận."),
             ["confirm-none"] = AgencyConfirmationCard.Create([], Vietnamese, null),
+            ["plan-choice"] = PlanChoiceCard.Create("Không có kế hoạch “99/KH-UBND” trong danh sách đã nhập.", [("Kế hoạch 21/KH-UBND", "yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026")]),
+            ["rounds"] = RoundsCard.Create([new RoundRow(round, stored.Plan, 1, 7), new RoundRow(round with { State = RoundState.Closed }, stored.Plan, 7, 7)], Vietnamese).Card,
             ["failure-notice"] = (await services.GetRequiredService<FailureNotices>().CardAsync(round.Id, default))!.Value.Card,
         };
 

@@ -53,7 +53,8 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(["IV.4.a", "IV.4.b", "IV.4.c"], cards["a:finance"]["actions"]![0]!["data"]!["tasks"]!.AsArray().Select(t => t!.GetValue<string>()));
 
         context.Connector.Requests.Clear();
-        await OpenRoundAsync();
+        var again = await OpenRoundAsync("Đợt báo cáo năm 2026 của ");
+        Assert.Matches(@"đã được mở trước đó, hạn \d{2}/\d{2}/2026; đã có 0/\d+ cơ quan báo cáo\.", again);
         await Task.Delay(2500);
         Assert.DoesNotContain(context.Connector.Requests, r => CardOf(r)?["actions"] is not null && r.Path.Contains("/activities", StringComparison.Ordinal) && !r.Path.Contains("a%3Afocal", StringComparison.Ordinal));
     }
@@ -81,6 +82,30 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         // The same card pressed again with what is already stored (its first answer lost): saved, not a conflict.
         var again = await ActAsync(FinanceOfficer, data, activityId: "pressed-again");
         Assert.StartsWith("Đã ghi nhận lúc", NoteOf(again), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOfficerWhoLostTheCard_GetsItAgain_WithWhatTheAgencySaved_AndSomeoneWithoutAnAgencyIsToldWhy()
+    {
+        await OpenRoundAsync();
+        var data = Inputs((await StatusCardsAsync(3))["a:finance"], "InProgress", "60", "Đã bố trí một phần.");
+        await ActAsync(FinanceOfficer, data);
+        context.Connector.Requests.Clear();
+
+        var mine = TeamsActivities.Message(context.Connector.ServiceUrl, "phiếu báo cáo", conversationId: "a:finance");
+        mine["from"] = new JsonObject { ["id"] = "29:finance", ["aadObjectId"] = FinanceOfficer };
+        await context.Client.PostAsJsonAsync("/api/messages", mine);
+        var card = CardOf(Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10))))!;
+
+        Assert.Equal("report.save", card["actions"]![0]!["verb"]!.GetValue<string>());
+        Assert.Equal("Sở Tài chính", card["actions"]![0]!["data"]!["agency"]!.GetValue<string>());
+        Assert.Contains("Đã bố trí một phần.", card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+
+        context.Connector.Requests.Clear();
+        var stranger = TeamsActivities.Message(context.Connector.ServiceUrl, "báo cáo của tôi", conversationId: "a:stranger");
+        stranger["from"] = new JsonObject { ["id"] = "29:stranger", ["aadObjectId"] = Stranger };
+        await context.Client.PostAsJsonAsync("/api/messages", stranger);
+        Assert.StartsWith("Chưa biết anh/chị thuộc cơ quan nào", Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10))).Activity!.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -367,12 +392,14 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith(expectedReply, reply.Activity!.Text, StringComparison.Ordinal);
     }
 
-    private async Task OpenRoundAsync()
+    private async Task<string> OpenRoundAsync(string expected = "Đã mở đợt báo cáo năm 2026")
     {
         var message = TeamsActivities.Message(context.Connector.ServiceUrl, "yêu cầu báo cáo kế hoạch đối ngoại nhân dân năm 2026", conversationId: "a:focal");
         message["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
         await context.Client.PostAsJsonAsync("/api/messages", message);
-        Assert.Contains(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)), r => r.Activity?.Text?.StartsWith("Đã mở đợt báo cáo năm 2026", StringComparison.Ordinal) == true);
+        var reply = (await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10))).Select(r => r.Activity?.Text).FirstOrDefault(t => t?.StartsWith(expected, StringComparison.Ordinal) == true);
+        Assert.NotNull(reply);
+        return reply;
     }
 
     /// <summary>The status cards the worker posted, by conversation, once <paramref name="count"/> have arrived.</summary>

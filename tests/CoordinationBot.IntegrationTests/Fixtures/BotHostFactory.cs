@@ -44,6 +44,14 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 values[$"Plans:Importers:{i}"] = settings.PlanImporters[i];
             }
 
+            // Unless a test names the administrators, its importers are also administrators (tests of other features
+            // act as "the focal agency" without a directory entry for every plan).
+            var administrators = settings.Administrators ?? settings.PlanImporters;
+            for (var i = 0; i < administrators.Count; i++)
+            {
+                values[$"Plans:Administrators:{i}"] = administrators[i];
+            }
+
             for (var i = 0; i < settings.AllowedTenants.Count; i++)
             {
                 values[$"Bot:AllowedTenants:{i}"] = settings.AllowedTenants[i];
@@ -129,7 +137,8 @@ public sealed record BotHostSettings(
     TimeProvider? Clock = null,
     IReadOnlyDictionary<string, string?>? Configuration = null,
     string? Environment = null,
-    StorageRequestCounter? StorageRequests = null)
+    StorageRequestCounter? StorageRequests = null,
+    IReadOnlyList<string>? Administrators = null)
 {
     public IReadOnlyList<string> PlanImporters => Importers ?? [];
 

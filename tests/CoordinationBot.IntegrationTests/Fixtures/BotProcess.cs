@@ -31,6 +31,7 @@ public sealed class BotProcess : IAsyncDisposable
             ["Storage__TablePrefix"] = prefix,
             ["Directory__File"] = directory,
             ["Plans__Importers__0"] = importer,
+            ["Plans__Administrators__0"] = importer,
             ["Reminders__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         }.Concat(environment ?? new Dictionary<string, string>()))

@@ -35,6 +35,7 @@ public sealed partial class BicepTemplateTests
         $"Files__{nameof(FileLinkOptions.SigningKey)}",
         $"Delivery__{nameof(DeliveryOptions.AppRequestsPerSecond)}",
         "Plans__Importers__",
+        "Plans__Administrators__",
     };
 
     [Theory]

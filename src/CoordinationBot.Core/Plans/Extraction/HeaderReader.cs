@@ -10,17 +10,8 @@ namespace CoordinationBot.Core.Plans.Extraction;
 /// </summary>
 public static partial class HeaderReader
 {
-    private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
-    {
-        ["ke hoach"] = "KH",
-        ["chuong trinh"] = "CTr",
-        ["quyet dinh"] = "QĐ",
-        ["chi thi"] = "CT",
-        ["nghi quyet"] = "NQ",
-        ["thong bao"] = "TB",
-        ["huong dan"] = "HD",
-        ["bao cao"] = "BC",
-    };
+    /// <summary>The kind's title as a plan's header line writes it ("KẾ HOẠCH"), folded, to its abbreviation ("KH").</summary>
+    private static readonly Dictionary<string, string> Kinds = PlanKind.All.ToDictionary(k => VietnameseText.Fold(k.Name), k => k.Abbreviation, StringComparer.Ordinal);
 
     public static PlanHeader Read(IReadOnlyList<string> preamble)
     {

@@ -20,7 +20,7 @@ public sealed class ConsolidateCommandHandler(
     PlanCatalogSource catalogs,
     IReportFileStore files,
     FileLinks links,
-    IOptions<PlanImportOptions> focal,
+    PlanCommandGate gate,
     IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     private const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -32,14 +32,14 @@ public sealed class ConsolidateCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (await turn.RefuseUnlessFocalAsync(focal.Value, culture, cancellationToken))
+        var text = turn.Activity.GetTextWithoutMentions();
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        if (await gate.ResolveAsync(turn, catalog, CommandCatalog.Consolidate, culture, cancellationToken) is not { } stored)
         {
             return null;
         }
 
-        var text = turn.Activity.GetTextWithoutMentions();
-        var catalog = await catalogs.GetAsync(cancellationToken);
-        var summary = await consolidate.HandleAsync(catalog, turn.Command?.Arguments ?? text, text, cancellationToken);
+        var summary = await consolidate.HandleAsync(catalog, turn.Command?.Arguments ?? text, text, cancellationToken, stored.Key);
         if (summary is null)
         {
             await turn.ReplyAsync(BotText.Get("ConsolidationNoRound", culture), cancellationToken);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CoordinationBot.Host.Bot.Consolidation;
 
 /// <summary>"Nhắc các đơn vị chưa báo cáo" on the summary card (focal agency only): reminders go out at once.</summary>
-public sealed class RemindNowHandler(ReminderScheduler reminders, IOptions<PlanImportOptions> focal, IOptions<BotLanguageOptions> language) : IActivityHandler
+public sealed class RemindNowHandler(ReminderScheduler reminders, CoordinationBot.Core.StatusReports.IStatusReportStore store, CoordinationBot.Core.Plans.Import.IPlanStore plans, PlanCommandGate gate, IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(ConsolidationCard.RemindVerb));
 
@@ -18,13 +18,19 @@ public sealed class RemindNowHandler(ReminderScheduler reminders, IOptions<PlanI
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         string text;
-        if (!focal.Value.MayImport(turn.Activity.From?.AadObjectId))
+        var round = turn.Activity.GetCardString("roundId") is { Length: <= 300 } roundId ? await store.GetRoundAsync(roundId, cancellationToken) : null;
+        var plan = round is null ? null : (await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken))?.Plan;
+        if (round is null || plan is null)
         {
-            text = BotText.Get("RoundNotAllowed", culture);
+            text = BotText.Get("Round_RoundNotFound", culture);
+        }
+        else if (await gate.RefusalAsync(turn, plan, "report.remind", culture, cancellationToken) is { } refusal)
+        {
+            text = refusal;
         }
         else
         {
-            var sent = turn.Activity.GetCardString("roundId") is { Length: <= 300 } roundId ? await reminders.RemindNowAsync(roundId, cancellationToken) : 0;
+            var sent = await reminders.RemindNowAsync(round.Id, cancellationToken);
             text = sent > 0 ? string.Format(culture, BotText.Get("RemindSent", culture), sent) : BotText.Get("RemindNothing", culture);
         }
 

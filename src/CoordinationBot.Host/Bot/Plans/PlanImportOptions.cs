@@ -5,8 +5,14 @@ public sealed class PlanImportOptions
 {
     public const string SectionName = "Plans";
 
-    /// <summary>Microsoft Entra object ids of the focal-agency users who may import plans. Empty: nobody.</summary>
+    /// <summary>Microsoft Entra object ids of the users who may import new plans. Empty: nobody.</summary>
     public IList<string> Importers { get; } = [];
+
+    /// <summary>
+    /// Microsoft Entra object ids of the administrators, who may run every plan's reporting; otherwise a plan's reporting
+    /// is run by the officers of its own focal agency (from the directory). Empty: nobody besides those.
+    /// </summary>
+    public IList<string> Administrators { get; } = [];
 
     public TimeSpan PreviewLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -20,4 +26,7 @@ public sealed class PlanImportOptions
 
     public bool MayImport(string? aadObjectId) =>
         aadObjectId is not null && Importers.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
+
+    public bool IsAdministrator(string? aadObjectId) =>
+        aadObjectId is not null && Administrators.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
 }

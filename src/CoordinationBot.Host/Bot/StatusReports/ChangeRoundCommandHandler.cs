@@ -16,7 +16,7 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 public abstract class ChangeRoundCommandHandler(
     ChangeRoundHandler change,
     PlanCatalogSource catalogs,
-    IOptions<PlanImportOptions> focal,
+    PlanCommandGate gate,
     IOptions<BotLanguageOptions> language,
     TimeProvider time,
     string command,
@@ -28,15 +28,15 @@ public abstract class ChangeRoundCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (await turn.RefuseUnlessFocalAsync(focal.Value, culture, cancellationToken))
+        var text = turn.Activity.GetTextWithoutMentions();
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        if (await gate.ResolveAsync(turn, catalog, command, culture, cancellationToken) is not { } stored)
         {
             return null;
         }
 
-        var text = turn.Activity.GetTextWithoutMentions();
         var due = close ? null : DateReader.ReadAll(text, time.GetUtcNow().Year).LastOrDefault() is var d && d != default ? d : (DateOnly?)null;
-        var catalog = await catalogs.GetAsync(cancellationToken);
-        var result = await change.HandleAsync(catalog, new ChangeRoundRequest(turn.Command?.Arguments ?? text, text, due, close, turn.Activity.From?.AadObjectId ?? "?"), cancellationToken);
+        var result = await change.HandleAsync(catalog, new ChangeRoundRequest(turn.Command?.Arguments ?? text, text, due, close, turn.Activity.From?.AadObjectId ?? "?", stored.Key), cancellationToken);
         if (result.Problem != ChangeRoundProblem.None || result.Round is null)
         {
             await turn.ReplyAsync(BotText.Get("Round_" + result.Problem, culture), cancellationToken);
@@ -51,8 +51,8 @@ public abstract class ChangeRoundCommandHandler(
     }
 }
 
-public sealed class ExtendRoundCommandHandler(ChangeRoundHandler change, PlanCatalogSource catalogs, IOptions<PlanImportOptions> focal, IOptions<BotLanguageOptions> language, TimeProvider time)
-    : ChangeRoundCommandHandler(change, catalogs, focal, language, time, CommandCatalog.ExtendRound, close: false);
+public sealed class ExtendRoundCommandHandler(ChangeRoundHandler change, PlanCatalogSource catalogs, PlanCommandGate gate, IOptions<BotLanguageOptions> language, TimeProvider time)
+    : ChangeRoundCommandHandler(change, catalogs, gate, language, time, CommandCatalog.ExtendRound, close: false);
 
-public sealed class CloseRoundCommandHandler(ChangeRoundHandler change, PlanCatalogSource catalogs, IOptions<PlanImportOptions> focal, IOptions<BotLanguageOptions> language, TimeProvider time)
-    : ChangeRoundCommandHandler(change, catalogs, focal, language, time, CommandCatalog.CloseRound, close: true);
+public sealed class CloseRoundCommandHandler(ChangeRoundHandler change, PlanCatalogSource catalogs, PlanCommandGate gate, IOptions<BotLanguageOptions> language, TimeProvider time)
+    : ChangeRoundCommandHandler(change, catalogs, gate, language, time, CommandCatalog.CloseRound, close: true);

@@ -3,6 +3,7 @@ using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core;
 using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
@@ -15,7 +16,7 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 public sealed class OpenRoundCardHandler(
     OpenRoundHandler open,
     PlanCatalogSource catalogs,
-    IOptions<PlanImportOptions> focal,
+    PlanCommandGate gate,
     IOptions<BotLanguageOptions> language,
     TimeProvider time) : IActivityHandler
 {
@@ -25,11 +26,6 @@ public sealed class OpenRoundCardHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (!focal.Value.MayImport(turn.Activity.From?.AadObjectId))
-        {
-            return await NoticeAsync(turn, BotText.Get("RoundNotAllowed", culture), cancellationToken);
-        }
-
         var catalog = await catalogs.GetAsync(cancellationToken);
         var today = time.Today();
         var planKey = turn.Activity.GetCardString("plan");
@@ -41,6 +37,11 @@ public sealed class OpenRoundCardHandler(
         if (planKey is null || catalog.Plans.All(p => p.Key != planKey) || period is null || due == DateOnly.MinValue || message is { Length: > OpenRoundCard.MaxMessage })
         {
             return await NoticeAsync(turn, BotText.Get("Round_InvalidInput", culture), cancellationToken);
+        }
+
+        if (await gate.RefusalAsync(turn, catalog.Plans.First(p => p.Key == planKey).Plan, CommandCatalog.OpenRound, culture, cancellationToken) is { } refusal)
+        {
+            return await NoticeAsync(turn, refusal, cancellationToken);
         }
 
         var periodText = period.Kind switch
@@ -57,11 +58,7 @@ public sealed class OpenRoundCardHandler(
         }
 
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
-        var text = string.Format(culture, BotText.Get("RoundOpened", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), result.Queued);
-        if (result.AgenciesWithoutRecipients.Count > 0)
-        {
-            text += " " + string.Format(culture, BotText.Get("RoundNoRecipients", culture), string.Join("; ", result.AgenciesWithoutRecipients));
-        }
+        var text = RoundOpenedText.For(result, plan, culture);
 
         return await NoticeAsync(turn, text, cancellationToken);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.Core;
 using CoordinationBot.BotFramework.Schema;
@@ -20,7 +19,7 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 public sealed class OpenRoundCommandHandler(
     OpenRoundHandler open,
     PlanCatalogSource catalogs,
-    IOptions<PlanImportOptions> focal,
+    PlanCommandGate gate,
     IOptions<BotLanguageOptions> language,
     TimeProvider time) : IActivityHandler
 {
@@ -30,16 +29,19 @@ public sealed class OpenRoundCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (await turn.RefuseUnlessFocalAsync(focal.Value, culture, cancellationToken))
-        {
-            return null;
-        }
-
         var text = turn.Activity.GetTextWithoutMentions();
+        var catalog = await catalogs.GetAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(turn.Command?.Arguments))
         {
-            // No plan named: the form, to choose plan, period, due date and message.
-            var form = OpenRoundCard.Create(await catalogs.GetAsync(cancellationToken), time.Today(), culture);
+            // No plan named: the form, to choose among the plans the sender may run, period, due date and message.
+            var mine = await gate.ManageableAsync(turn, catalog, cancellationToken);
+            if (mine.Plans.Count == 0)
+            {
+                await turn.ReplyAsync(BotText.Get("RoundNotAllowed", culture), cancellationToken);
+                return null;
+            }
+
+            var form = OpenRoundCard.Create(mine, time.Today(), culture);
             await turn.ReplyWithCardAsync(form, BotText.Get("OpenRoundTitle", culture), cancellationToken);
             return null;
         }
@@ -47,8 +49,12 @@ public sealed class OpenRoundCommandHandler(
         var due = text.Contains("hạn", StringComparison.OrdinalIgnoreCase) || text.Contains("han ", StringComparison.OrdinalIgnoreCase)
             ? DateReader.ReadFirst(text, time.GetUtcNow().Year)
             : null;
-        var catalog = await catalogs.GetAsync(cancellationToken);
-        var request = new OpenRoundRequest(turn.Command?.Arguments ?? text, text, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ActivityExtensions.NoTenant);
+        if (await gate.ResolveAsync(turn, catalog, CommandCatalog.OpenRound, culture, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        var request = new OpenRoundRequest(turn.Command?.Arguments ?? text, text, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ActivityExtensions.NoTenant, stored.Key);
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {
@@ -57,11 +63,7 @@ public sealed class OpenRoundCommandHandler(
         }
 
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
-        var reply = string.Format(culture, BotText.Get("RoundOpened", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), result.Queued);
-        if (result.AgenciesWithoutRecipients.Count > 0)
-        {
-            reply += " " + string.Format(culture, BotText.Get("RoundNoRecipients", culture), string.Join("; ", result.AgenciesWithoutRecipients));
-        }
+        var reply = RoundOpenedText.For(result, plan, culture);
 
         await turn.ReplyAsync(reply, cancellationToken);
         return null;

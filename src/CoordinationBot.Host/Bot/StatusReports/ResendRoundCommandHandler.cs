@@ -16,7 +16,7 @@ public sealed class ResendRoundCommandHandler(
     IStatusReportStore store,
     DeliveryScheduler deliveries,
     PlanCatalogSource catalogs,
-    IOptions<PlanImportOptions> focal,
+    PlanCommandGate gate,
     IOptions<BotLanguageOptions> language,
     TimeProvider time) : IActivityHandler
 {
@@ -26,14 +26,14 @@ public sealed class ResendRoundCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (await turn.RefuseUnlessFocalAsync(focal.Value, culture, cancellationToken))
+        var text = turn.Command?.Arguments ?? turn.Activity.GetTextWithoutMentions() ?? string.Empty;
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        if (await gate.ResolveAsync(turn, catalog, CommandCatalog.ResendRound, culture, cancellationToken) is not { } stored)
         {
             return null;
         }
 
-        var text = turn.Command?.Arguments ?? turn.Activity.GetTextWithoutMentions() ?? string.Empty;
-        var catalog = await catalogs.GetAsync(cancellationToken);
-        var (round, problem) = await RoundTarget.FindOpenedAsync(store, catalog, text, text, time.Today(), cancellationToken);
+        var (round, problem) = await RoundTarget.FindOpenedAsync(store, catalog, text, text, time.Today(), cancellationToken, stored.Key);
         if (round is null)
         {
             await turn.ReplyAsync(BotText.Get("Round_" + problem, culture), cancellationToken);

@@ -1,0 +1,120 @@
+using System.Globalization;
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core;
+using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.People;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Questions;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.Plans;
+
+/// <summary>
+/// Before a focal agency's command acts on a plan: the plan the words name, never a guess (an unknown reference is
+/// refused by name, an ambiguous one asked back, each with the closest plans as buttons), and the sender's right to run
+/// that plan's reporting (<see cref="PlanRights"/>), checked here on the server.
+/// </summary>
+public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry registry, IOptions<PlanImportOptions> options, TimeProvider time)
+{
+    /// <summary>The plan the command names and the sender may run; otherwise the sender is told why, and null.</summary>
+    public async Task<StoredPlan?> ResolveAsync(TurnContext turn, PlanCatalog catalog, string command, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var text = turn.Activity.GetTextWithoutMentions() ?? string.Empty;
+        var named = PlanFinder.AfterCommand(text, CommandCatalog.Default.Commands.First(c => c.Name == command).Phrases);
+        var match = PlanFinder.Find(catalog, named);
+        if (match.Kind != PlanMatchKind.Found)
+        {
+            await ReplyChoicesAsync(turn, match, command, match.NamedNumber ?? (named.Length == 0 ? "…" : Shorten(named)), Extras(text, command), culture, cancellationToken);
+            return null;
+        }
+
+        return await MayManageAsync(turn, match.Plan!.Plan, command, culture, cancellationToken) ? match.Plan : null;
+    }
+
+    /// <summary>The plans whose reporting the sender may run (what the open-round form offers).</summary>
+    public async Task<PlanCatalog> ManageableAsync(TurnContext turn, PlanCatalog catalog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var agency = await AgencyOfAsync(turn, cancellationToken);
+        var mine = catalog.Plans.Where(p => Allowed(turn.Activity.From?.AadObjectId, p.Plan, agency)).ToList();
+        return mine.Count == catalog.Plans.Count ? catalog : new PlanCatalog(mine);
+    }
+
+    /// <summary>Whether the sender may run this plan's reporting; when not, they are told who may.</summary>
+    public async Task<bool> MayManageAsync(TurnContext turn, Plan plan, string command, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (Allowed(turn.Activity.From?.AadObjectId, plan, await AgencyOfAsync(turn, cancellationToken)))
+        {
+            return true;
+        }
+
+        await turn.ReplyAsync(Refusal(plan, command, culture), cancellationToken);
+        return false;
+    }
+
+    /// <summary>The refusal to show in place of a card, or null when the sender may run the plan.</summary>
+    public async Task<string?> RefusalAsync(TurnContext turn, Plan plan, string command, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(plan);
+        return Allowed(turn.Activity.From?.AadObjectId, plan, await AgencyOfAsync(turn, cancellationToken)) ? null : Refusal(plan, command, culture);
+    }
+
+    private bool Allowed(string? aadObjectId, Plan plan, string? agency) =>
+        PlanRights.MayManage(plan, agency, options.Value.IsAdministrator(aadObjectId), registry);
+
+    private async Task<string?> AgencyOfAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        options.Value.IsAdministrator(turn.Activity.From?.AadObjectId) ? null : (await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken)).ConfirmedAgency;
+
+    private static string Refusal(Plan plan, string command, CultureInfo culture) =>
+        plan.FocalAgency is { } focal
+            ? string.Format(culture, BotText.Get("Plan_NotAllowed", culture), PlanKind.Label(plan), focal, BotText.Get("Verb_" + command, culture))
+            : string.Format(culture, BotText.Get("Plan_NoFocal", culture), PlanKind.Label(plan), BotText.Get("Verb_" + command, culture));
+
+    private static async Task ReplyChoicesAsync(TurnContext turn, PlanMatch match, string command, string named, string extras, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var message = string.Format(culture, BotText.Get(match.Kind == PlanMatchKind.Ambiguous ? "Plan_Ambiguous" : match.Candidates.Count > 0 ? "Plan_NotFound" : "Plan_NoneImported", culture), named);
+        if (match.Candidates.Count == 0)
+        {
+            await turn.ReplyAsync(message, cancellationToken);
+            return;
+        }
+
+        var phrase = CommandCatalog.Default.Commands.First(c => c.Name == command).Phrases[0];
+        var choices = match.Candidates.Take(5).Select(c => (Shorten(PlanKind.Label(c.Plan)), $"{phrase} {PlanKind.Name(c.Plan.Kind).ToLower(culture)} {c.Plan.Number ?? c.Plan.Title}{extras}"));
+        await turn.ReplyWithCardAsync(PlanChoiceCard.Create(message, choices), message, cancellationToken);
+    }
+
+    /// <summary>The period and due date the sender gave, spelled so that the command reads them again.</summary>
+    private string Extras(string text, string command)
+    {
+        var today = time.Today();
+        var extras = ReportingPeriod.Parse(CoordinationBot.Core.Text.VietnameseText.Fold(text), today) is { } period
+            ? " " + period.Kind switch
+            {
+                PeriodKind.FirstHalf => $"6 tháng đầu năm {period.Year}",
+                PeriodKind.Year => $"năm {period.Year}",
+                _ => "đột xuất",
+            }
+            : string.Empty;
+        if (command is CommandCatalog.OpenRound or CommandCatalog.ExtendRound && DateReader.ReadAll(text, today.Year).LastOrDefault() is var due && due != default)
+        {
+            extras += " hạn " + due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        }
+
+        return extras;
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
+}

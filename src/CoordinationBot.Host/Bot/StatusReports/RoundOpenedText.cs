@@ -1,0 +1,30 @@
+using System.Globalization;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+
+namespace CoordinationBot.Host.Bot.StatusReports;
+
+/// <summary>What the focal agency is told after asking to open a round, typed or from the form: opened, or open already.</summary>
+public static class RoundOpenedText
+{
+    public static string For(OpenRoundResult result, Plan plan, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(plan);
+        var round = result.Round ?? throw new ArgumentException("The round was not opened.", nameof(result));
+        var period = StatusCard.PeriodLabel(round.Period, culture);
+        var due = round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var text = result.AlreadyOpen
+            ? string.Format(culture, BotText.Get(round.State == RoundState.Open ? "RoundAlreadyOpen" : "RoundAlreadyClosed", culture), period, plan.Number ?? plan.Title, due, result.Reported, result.Expected)
+                + (result.Queued > 0 ? " " + string.Format(culture, BotText.Get("RoundQueuedNow", culture), result.Queued) : string.Empty)
+            : string.Format(culture, BotText.Get("RoundOpened", culture), period, plan.Number ?? plan.Title, due, result.Queued);
+        if (result.AgenciesWithoutRecipients.Count > 0)
+        {
+            text += " " + string.Format(culture, BotText.Get("RoundNoRecipients", culture), string.Join("; ", result.AgenciesWithoutRecipients));
+        }
+
+        return text;
+    }
+}

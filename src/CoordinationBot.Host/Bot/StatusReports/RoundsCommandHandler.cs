@@ -1,0 +1,56 @@
+using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.Plans;
+using CoordinationBot.Host.Cards;
+using CoordinationBot.Host.Resources;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Bot.StatusReports;
+
+/// <summary>
+/// "các đợt báo cáo": the rounds of the plans the sender runs (all of them for an administrator), newest first: plan,
+/// period, due date, agencies reported of those expected, open or closed, with buttons to consolidate or close.
+/// </summary>
+public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore plans, PlanCommandGate gate, IOptions<BotLanguageOptions> language) : IActivityHandler
+{
+    private const int MaxRounds = 15;
+
+    public ActivityRoute Route { get; } = new(ActivityTypes.Message, CommandCatalog.ListRounds);
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var culture = language.Value.CultureFor(turn.Activity.Locale);
+        var rows = new List<RoundRow>();
+        await foreach (var round in store.ListRoundsAsync(cancellationToken))
+        {
+            if (!round.IsOfTenant(turn.TenantId))
+            {
+                continue;
+            }
+
+            if ((await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken))?.Plan is not { } plan
+                || await gate.RefusalAsync(turn, plan, CommandCatalog.ListRounds, culture, cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            var expected = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+            var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
+            rows.Add(new RoundRow(round, plan, expected.Count(reported.Contains), expected.Count));
+        }
+
+        if (rows.Count == 0)
+        {
+            await turn.ReplyAsync(BotText.Get("RoundsNone", culture), cancellationToken);
+            return null;
+        }
+
+        var (card, text) = RoundsCard.Create([.. rows.OrderByDescending(r => r.Round.OpenedAt).Take(MaxRounds)], culture);
+        await turn.ReplyWithCardAsync(card, text, cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.IntegrationTests.Fixtures;
+using CoordinationBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordinationBot.IntegrationTests.Bot;
+
+/// <summary>
+/// A focal agency's command acts on the plan it names or on none: an unknown or unclear plan is refused by name with the
+/// closest plans as buttons, and a plan's reporting is run only by that plan's focal agency (or an administrator).
+/// The sample plans: 21/KH-UBND of the province (focal: Sở Khoa học và Công nghệ) and 14/KH-UBND of a commune (focal:
+/// its Văn phòng HĐND và UBND); the officer is of Sở Khoa học và Công nghệ and is no administrator.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Officer = "00000000-0000-0000-0000-0000000000020";
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private BotTestContext context = null!;
+    private List<StoredPlanKey> plans = [];
+
+    public async Task InitializeAsync()
+    {
+        context = await BotTestContext.StartAsync(azurite, new BotHostSettings(
+            Importers: [Officer],
+            Administrators: [],
+            Directory: new Dictionary<string, string> { [Officer] = "Sở Khoa học và Công nghệ" }));
+        using var scope = context.Host.Services.CreateScope();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "samples", "plans"), "*.txt").Order())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(await File.ReadAllBytesAsync(file), Path.GetFileName(file), Officer), default);
+            plans.Add(new StoredPlanKey(result.Plan!.Key, result.Plan.Plan.Number!));
+        }
+    }
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Theory]
+    [InlineData("yêu cầu báo cáo kế hoạch 99/KH-UBND năm 2026", "99/KH-UBND")]
+    [InlineData("tổng hợp kế hoạch 99/KH-UBND năm 2026", "99/KH-UBND")]
+    [InlineData("yêu cầu báo cáo kế hoạch phòng chống lụt bão năm 2026", "phòng chống lụt bão")]
+    [InlineData("gia hạn báo cáo kế hoạch 99/KH-UBND năm 2026 đến 30/12/2026", "99/KH-UBND")]
+    public async Task APlanThatDoesNotExist_IsRefusedByName_WithTheClosestPlansAsButtons_AndNothingHappens(string command, string named)
+    {
+        var reply = await SayAsync(command);
+
+        Assert.Contains(named, reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Không có kế hoạch", reply.Text, StringComparison.Ordinal);
+        var verb = command[..command.IndexOf(" kế hoạch", StringComparison.Ordinal)];
+        Assert.Contains(reply.Buttons, b => b.StartsWith(verb + " kế hoạch 21/KH-UBND", StringComparison.Ordinal));
+        Assert.Contains(reply.Buttons, b => b.StartsWith(verb + " kế hoạch 14/KH-UBND", StringComparison.Ordinal));
+        var store = context.Host.Services.GetRequiredService<IStatusReportStore>();
+        foreach (var plan in plans)
+        {
+            Assert.Null(await store.GetRoundAsync(ReportingRound.IdFor(plan.Key, ReportingPeriod.WholeYear(2026)), default));
+        }
+    }
+
+    [Fact]
+    public async Task TheButtonOfAClosestPlan_SaysTheCommandAgainWithThatPlan_AndThePeriodAndDueDate()
+    {
+        var reply = await SayAsync("yêu cầu báo cáo kế hoạch 99/KH-UBND năm 2026 hạn 20/12/2026");
+
+        Assert.Contains("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026", reply.Buttons);
+        var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+        Assert.StartsWith("Đã mở đợt báo cáo năm 2026", opened.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("yêu cầu báo cáo kế hoạch 14/KH-UBND năm 2026", "mở đợt báo cáo")]
+    [InlineData("tổng hợp kế hoạch 14/KH-UBND năm 2026", "tổng hợp báo cáo")]
+    [InlineData("đóng đợt báo cáo kế hoạch 14/KH-UBND năm 2026", "đóng đợt báo cáo")]
+    [InlineData("gửi lại phiếu báo cáo kế hoạch 14/KH-UBND năm 2026", "gửi lại phiếu báo cáo")]
+    public async Task AnotherPlansReporting_IsRefused_NamingItsFocalAgency_AndTheRightVerb(string command, string verb)
+    {
+        var reply = await SayAsync(command);
+
+        Assert.StartsWith("Chỉ cơ quan đầu mối của Kế hoạch 14/KH-UBND (", reply.Text, StringComparison.Ordinal);
+        Assert.EndsWith($"hoặc quản trị viên được {verb}.", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Khoa học", reply.Text, StringComparison.Ordinal);
+        var commune = plans.Single(p => p.Number == "14/KH-UBND");
+        Assert.Null(await context.Host.Services.GetRequiredService<IStatusReportStore>().GetRoundAsync(ReportingRound.IdFor(commune.Key, ReportingPeriod.WholeYear(2026)), default));
+    }
+
+    [Fact]
+    public async Task AQuestionAboutAPlanThatDoesNotExist_SaysSo_InsteadOfAnsweringFromOtherPlans()
+    {
+        context.Connector.Requests.Clear();
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, "Kế hoạch 99/KH-UBND năm 2026 cơ quan nào là đầu mối?", conversationId: "a:officer");
+        message["from"] = new JsonObject { ["id"] = "29:officer", ["aadObjectId"] = Officer };
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+        var replies = await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        var json = string.Join('\n', replies.Select(r => System.Text.Json.JsonSerializer.Serialize(r.Activity, Readable)));
+
+        Assert.Contains("Không có kế hoạch “99/KH-UBND”", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sở Khoa học và Công nghệ", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheListOfRounds_ShowsTheRoundsOfThePlansTheSenderRuns_WithProgressAndButtons()
+    {
+        await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+
+        context.Connector.Requests.Clear();
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, "các đợt báo cáo", conversationId: "a:officer");
+        message["from"] = new JsonObject { ["id"] = "29:officer", ["aadObjectId"] = Officer };
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+        var reply = (await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)))[0].Activity!;
+        var json = System.Text.Json.JsonSerializer.Serialize(reply, Readable);
+
+        Assert.Matches(@"Kế hoạch 21/KH-UBND — năm 2026: đang mở, hạn 20/12/2026; 0/\d+ cơ quan đã báo cáo\.", reply.Summary ?? json);
+        Assert.Contains("\"tổng hợp kế hoạch 21/KH-UBND năm 2026\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"đóng đợt báo cáo kế hoạch 21/KH-UBND năm 2026\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("14/KH-UBND", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePlansOwnFocalAgency_RunsItsReporting()
+    {
+        var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+
+        Assert.StartsWith("Đã mở đợt báo cáo năm 2026", opened.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<(string Text, List<string> Buttons)> SayAsync(string text)
+    {
+        context.Connector.Requests.Clear();
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, text, conversationId: "a:officer");
+        message["from"] = new JsonObject { ["id"] = "29:officer", ["aadObjectId"] = Officer };
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+        var reply = (await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)))[0].Activity!;
+        var card = reply.Attachments is { Count: > 0 } attachments ? attachments[0].Content : null;
+        var buttons = (card?["actions"] as JsonArray ?? []).Select(a => a?["data"]?["msteams"]?["value"]?.GetValue<string>()).OfType<string>().ToList();
+        var cardText = card?["body"]?[0]?["text"]?.GetValue<string>();
+        return (cardText ?? reply.Text ?? string.Empty, buttons);
+    }
+
+    private sealed record StoredPlanKey(string Key, string Number);
+}
