@@ -18,9 +18,15 @@ for project in tests/*Tests/*.csproj; do
   echo "== $(basename "$project" .csproj)"
   # The exit status is taken from dotnet test itself: under pipefail a pipeline's PIPESTATUS is lost after "|| true".
   out=$(mktemp)
-  dotnet test "$project" --no-build --nologo -v q >"$out" 2>&1 || status=1
+  if ! dotnet test "$project" --no-build --nologo -v q >"$out" 2>&1; then
+    status=1
+    # Kept whole, so a failure seen once (in CI too) can be read in full afterwards.
+    mkdir -p .data/logs
+    cp "$out" ".data/logs/test-$(basename "$project" .csproj).log"
+    echo "   full output: .data/logs/test-$(basename "$project" .csproj).log"
+  fi
   cat "$out" >>"$log"
-  grep -E "^(Passed!|Failed!)|^\s+Failed |Error Message" -A3 "$out" || true
+  grep -E "^(Passed!|Failed!)|^\s+Failed |\[FAIL\]|Error Message|aborted|crashed" -A3 "$out" || true
   rm -f "$out"
 done
 

@@ -18,6 +18,7 @@ public sealed class CommandCatalog
     public const string ResendRound = "report.resend";
     public const string MyCards = "report.mine";
     public const string ListRounds = "report.rounds";
+    public const string ListPlans = "plan.list";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -44,6 +45,7 @@ public sealed class CommandCatalog
         new BotCommand(Consolidate, ["tổng hợp", "tổng hợp báo cáo"]),
         new BotCommand(ResendRound, ["gửi lại phiếu báo cáo", "gửi lại phiếu"]),
         new BotCommand(ConfirmAgencies, ["xác nhận cơ quan", "xác nhận đơn vị", "duyệt cơ quan"]),
+        new BotCommand(ListPlans, ["có những kế hoạch nào", "danh sách kế hoạch", "các kế hoạch", "những kế hoạch nào", "có kế hoạch nào"], WholeText: true),
         new BotCommand(ListRounds, ["các đợt báo cáo", "danh sách đợt báo cáo", "danh sách các đợt báo cáo"]),
         new BotCommand(MyCards, ["phiếu báo cáo", "phiếu báo cáo của tôi", "báo cáo của tôi", "gửi phiếu báo cáo", "lấy phiếu báo cáo"]),
     ]);
@@ -65,13 +67,36 @@ public sealed class CommandCatalog
                 return new RecognizedCommand(command, string.Empty);
             }
 
-            if (folded.StartsWith(phrase + " ", StringComparison.Ordinal))
+            if (!command.WholeText && folded.StartsWith(phrase + " ", StringComparison.Ordinal))
             {
                 return new RecognizedCommand(command, folded[(phrase.Length + 1)..]);
             }
         }
 
-        return null;
+        // A mistyped command on its own ("tro jup", "tro giup?"): at most two letters off a phrase of seven or more.
+        // Only a whole-text match: a question is never taken for a command that way.
+        return phrases
+            .Where(p => p.Phrase.Length >= 7 && Math.Abs(p.Phrase.Length - folded.Length) <= 2 && EditDistance(p.Phrase, folded) <= 2)
+            .Select(p => new RecognizedCommand(p.Command, string.Empty))
+            .FirstOrDefault();
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>The folded text, or the trimmed text itself when it is all punctuation (such as "?").</summary>

@@ -26,7 +26,7 @@ public sealed class OpenRoundHandler(
         }
 
         var (stored, period) = target.Value;
-        var due = request.Due ?? DefaultDue(stored.Plan, period, today);
+        var (due, dueSource) = request.Due is { } given ? (given, DueSource.Given) : ChooseDue(stored.Plan, period, today);
         if (due < today)
         {
             return OpenRoundResult.Failed(OpenRoundProblem.DueInThePast);
@@ -58,28 +58,52 @@ public sealed class OpenRoundHandler(
         return new OpenRoundResult(round, queued, assigned.Where(a => !reached.Contains(a)).ToList(), OpenRoundProblem.None)
         {
             AlreadyOpen = alreadyOpen,
+            DueSource = alreadyOpen ? DueSource.Given : dueSource,
             Reported = reported,
             Expected = assigned.Count,
         };
     }
 
     /// <summary>The plan's own reporting date in the period, else the day after the period's data cut-off.</summary>
-    public static DateOnly DefaultDue(Plan plan, ReportingPeriod period, DateOnly today)
+    public static DateOnly DefaultDue(Plan plan, ReportingPeriod period, DateOnly today) => ChooseDue(plan, period, today).Due;
+
+    /// <summary>The default due date and the rule it came from, so the focal agency is told why that date.</summary>
+    public static (DateOnly Due, DueSource Source) ChooseDue(Plan plan, ReportingPeriod period, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(period);
         if (period.Kind == PeriodKind.AdHoc)
         {
-            return today.AddDays(7);
+            return (today.AddDays(7), DueSource.WeekFromToday);
         }
 
-        var own = plan.Reporting.SelectMany(r => r.Dues)
-            .Where(d => d >= today && d >= period.DataFrom && d <= period.DataTo.AddMonths(1))
+        var inPeriod = plan.Reporting.SelectMany(r => r.Dues)
+            .Where(d => d >= period.DataFrom && d <= period.DataTo.AddMonths(1))
             .Order()
-            .FirstOrDefault();
+            .ToList();
+        var own = inPeriod.FirstOrDefault(d => d >= today);
+        if (own != default)
+        {
+            return (own, DueSource.PlanDate);
+        }
+
         var fallback = period.DataTo.AddDays(1);
-        return own != default ? own : (fallback >= today ? fallback : today.AddDays(7));
+        var passed = inPeriod.Count > 0;
+        return fallback >= today
+            ? (fallback, passed ? DueSource.PlanDatePassedDayAfterCutoff : DueSource.DayAfterCutoff)
+            : (today.AddDays(7), passed ? DueSource.PlanDatePassedWeekFromToday : DueSource.WeekFromToday);
     }
+}
+
+/// <summary>Where a round's due date came from.</summary>
+public enum DueSource
+{
+    Given,
+    PlanDate,
+    DayAfterCutoff,
+    PlanDatePassedDayAfterCutoff,
+    WeekFromToday,
+    PlanDatePassedWeekFromToday,
 }
 
 public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOnly? Due, string? Message, string OpenedBy, string TenantId, string? PlanKey = null);
@@ -93,6 +117,9 @@ public sealed record OpenRoundResult(ReportingRound? Round, int Queued, IReadOnl
     public int Reported { get; init; }
 
     public int Expected { get; init; }
+
+    /// <summary>The rule the due date came from when none was given.</summary>
+    public DueSource DueSource { get; init; }
 
     public static OpenRoundResult Failed(OpenRoundProblem problem) => new(null, 0, [], problem);
 }

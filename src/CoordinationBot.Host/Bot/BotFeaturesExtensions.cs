@@ -18,6 +18,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<StatusReports.ResendRoundCommandHandler>()
             .AddActivityHandler<StatusReports.MyCardsCommandHandler>()
             .AddActivityHandler<StatusReports.RoundsCommandHandler>()
+            .AddActivityHandler<Plans.ListPlansHandler>()
             .AddActivityHandler<People.ConfirmAgencyCardHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()

@@ -108,8 +108,11 @@ public sealed partial class ReminderScheduler(
         return queued;
     }
 
-    /// <summary>The focal agency's "Nhắc các đơn vị chưa báo cáo": remind every agency that has not reported, now.</summary>
-    public async Task<int> RemindNowAsync(string roundId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The focal agency's "Nhắc các đơn vị chưa báo cáo": remind every agency that has not reported, now; which were
+    /// reminded (and through how many recipients), and which have nobody to remind.
+    /// </summary>
+    public async Task<RemindResult> RemindNowAsync(string roundId, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
@@ -118,7 +121,7 @@ public sealed partial class ReminderScheduler(
         var plan = round is null ? null : await services.GetRequiredService<IPlanStore>().GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
         if (round is null || plan is null)
         {
-            return 0;
+            return new RemindResult([], [], 0);
         }
 
         var registry = services.GetRequiredService<AgencyRegistry>();
@@ -131,12 +134,15 @@ public sealed partial class ReminderScheduler(
         var text = days > 0 ? string.Format(culture, BotText.Get("ReminderNote", culture), days, due) : string.Format(culture, BotText.Get("ReminderDueToday", culture), due);
         var occasion = "now" + time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var queued = 0;
+        var reached = new List<string>();
         foreach (var (agency, reference) in await services.GetRequiredService<RecipientFinder>().FindAsync(round.TenantId, missing, cancellationToken))
         {
             queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.Reminder, text, occasion), cancellationToken);
+            reached.Add(agency);
         }
 
-        return queued;
+        var reminded = missing.Where(reached.Contains).ToList();
+        return new RemindResult(reminded, [.. missing.Where(a => !reached.Contains(a))], queued);
     }
 
     private static async Task<int> QueueAsync(IServiceProvider services, Delivery delivery, CancellationToken cancellationToken) =>
@@ -144,4 +150,10 @@ public sealed partial class ReminderScheduler(
 
     [LoggerMessage(1, LogLevel.Warning, "A reminder pass failed; the next one will try again")]
     private static partial void PassFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>Who a reminder pass reached: the agencies reminded, those with nobody to remind, and the messages queued.</summary>
+public sealed record RemindResult(IReadOnlyList<string> Reminded, IReadOnlyList<string> Unreachable, int Queued)
+{
+    public bool NobodyMissing => Reminded.Count == 0 && Unreachable.Count == 0;
 }

@@ -41,4 +41,24 @@ public sealed class CommandCatalogTests
         Assert.Equal("plans-import", recognized?.Command.Name);
         Assert.Equal("so 62 kh ubnd", recognized?.Arguments);
     }
+
+    [Theory]
+    [InlineData("tro jup", CommandCatalog.Help)]
+    [InlineData("trợ gíup?", CommandCatalog.Help)]
+    [InlineData("yeu cau bao coa", CommandCatalog.OpenRound)]
+    [InlineData("có những kế hoạch nào?", CommandCatalog.ListPlans)]
+    public void Recognize_AMistypedCommandOnItsOwn_OrAWholeTextCommand(string text, string expected)
+    {
+        Assert.Equal(expected, CommandCatalog.Default.Recognize(text)?.Command.Name);
+    }
+
+    [Theory]
+    [InlineData("có những kế hoạch nào giao Sở Y tế chủ trì?")]
+    [InlineData("ai chủ trì tập huấn?")]
+    [InlineData("tro giup toi voi ke hoach")]
+    public void Recognize_AQuestion_IsNeverTakenForACommandByLikeness(string text)
+    {
+        Assert.NotEqual(CommandCatalog.ListPlans, CommandCatalog.Default.Recognize(text)?.Command.Name);
+        Assert.NotEqual(CommandCatalog.OpenRound, CommandCatalog.Default.Recognize(text)?.Command.Name);
+    }
 }

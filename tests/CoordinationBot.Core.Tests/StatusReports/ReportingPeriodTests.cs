@@ -33,6 +33,20 @@ public sealed class ReportingPeriodTests
         Assert.Equal(Today.AddDays(7), OpenRoundHandler.DefaultDue(without, ReportingPeriod.AdHoc(Today), Today));
     }
 
+    [Fact]
+    public void TheDueDate_SaysWhichRuleGaveIt_AlsoWhenThePlansDateHasPassed()
+    {
+        var withDates = PlanExtractor.Default.Extract(PlanText.With("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\na) Rà soát; báo cáo kết quả về Sở Nội vụ trước ngày 20 tháng 5 năm 2026 để tổng hợp."));
+        var without = PlanExtractor.Default.Extract(PlanText.With("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\na) Rà soát."));
+        var half = ReportingPeriod.FirstHalf(2026);
+
+        Assert.Equal((new DateOnly(2026, 5, 20), DueSource.PlanDate), OpenRoundHandler.ChooseDue(withDates, half, Today));
+        Assert.Equal((new DateOnly(2026, 6, 15), DueSource.PlanDatePassedDayAfterCutoff), OpenRoundHandler.ChooseDue(withDates, half, new DateOnly(2026, 5, 25)));
+        Assert.Equal((new DateOnly(2026, 6, 27), DueSource.PlanDatePassedWeekFromToday), OpenRoundHandler.ChooseDue(withDates, half, new DateOnly(2026, 6, 20)));
+        Assert.Equal((new DateOnly(2026, 6, 15), DueSource.DayAfterCutoff), OpenRoundHandler.ChooseDue(without, half, Today));
+        Assert.Equal((new DateOnly(2026, 6, 27), DueSource.WeekFromToday), OpenRoundHandler.ChooseDue(without, half, new DateOnly(2026, 6, 20)));
+    }
+
     [Theory]
     [InlineData("2026-06-12", false, 3)]
     [InlineData("2026-06-14", false, 1)]

@@ -195,7 +195,12 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, "round.remind", new JsonObject { ["roundId"] = RoundId }, Focal);
         var response = await (await context.Client.PostAsJsonAsync("/api/messages", invoke)).Content.ReadFromJsonAsync<JsonObject>();
 
-        Assert.Equal("Đã gửi nhắc tới 1 người nhận của các đơn vị chưa báo cáo.", response!["value"]!["body"]![0]!["text"]!.GetValue<string>());
+        // Who was reminded, and every other agency that has not reported, named as having nobody to remind.
+        var text = response!["value"]!["body"]![0]!["text"]!.GetValue<string>();
+        Assert.StartsWith("Đã nhắc 1 cơ quan chưa báo cáo (1 người nhận): Sở Ngoại vụ.", text, StringComparison.Ordinal);
+        var unreachable = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct().Where(a => a is not "Sở Ngoại vụ" and not "Sở Tài chính").ToList();
+        Assert.Contains($"Chưa nhắc được {unreachable.Count} cơ quan vì chưa có người nhận", text, StringComparison.Ordinal);
+        Assert.All(unreachable, agency => Assert.Contains(agency, text, StringComparison.Ordinal));
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!context.Connector.Requests.Any(r => r.Activity?.Conversation?.Id == "a:foreign" && r.Activity.Summary?.StartsWith("Nhắc hạn", StringComparison.Ordinal) == true) && DateTime.UtcNow < deadline)
         {

@@ -118,11 +118,42 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheListOfPlans_NamesEachPlanWithItsFocalAgency_AndAMistypedHelpGetsHelp()
+    {
+        var help = await SayAsync("tro jup");
+
+        context.Connector.Requests.Clear();
+        var message = TeamsActivities.Message(context.Connector.ServiceUrl, "có những kế hoạch nào?", conversationId: "a:officer");
+        message["from"] = new JsonObject { ["id"] = "29:officer", ["aadObjectId"] = Officer };
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+        var json = System.Text.Json.JsonSerializer.Serialize((await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)))[0].Activity, Readable);
+        Assert.Contains("Các kế hoạch đã nhập (2)", json, StringComparison.Ordinal);
+        Assert.Contains("Kế hoạch 21/KH-UBND", json, StringComparison.Ordinal);
+        Assert.Contains("Kế hoạch 14/KH-UBND", json, StringComparison.Ordinal);
+        Assert.Contains("Cơ quan đầu mối: Sở Khoa học và Công nghệ", json, StringComparison.Ordinal);
+        Assert.Contains("trợ giúp", help.Buttons);
+    }
+
+    [Fact]
     public async Task ThePlansOwnFocalAgency_RunsItsReporting()
     {
         var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
 
         Assert.StartsWith("Đã mở đợt báo cáo năm 2026", opened.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADueDateInThePast_IsRefused_WithAnExampleStillToCome_AndADefaultDueDateSaysItsRule()
+    {
+        var refused = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 01/01/2020");
+
+        var example = System.Text.RegularExpressions.Regex.Match(refused.Text, @"hạn (\d{2}/\d{2}/\d{4})");
+        Assert.True(example.Success, refused.Text);
+        Assert.True(DateOnly.ParseExact(example.Groups[1].Value, "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) > DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)), refused.Text);
+
+        var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2027");
+        Assert.StartsWith("Đã mở đợt báo cáo năm 2027", opened.Text, StringComparison.Ordinal);
+        Assert.Matches("(?i)hạn là", opened.Text);
     }
 
     private async Task<(string Text, List<string> Buttons)> SayAsync(string text)

@@ -30,10 +30,23 @@ public sealed class RemindNowHandler(ReminderScheduler reminders, CoordinationBo
         }
         else
         {
-            var sent = await reminders.RemindNowAsync(round.Id, cancellationToken);
-            text = sent > 0 ? string.Format(culture, BotText.Get("RemindSent", culture), sent) : BotText.Get("RemindNothing", culture);
+            var result = await reminders.RemindNowAsync(round.Id, cancellationToken);
+            text = result.NobodyMissing ? BotText.Get("RemindNothing", culture) : string.Join(' ', Parts(result, culture));
         }
 
         return await CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
+    }
+
+    private static IEnumerable<string> Parts(RemindResult result, System.Globalization.CultureInfo culture)
+    {
+        if (result.Reminded.Count > 0)
+        {
+            yield return string.Format(culture, BotText.Get("RemindSent", culture), result.Reminded.Count, string.Join("; ", result.Reminded), result.Queued);
+        }
+
+        if (result.Unreachable.Count > 0)
+        {
+            yield return string.Format(culture, BotText.Get("RemindUnreachable", culture), result.Unreachable.Count, string.Join("; ", result.Unreachable));
+        }
     }
 }

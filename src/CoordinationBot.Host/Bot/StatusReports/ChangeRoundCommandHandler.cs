@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoordinationBot.BotFramework.Routing;
+using CoordinationBot.Core;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.Plans.Extraction;
@@ -39,7 +40,7 @@ public abstract class ChangeRoundCommandHandler(
         var result = await change.HandleAsync(catalog, new ChangeRoundRequest(turn.Command?.Arguments ?? text, text, due, close, turn.Activity.From?.AadObjectId ?? "?", stored.Key), cancellationToken);
         if (result.Problem != ChangeRoundProblem.None || result.Round is null)
         {
-            await turn.ReplyAsync(BotText.Get("Round_" + result.Problem, culture), cancellationToken);
+            await turn.ReplyAsync(RoundOpenedText.Problem(result.Problem.ToString(), time.Today(), culture), cancellationToken);
             return null;
         }
 

@@ -54,7 +54,7 @@ public sealed class OpenRoundCardHandler(
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {
-            return await NoticeAsync(turn, BotText.Get("Round_" + result.Problem, culture), cancellationToken);
+            return await NoticeAsync(turn, RoundOpenedText.Problem(result.Problem.ToString(), time.Today(), culture), cancellationToken);
         }
 
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;

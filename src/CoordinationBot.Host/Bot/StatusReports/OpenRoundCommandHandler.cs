@@ -58,7 +58,7 @@ public sealed class OpenRoundCommandHandler(
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {
-            await turn.ReplyAsync(BotText.Get("Round_" + result.Problem, culture), cancellationToken);
+            await turn.ReplyAsync(RoundOpenedText.Problem(result.Problem.ToString(), time.Today(), culture), cancellationToken);
             return null;
         }
 

@@ -36,7 +36,7 @@ public sealed class ResendRoundCommandHandler(
         var (round, problem) = await RoundTarget.FindOpenedAsync(store, catalog, text, text, time.Today(), cancellationToken, stored.Key);
         if (round is null)
         {
-            await turn.ReplyAsync(BotText.Get("Round_" + problem, culture), cancellationToken);
+            await turn.ReplyAsync(RoundOpenedText.Problem(problem.ToString(), time.Today(), culture), cancellationToken);
             return null;
         }
 

@@ -19,7 +19,8 @@ public static class RoundOpenedText
         var text = result.AlreadyOpen
             ? string.Format(culture, BotText.Get(round.State == RoundState.Open ? "RoundAlreadyOpen" : "RoundAlreadyClosed", culture), period, plan.Number ?? plan.Title, due, result.Reported, result.Expected)
                 + (result.Queued > 0 ? " " + string.Format(culture, BotText.Get("RoundQueuedNow", culture), result.Queued) : string.Empty)
-            : string.Format(culture, BotText.Get("RoundOpened", culture), period, plan.Number ?? plan.Title, due, result.Queued);
+            : string.Format(culture, BotText.Get("RoundOpened", culture), period, plan.Number ?? plan.Title, due, result.Queued)
+                + (result.DueSource == DueSource.Given ? string.Empty : " " + string.Format(culture, BotText.Get("Due_" + result.DueSource, culture), round.Period.DataTo.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
         if (result.AgenciesWithoutRecipients.Count > 0)
         {
             text += " " + string.Format(culture, BotText.Get("RoundNoRecipients", culture), string.Join("; ", result.AgenciesWithoutRecipients));
@@ -27,4 +28,8 @@ public static class RoundOpenedText
 
         return text;
     }
+
+    /// <summary>A refused round command, said with a due date example that is still to come.</summary>
+    public static string Problem(string problem, DateOnly today, CultureInfo culture) =>
+        string.Format(culture, BotText.Get("Round_" + problem, culture), today.AddDays(14).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
 }
