@@ -13,6 +13,11 @@ public static class AnswerCard
 {
     private const int MaxTasks = 5;
 
+    /// <summary>Tasks behind "Xem thêm" (a card stays well under Teams' size limit).</summary>
+    private const int MaxHidden = 25;
+
+    private const string MoreId = "more-tasks";
+
     public static JsonObject Create(Answer answer, CultureInfo culture, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -37,9 +42,29 @@ public static class AnswerCard
             body.Add(Task(task, culture));
         }
 
-        if (answer.Tasks.Count > MaxTasks)
+        var hidden = answer.Tasks.Skip(MaxTasks).Take(MaxHidden).ToList();
+        if (hidden.Count > 0)
         {
-            body.Add(AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("MoreInText", culture), answer.Tasks.Count - MaxTasks), subtle: true));
+            // The rest are on the card, folded away: "Xem thêm" shows them in place.
+            body.Add(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray
+                {
+                    new JsonObject
+                    {
+                        ["type"] = "Action.ToggleVisibility",
+                        ["title"] = string.Format(culture, BotText.Get("MoreShow", culture), hidden.Count),
+                        ["targetElements"] = new JsonArray { MoreId },
+                    },
+                },
+            });
+            body.Add(new JsonObject { ["type"] = "Container", ["id"] = MoreId, ["isVisible"] = false, ["items"] = new JsonArray([.. hidden.Select(t => (JsonNode)Task(t, culture))]) });
+        }
+
+        if (answer.Tasks.Count > MaxTasks + MaxHidden)
+        {
+            body.Add(AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("MoreInText", culture), answer.Tasks.Count - MaxTasks - MaxHidden), subtle: true));
         }
 
         return AdaptiveCard.Create(body);

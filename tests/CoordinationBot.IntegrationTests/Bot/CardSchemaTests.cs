@@ -63,6 +63,7 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
             ["notice"] = NoticeCard.Create("Không tìm thấy đợt báo cáo này."),
             ["confirm-agencies"] = AgencyConfirmationCard.Create([("aad-1", new AgencyChoice("Sở Ngoại vụ", "aad-1", "Nguyễn Văn **A**"))], Vietnamese, "Đã xác nhận."),
             ["confirm-none"] = AgencyConfirmationCard.Create([], Vietnamese, null),
+            ["answer-many"] = AnswerCard.Create(ManyTasks(8), Vietnamese),
             ["plan-choice"] = PlanChoiceCard.Create("Không có kế hoạch “99/KH-UBND” trong danh sách đã nhập.", [("Kế hoạch 21/KH-UBND", "yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026")]),
             ["rounds"] = RoundsCard.Create([new RoundRow(round, stored.Plan, 1, 7), new RoundRow(round with { State = RoundState.Closed }, stored.Plan, 7, 7)], Vietnamese).Card,
             ["failure-notice"] = (await services.GetRequiredService<FailureNotices>().CardAsync(round.Id, default))!.Value.Card,
@@ -96,4 +97,21 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
         Assert.True(process.ExitCode == 0, error);
         return JsonNode.Parse(output)!.AsObject();
     }
+
+    [Fact]
+    public void AnAnswerWithMoreTasksThanItShows_HasTheRestOnTheCard_BehindXemThem()
+    {
+        var card = AnswerCard.Create(ManyTasks(8), Vietnamese);
+
+        var body = card["body"]!.AsArray();
+        var toggle = body.Single(b => b?["type"]?.GetValue<string>() == "ActionSet")!["actions"]![0]!;
+        var hidden = body.Single(b => b?["id"]?.GetValue<string>() == "more-tasks")!;
+        Assert.Equal("Action.ToggleVisibility", toggle["type"]!.GetValue<string>());
+        Assert.Equal("Xem thêm 3 nhiệm vụ", toggle["title"]!.GetValue<string>());
+        Assert.False(hidden["isVisible"]!.GetValue<bool>());
+        Assert.Equal(["T6", "T7", "T8"], hidden["items"]!.AsArray().Select(i => i!["items"]![0]!["text"]!.GetValue<string>().Split(" — ")[1]));
+    }
+
+    private static Answer ManyTasks(int count) =>
+        new(QuestionIntent.AgencyDuties, true, "…", [.. Enumerable.Range(1, count).Select(i => new AnswerTask("kh", "KH 21/KH-UBND", "T" + i, "Nhiệm vụ " + i, ["Sở Nội vụ"], [], null))], ["kh"]);
 }

@@ -337,6 +337,13 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await FocalSaysAsync("đóng đợt báo cáo kế hoạch đối ngoại nhân dân năm 2026", "Đã đóng đợt báo cáo năm 2026");
         var refused = await ActAsync(FinanceOfficer, data);
+        var foreign = await ActAsync(ForeignOfficer, data);
+
+        // The officer's card stays, read-only, with its tasks and the notice; someone of another agency sees only the notice.
+        var card = refused["value"]!.AsObject();
+        Assert.All(new[] { "IV.4.a", "IV.4.b", "IV.4.c" }, task => Assert.Contains(task, card.ToJsonString(), StringComparison.Ordinal));
+        Assert.DoesNotContain("report.save", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("IV.4.a", foreign["value"]!.ToJsonString(), StringComparison.Ordinal);
         await FocalSaysAsync("gia hạn báo cáo kế hoạch đối ngoại nhân dân năm 2026 đến 20/12/2026", "Đã gia hạn đợt báo cáo năm 2026");
         var saved = await ActAsync(FinanceOfficer, data);
 

@@ -18,6 +18,7 @@ public sealed class SubmitStatusCardHandler(
     SubmitStatusHandler submit,
     AskerAgencyResolver askers,
     StatusCardBuilder cards,
+    CoordinationBot.Core.Agencies.AgencyRegistry registry,
     IOptions<BotLanguageOptions> language,
     TimeProvider time) : IActivityHandler
 {
@@ -63,6 +64,13 @@ public sealed class SubmitStatusCardHandler(
             SubmitOutcome.Invalid => (string.Format(culture, BotText.Get("StatusInvalid", culture), Describe(result.Errors, culture)), true),
             _ => (BotText.Get("Problem_" + result.Problem, culture), true),
         };
+        // A closed round keeps the officer's card in place, read-only, with what their agency saved and why it is closed.
+        if (result.Problem == SubmitProblem.RoundClosed && asker.ConfirmedAgency is { } mine && registry.SameAgency(mine, agency)
+            && await cards.LoadAsync(roundId, agency, note, true, cancellationToken) is { } closed)
+        {
+            return await CardActionReply.WithCardAsync(turn, StatusCard.Create(closed with { Editable = false }, culture), note, cancellationToken);
+        }
+
         if (result.Outcome == SubmitOutcome.Refused)
         {
             return await NoticeAsync(turn, note, cancellationToken);
