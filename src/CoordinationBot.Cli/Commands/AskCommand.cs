@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CoordinationBot.Core;
 using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Plans.Extraction;
 using CoordinationBot.Core.Plans.Import;
@@ -39,7 +40,7 @@ public static class AskCommand
                     var fields = line.Split('\t');
                     var who = fields[0].Trim();
                     var text = fields.Length > 1 ? fields[1] : string.Empty;
-                    var answer = handler.Handle(catalog, new AskRequest(text, who is "-" or "" ? null : who));
+                    var answer = handler.Handle(catalog, new AskRequest(text, who is "-" or "" ? null : who, Today: TimeProvider.System.Today()));
                     var tasks = answer.Tasks.Select(t => new AskTaskJson(t.PlanKey, t.TaskId)).ToList();
                     Console.WriteLine(JsonSerializer.Serialize(new AskJson(who, text, answer.Text, tasks), context.AskJson));
                 }
@@ -54,7 +55,7 @@ public static class AskCommand
                 return 2;
             }
 
-            Console.WriteLine(handler.Handle(catalog, new AskRequest(single, parse.GetValue(asker))).Text);
+            Console.WriteLine(handler.Handle(catalog, new AskRequest(single, parse.GetValue(asker), Today: TimeProvider.System.Today())).Text);
             return 0;
         });
         return ask;

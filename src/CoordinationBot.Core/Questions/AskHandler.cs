@@ -36,6 +36,7 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             QuestionIntent.MyDuties => Duties(catalog, writer, question, registry.FindExact(request.AskerAgency!) ?? new Agency("asker", request.AskerAgency!, AgencyLevel.Unknown, [])),
             QuestionIntent.AgencyDuties => Duties(catalog, writer, question, question.Agencies[0]),
             QuestionIntent.Reporting or QuestionIntent.FocalAgency or QuestionIntent.Implements => PlanFacts(catalog, writer, question),
+            QuestionIntent.DueSoon or QuestionIntent.Overdue when request.Today is { } today => Deadlines(catalog, writer, question, request.AskerAgency, today),
             _ => FindTasks(catalog, writer, question),
         };
     }
@@ -69,6 +70,29 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             ? AnswerText.Format(writer.Culture, "DutiesOfRole", agency.Name, AnswerText.Get(role == Role.Lead ? "Lead" : "Support", writer.Culture).ToLower(writer.Culture))
             : AnswerText.Format(writer.Culture, "DutiesOf", agency.Name);
         return writer.Tasks(question.Intent, heading, ordered, MaxListed);
+    }
+
+    /// <summary>Tasks due in the next 30 days, or whose due date has passed, soonest first: of the agency the question names, else the asker's, else all.</summary>
+    private Answer Deadlines(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question, string? askerAgency, DateOnly today)
+    {
+        const int Window = 30;
+        var overdue = question.Intent == QuestionIntent.Overdue;
+        var agency = question.Agencies.Count > 0 ? question.Agencies[0] : askerAgency is null ? null : registry.FindExact(askerAgency) ?? new Agency("asker", askerAgency, AgencyLevel.Unknown, []);
+        var current = agency is null ? null : registry.Current(agency);
+        var plans = TargetPlans(catalog, question);
+        var due = catalog.Tasks
+            .Where(t => t.Task.Due is { } d && (overdue ? d < today : d >= today && d <= today.AddDays(Window)))
+            .Where(t => plans is null || plans.Contains(t.Plan))
+            .Where(t => current is null || t.Task.Assignments.Any(a => Same(a.Agency, current) || registry.Covers(a.Agency, current.Name)))
+            .OrderBy(t => t.Task.Due)
+            .ToList();
+        var who = current?.Name ?? AnswerText.Get("AllAgencies", writer.Culture);
+        if (due.Count == 0)
+        {
+            return writer.NotFound(question.Intent, AnswerText.Format(writer.Culture, overdue ? "NoneOverdue" : "NoneDueSoon", who, Window));
+        }
+
+        return writer.Tasks(question.Intent, AnswerText.Format(writer.Culture, overdue ? "Overdue" : "DueSoon", who, Window, today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), due, MaxListed);
     }
 
     private Answer FindTasks(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question)
@@ -144,4 +168,4 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
 }
 
 /// <summary>A question, who asks it (their agency, when known), and the language of the answer.</summary>
-public sealed record AskRequest(string Question, string? AskerAgency, CultureInfo? Culture = null);
+public sealed record AskRequest(string Question, string? AskerAgency, CultureInfo? Culture = null, DateOnly? Today = null);

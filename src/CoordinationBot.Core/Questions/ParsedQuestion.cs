@@ -32,6 +32,12 @@ public enum QuestionIntent
     /// <summary>"Căn cứ kế hoạch số mấy của tỉnh?".</summary>
     Implements,
 
+    /// <summary>"Nhiệm vụ nào sắp đến hạn?" (the next 30 days), for the agency named or the asker's, else every agency.</summary>
+    DueSoon,
+
+    /// <summary>"Nhiệm vụ nào đã quá hạn?": due dates passed, for the agency named or the asker's, else every agency.</summary>
+    Overdue,
+
     /// <summary>Anything else: the tasks that fit best.</summary>
     FindTasks,
 }

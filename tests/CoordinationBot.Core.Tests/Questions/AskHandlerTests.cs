@@ -206,6 +206,31 @@ public sealed class AskHandlerTests
         Assert.Equal(["III.1.a", "III.2.a"], answer.Tasks.Select(t => t.TaskId));
     }
 
+    [Theory]
+    [InlineData("nhiệm vụ nào đã quá hạn?", "Sở Tư pháp", new[] { "III.1.a" })]
+    [InlineData("nhiem vu nao qua han", null, new[] { "III.1.a" })]
+    [InlineData("nhiệm vụ nào sắp đến hạn?", null, new[] { "III.2.a" })]
+    [InlineData("nhiệm vụ của tôi sắp đến hạn?", "Sở Tư pháp", new string[0])]
+    [InlineData("Sở Y tế có nhiệm vụ nào sắp đến hạn?", "Sở Tư pháp", new[] { "III.2.a" })]
+    public void DueSoonAndOverdue_ListTheTasksByTheirDueDate_ForTheAgencyNamedOrTheAsker(string question, string? asker, string[] expected)
+    {
+        var catalog = new PlanCatalog([Stored("24-kh-ubnd", PlanText.With(
+            """
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tư pháp
+            a) Chủ trì rà soát văn bản quy phạm pháp luật, hoàn thành trước ngày 20 tháng 5 năm 2026.
+            b) Chủ trì tập huấn nghiệp vụ, hoàn thành trước ngày 30 tháng 12 năm 2026.
+            2. Sở Y tế
+            a) Chủ trì khám sàng lọc, hoàn thành trước ngày 10 tháng 6 năm 2026.
+            """,
+            "24/KH-UBND"))]);
+
+        var answer = handler.Handle(catalog, new AskRequest(question, asker, Today: new DateOnly(2026, 6, 1)));
+
+        Assert.Equal(expected, answer.Tasks.Select(t => t.TaskId));
+        Assert.Equal(expected.Length > 0, answer.Found);
+    }
+
     [Fact]
     public void WordsThatAlsoNameAnotherPlan_DoNotHideTheTaskThatMatches()
     {

@@ -1,5 +1,6 @@
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core;
 using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.People;
@@ -20,7 +21,8 @@ public sealed class AskQuestionHandler(
     AskerAgencyResolver askers,
     AgencyRegistry registry,
     CommandCatalog commands,
-    IOptions<BotLanguageOptions> language) : IActivityHandler
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Message);
 
@@ -40,7 +42,7 @@ public sealed class AskQuestionHandler(
 
         var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
         var catalog = await catalogs.GetAsync(cancellationToken);
-        var answer = ask.Handle(catalog, new AskRequest(question, asker.Agency, culture));
+        var answer = ask.Handle(catalog, new AskRequest(question, asker.Agency, culture, time.Today()));
         if (answer.Intent == QuestionIntent.MyDuties && asker.Agency is null)
         {
             await turn.ReplyWithCardAsync(AgencyPickerCard.Create(registry, culture, answer.Text), answer.Text, cancellationToken);
