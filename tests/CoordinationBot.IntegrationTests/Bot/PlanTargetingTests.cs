@@ -135,6 +135,41 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFocalAgency_ConfirmsOnlyPicksOfAgenciesItsPlansAssign()
+    {
+        using var scope = context.Host.Services.CreateScope();
+        var stored = scope.ServiceProvider.GetRequiredService<IPlanStore>();
+        var province = (await stored.GetLatestAsync(plans.Single(p => p.Number == "21/KH-UBND").Key, default))!.Plan;
+        var commune = (await stored.GetLatestAsync(plans.Single(p => p.Number == "14/KH-UBND").Key, default))!.Plan;
+        var registry = scope.ServiceProvider.GetRequiredService<CoordinationBot.Core.Agencies.AgencyRegistry>();
+        bool Assigns(CoordinationBot.Core.Plans.Plan plan, string agency) => plan.Tasks.Any(t => t.Assignments.Any(a => registry.SameAgency(a.Agency, agency)));
+        var ours = province.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).First(a => !a.StartsWith("Các", StringComparison.Ordinal));
+        var theirs = commune.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).First(a => !Assigns(province, a));
+        var choices = scope.ServiceProvider.GetRequiredService<CoordinationBot.Core.People.IAgencyChoiceStore>();
+        await choices.SaveAsync("user-ours", new CoordinationBot.Core.People.AgencyChoice(ours, "user-ours", "Cán bộ Một"), default);
+        await choices.SaveAsync("user-theirs", new CoordinationBot.Core.People.AgencyChoice(theirs, "user-theirs", "Cán bộ Hai"), default);
+
+        var list = await SayAsync("xác nhận cơ quan");
+        var refused = await ConfirmAsync("user-theirs", theirs);
+        var confirmed = await ConfirmAsync("user-ours", ours);
+
+        Assert.DoesNotContain("Cán bộ Hai", System.Text.Json.JsonSerializer.Serialize(context.Connector.Requests.Select(r => r.Activity).ToList(), Readable), StringComparison.Ordinal);
+        Assert.NotNull(list.Text);
+        Assert.StartsWith("Chỉ cơ quan đầu mối", refused, StringComparison.Ordinal);
+        Assert.Contains("Đã xác nhận Cán bộ Một thuộc", confirmed, StringComparison.Ordinal);
+        Assert.Null((await choices.GetAsync("user-theirs", default))!.ConfirmedBy);
+        Assert.Equal(Officer, (await choices.GetAsync("user-ours", default))!.ConfirmedBy);
+    }
+
+    private async Task<string> ConfirmAsync(string user, string agency)
+    {
+        var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, "directory.confirm", new JsonObject { ["user"] = user, ["agency"] = agency }, Officer);
+        var response = await (await context.Client.PostAsJsonAsync("/api/messages", invoke)).Content.ReadFromJsonAsync<JsonObject>();
+        var body = response!["value"]!["body"]!.AsArray();
+        return string.Join(" ", body.Select(b => b?["text"]?.GetValue<string>() ?? b?["inlines"]?[0]?["text"]?.GetValue<string>()).OfType<string>());
+    }
+
+    [Fact]
     public async Task ThePlansOwnFocalAgency_RunsItsReporting()
     {
         var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");

@@ -2,6 +2,7 @@ using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.People;
+using CoordinationBot.Core.Questions;
 using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
@@ -9,8 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace CoordinationBot.Host.Bot.People;
 
-/// <summary>"xác nhận cơ quan" (focal agency only): the officers whose own pick of agency waits for confirmation.</summary>
-public sealed class ConfirmAgenciesCommandHandler(IAgencyChoiceStore choices, IOptions<PlanImportOptions> focal, IOptions<BotLanguageOptions> language) : IActivityHandler
+/// <summary>
+/// "xác nhận cơ quan": the officers whose own pick of agency waits for confirmation, those the sender may confirm
+/// (<see cref="PlanCommandGate.ConfirmerAsync"/>).
+/// </summary>
+public sealed class ConfirmAgenciesCommandHandler(IAgencyChoiceStore choices, PlanCatalogSource catalogs, PlanCommandGate gate, IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Message, CommandCatalog.ConfirmAgencies);
 
@@ -18,12 +22,13 @@ public sealed class ConfirmAgenciesCommandHandler(IAgencyChoiceStore choices, IO
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (await turn.RefuseUnlessFocalAsync(focal.Value, culture, cancellationToken, "ConfirmNotAllowed"))
+        if (await gate.ConfirmerAsync(turn, await catalogs.GetAsync(cancellationToken), cancellationToken) is not { } mayConfirm)
         {
+            await turn.ReplyAsync(BotText.Get("ConfirmNotAllowed", culture), cancellationToken);
             return null;
         }
 
-        var pending = await choices.ListUnconfirmedAsync(cancellationToken);
+        var pending = (await choices.ListUnconfirmedAsync(cancellationToken)).Where(p => mayConfirm(p.Choice.Agency)).ToList();
         await turn.ReplyWithCardAsync(AgencyConfirmationCard.Create(pending, culture, null), BotText.Get("ConfirmTitle", culture), cancellationToken);
         return null;
     }

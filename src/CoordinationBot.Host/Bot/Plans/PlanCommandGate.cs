@@ -49,6 +49,28 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
         return mine.Count == catalog.Plans.Count ? catalog : new PlanCatalog(mine);
     }
 
+    /// <summary>
+    /// Which officers' picks of agency the sender may confirm (a pick confirmed gives that agency's rights): an
+    /// administrator any; the officers of a plan's focal agency those of the agencies their plans assign. Null: none.
+    /// </summary>
+    public async Task<Func<string, bool>?> ConfirmerAsync(TurnContext turn, PlanCatalog catalog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (options.Value.IsAdministrator(turn.Activity.From?.AadObjectId))
+        {
+            return _ => true;
+        }
+
+        if (await AgencyOfAsync(turn, cancellationToken) is not { } mine)
+        {
+            return null;
+        }
+
+        var run = catalog.Plans.Where(p => p.Plan.FocalAgency is { } focal && registry.SameAgency(mine, focal)).ToList();
+        return run.Count == 0 ? null : agency => run.Any(p => p.Plan.Tasks.Any(t => t.Assignments.Any(a => registry.SameAgency(a.Agency, agency))));
+    }
+
     /// <summary>Whether the sender may run this plan's reporting; when not, they are told who may.</summary>
     public async Task<bool> MayManageAsync(TurnContext turn, Plan plan, string command, CultureInfo culture, CancellationToken cancellationToken)
     {
