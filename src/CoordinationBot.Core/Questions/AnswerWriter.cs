@@ -176,6 +176,9 @@ public sealed class AnswerWriter(PlanCatalog catalog, AgencyRegistry registry, C
         return name;
     }
 
+    /// <summary>"Kế hoạch 21/KH-UBND (title …)", as answers name a plan.</summary>
+    public string PlanLabel(Plan plan) => Label(plan);
+
     private string Label(Plan plan)
     {
         var number = plan.Number ?? AnswerText.Get("NoNumber", culture);

@@ -36,6 +36,7 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             QuestionIntent.MyDuties => Duties(catalog, writer, question, registry.FindExact(request.AskerAgency!) ?? new Agency("asker", request.AskerAgency!, AgencyLevel.Unknown, [])),
             QuestionIntent.AgencyDuties => Duties(catalog, writer, question, question.Agencies[0]),
             QuestionIntent.Reporting or QuestionIntent.FocalAgency or QuestionIntent.Implements => PlanFacts(catalog, writer, question),
+            QuestionIntent.CountTasks => Count(catalog, writer, question),
             QuestionIntent.DueSoon or QuestionIntent.Overdue when request.Today is { } today => Deadlines(catalog, writer, question, request.AskerAgency, today),
             _ => FindTasks(catalog, writer, question),
         };
@@ -70,6 +71,34 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             ? AnswerText.Format(writer.Culture, "DutiesOfRole", agency.Name, AnswerText.Get(role == Role.Lead ? "Lead" : "Support", writer.Culture).ToLower(writer.Culture))
             : AnswerText.Format(writer.Culture, "DutiesOf", agency.Name);
         return writer.Tasks(question.Intent, heading, ordered, MaxListed);
+    }
+
+    /// <summary>How many tasks each plan named (else every plan) has, and of them the agency named leads and supports.</summary>
+    private Answer Count(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question)
+    {
+        var plans = TargetPlans(catalog, question)?.Order().ToList() ?? [.. Enumerable.Range(0, catalog.Plans.Count)];
+
+        // "Kế hoạch 21": the plan numbered 21, not one whose title cites 21/KH-UBND.
+        var words = " " + Text.VietnameseText.Fold(question.Topic) + " ";
+        var numbered = plans.Where(i => catalog.Plans[i].Plan.Number is { } n && words.Contains(" " + Text.VietnameseText.Fold(n).Split(' ')[0] + " ", StringComparison.Ordinal)).ToList();
+        plans = numbered.Count > 0 ? numbered : plans;
+        var agency = question.Agencies.Count > 0 ? registry.Current(question.Agencies[0]) : null;
+        var lines = new List<string>();
+        foreach (var index in plans)
+        {
+            var plan = catalog.Plans[index].Plan;
+            var line = AnswerText.Format(writer.Culture, "CountPlan", writer.PlanLabel(plan), plan.Tasks.Count);
+            if (agency is not null)
+            {
+                var leads = plan.Tasks.Count(t => t.Assignments.Any(a => a.Role == Role.Lead && (Same(a.Agency, agency) || registry.Covers(a.Agency, agency.Name))));
+                var supports = plan.Tasks.Count(t => t.Assignments.Any(a => a.Role == Role.Support && (Same(a.Agency, agency) || registry.Covers(a.Agency, agency.Name))));
+                line += " " + AnswerText.Format(writer.Culture, "CountAgency", agency.Name, leads, supports);
+            }
+
+            lines.Add(line);
+        }
+
+        return new Answer(question.Intent, lines.Count > 0, string.Join("\n", lines), [], [.. plans.Select(i => catalog.Plans[i].Key)]);
     }
 
     /// <summary>Tasks due in the next 30 days, or whose due date has passed, soonest first: of the agency the question names, else the asker's, else all.</summary>

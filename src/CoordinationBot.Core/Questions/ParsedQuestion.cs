@@ -38,6 +38,9 @@ public enum QuestionIntent
     /// <summary>"Nhiệm vụ nào đã quá hạn?": due dates passed, for the agency named or the asker's, else every agency.</summary>
     Overdue,
 
+    /// <summary>"Kế hoạch 21 có bao nhiêu nhiệm vụ?", "Sở Y tế chủ trì bao nhiêu nhiệm vụ?".</summary>
+    CountTasks,
+
     /// <summary>Anything else: the tasks that fit best.</summary>
     FindTasks,
 }

@@ -14,6 +14,7 @@ public sealed class QuestionParser(AgencyRegistry registry)
     private static readonly string[] Report = [" han ", "khi nao", "ngay nao", "truoc ngay", "qua co quan nao", "gui ai", "gui ve", "gui cho", "dinh ky", "ky bao cao", "thoi han", "hang nam", "6 thang"];
     private static readonly string[] Partner = ["phoi hop voi co quan nao", "phoi hop voi don vi nao", "phoi hop voi ai", "cung voi co quan nao", "cung voi ai"];
     private static readonly string[] Soon = ["sap den han", "sap toi han", "gan den han", "sap het han", "sap phai nop", "den han trong"];
+    private static readonly string[] HowMany = ["bao nhieu nhiem vu", "may nhiem vu", "bao nhieu viec", "so nhiem vu", "so luong nhiem vu", "tong so nhiem vu"];
     private static readonly string[] Late = ["qua han", "tre han", "da het han", "cham tien do", "da den han ma"];
     private static readonly string[] PlanWords = ["ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an", "lo trinh", "chi thi"];
     private static readonly string[] Filler =
@@ -62,6 +63,11 @@ public sealed class QuestionParser(AgencyRegistry registry)
         if (Soon.Any(p => f.Contains(" " + p + " ", StringComparison.Ordinal)))
         {
             return QuestionIntent.DueSoon;
+        }
+
+        if (HowMany.Any(p => f.Contains(" " + p + " ", StringComparison.Ordinal)))
+        {
+            return QuestionIntent.CountTasks;
         }
 
         if (Mine.Any(p => f.Contains(" " + p + " ", StringComparison.Ordinal) || f.EndsWith(" " + p + " ", StringComparison.Ordinal)))

@@ -232,6 +232,29 @@ public sealed class AskHandlerTests
     }
 
     [Fact]
+    public void HowManyTasks_CountsThePlanNamed_AndWhatTheAgencyNamedLeadsAndSupports()
+    {
+        var catalog = new PlanCatalog([Stored("25-kh-ubnd", PlanText.With(
+            """
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tư pháp
+            a) Chủ trì rà soát văn bản quy phạm pháp luật.
+            b) Phối hợp với Sở Y tế tập huấn nghiệp vụ.
+            2. Sở Y tế
+            a) Chủ trì khám sàng lọc.
+            """,
+            "25/KH-UBND"))]);
+
+        var plan = handler.Handle(catalog, new AskRequest("Kế hoạch 25 có bao nhiêu nhiệm vụ?", null));
+        var agency = handler.Handle(catalog, new AskRequest("Sở Tư pháp chủ trì bao nhiêu nhiệm vụ?", null));
+
+        Assert.Equal(QuestionIntent.CountTasks, plan.Intent);
+        Assert.Contains("25/KH-UBND", plan.Text, StringComparison.Ordinal);
+        Assert.Contains("có 3 nhiệm vụ.", plan.Text, StringComparison.Ordinal);
+        Assert.Contains("Sở Tư pháp chủ trì 1, phối hợp 1 nhiệm vụ.", agency.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WordsThatAlsoNameAnotherPlan_DoNotHideTheTaskThatMatches()
     {
         // "đầu tư" is in no plan's title here, "chi trả" only in a task: the task is found whatever plan holds it.
