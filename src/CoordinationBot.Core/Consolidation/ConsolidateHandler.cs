@@ -36,7 +36,7 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plan
         // Reports indexed by task and agency identity (renamed agencies meet their successors), for 20,000 reports and more.
         var byTask = reports.GroupBy(r => (r.TaskId, Identity(r.Agency))).ToDictionary(g => g.Key, g => g.First());
         var reportedIdentities = reports.Select(r => Identity(r.Agency)).ToHashSet(StringComparer.Ordinal);
-        var expected = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+        var expected = plan.AssignedAgencies();
         var reported = expected.Where(a => reportedIdentities.Contains(Identity(a))).ToList();
         var overdue = time.Today() > round.Due ? expected.Except(reported, StringComparer.Ordinal).ToList() : [];
         var tasks = plan.Tasks.Where(t => t.Assignments.Count > 0).Select(task => new TaskProgress(

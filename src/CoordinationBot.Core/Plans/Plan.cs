@@ -12,7 +12,12 @@ public sealed record Plan(
     string? FocalAgency,
     IReadOnlyList<ReportingRule> Reporting,
     IReadOnlyList<PlanTask> Tasks,
-    IReadOnlyList<string> AgenciesToReview);
+    IReadOnlyList<string> AgenciesToReview)
+{
+    /// <summary>Every agency the plan gives a task to (lead or support), once each, as the plan names it.</summary>
+    public IReadOnlyList<string> AssignedAgencies() =>
+        [.. Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal)];
+}
 
 /// <summary>A document a plan implements or is based on ("18-CTr/TU" of 19/12/2025).</summary>
 public sealed record DocumentReference(string Number, DateOnly? Date);

@@ -33,7 +33,7 @@ public sealed class OpenRoundHandler(
         }
 
         var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message, request.TenantId);
-        var assigned = stored.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+        var assigned = stored.Plan.AssignedAgencies();
         var alreadyOpen = !await store.AddRoundAsync(round, cancellationToken);
         var reported = 0;
         if (alreadyOpen)

@@ -17,6 +17,14 @@ public sealed partial record ReportingPeriod(PeriodKind Kind, int Year, DateOnly
         _ => $"{Year}-A{DataTo:MMdd}",
     };
 
+    /// <summary>The period in the words a command gives it ("6 tháng đầu năm 2026"), which <see cref="Parse"/> reads back.</summary>
+    public string CommandText => Kind switch
+    {
+        PeriodKind.FirstHalf => $"6 tháng đầu năm {Year}",
+        PeriodKind.Year => $"năm {Year}",
+        _ => "đột xuất",
+    };
+
     public static ReportingPeriod FirstHalf(int year) => new(PeriodKind.FirstHalf, year, new DateOnly(year - 1, 12, 15), new DateOnly(year, 6, 14));
 
     public static ReportingPeriod WholeYear(int year) => new(PeriodKind.Year, year, new DateOnly(year - 1, 12, 15), new DateOnly(year, 12, 14));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Text;
 using CoordinationBot.Host.Resources;
 
 namespace CoordinationBot.Host.Cards;
@@ -16,7 +17,7 @@ public static class PlanPreviewCard
     {
         ArgumentNullException.ThrowIfNull(plan);
         string T(string name) => BotText.Get(name, culture);
-        var agencies = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct().Count();
+        var agencies = plan.AssignedAgencies().Count;
         var facts = new JsonArray
         {
             Fact(T("PreviewNumber"), plan.Number ?? T("NoNumber")),
@@ -37,7 +38,7 @@ public static class PlanPreviewCard
         var body = new JsonArray
         {
             AdaptiveCard.TextBlock(T("PreviewTitle"), heading: true),
-            AdaptiveCard.TextBlock($"{plan.Kind} — {Shorten(plan.Title, 300)}"),
+            AdaptiveCard.TextBlock($"{plan.Kind} — {VietnameseText.Shorten(plan.Title, 300)}"),
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
             AdaptiveCard.TextBlock(T("PreviewFirstTasks")),
         };
@@ -46,7 +47,7 @@ public static class PlanPreviewCard
             var who = task.Assignments.Count == 0
                 ? T("PreviewNoAgency")
                 : string.Join("; ", task.Assignments.Select(a => $"{(a.Role == Role.Lead ? T("RoleLead") : T("RoleSupport"))}: {a.Agency}"));
-            body.Add(AdaptiveCard.TextBlock($"**{task.Id}** {Shorten(task.Text, 160)}"));
+            body.Add(AdaptiveCard.TextBlock($"**{task.Id}** {VietnameseText.Shorten(task.Text, 160)}"));
             body.Add(AdaptiveCard.TextBlock(who, subtle: true));
         }
 
@@ -71,6 +72,4 @@ public static class PlanPreviewCard
     };
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -26,7 +26,8 @@ public static class RoundsCard
                 reported,
                 expected);
             lines.Add(line);
-            var reference = $"{PlanKind.Name(plan.Kind).ToLower(culture)} {plan.Number ?? plan.Title} {period}";
+            // The buttons say a command, in Vietnamese whatever the client's language.
+            var reference = $"{PlanKind.Name(plan.Kind).ToLower(culture)} {plan.Number ?? plan.Title} {round.Period.CommandText}";
             var actions = new JsonArray { AdaptiveCard.TypeTextAction(BotText.Get("RoundsConsolidate", culture), $"tổng hợp {reference}") };
             if (round.State == RoundState.Open)
             {

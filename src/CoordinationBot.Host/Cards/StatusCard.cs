@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Core.Text;
 using CoordinationBot.Host.Resources;
 
 namespace CoordinationBot.Host.Cards;
@@ -114,7 +115,7 @@ public static class StatusCard
         string T(string name) => BotText.Get(name, culture);
         var items = new JsonArray
         {
-            AdaptiveCard.TextBlock($"**{task.Id}** ({T(role == Role.Lead ? "StatusRoleLead" : "StatusRoleSupport")}) {Shorten(task.Text, 300)}"),
+            AdaptiveCard.TextBlock($"**{task.Id}** ({T(role == Role.Lead ? "StatusRoleLead" : "StatusRoleSupport")}) {VietnameseText.Shorten(task.Text, 300)}"),
         };
         if (!editable)
         {
@@ -160,7 +161,6 @@ public static class StatusCard
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
 
 /// <summary>What a status card shows: the round, the agency, its tasks with its role, what was saved, and a note.</summary>

@@ -75,7 +75,7 @@ public sealed partial class ReminderScheduler(
                 continue;
             }
 
-            var assigned = plan.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+            var assigned = plan.Plan.AssignedAgencies();
             var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
             var decision = ReminderPlanner.Decide(round, assigned, reported, today, options.Value.EffectiveDaysBefore, registry.SameAgency);
             if (decision.Missing.Count == 0)
@@ -126,7 +126,7 @@ public sealed partial class ReminderScheduler(
 
         var registry = services.GetRequiredService<AgencyRegistry>();
         var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-        var missing = plan.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal)
+        var missing = plan.Plan.AssignedAgencies()
             .Where(a => !reported.Any(r => registry.SameAgency(a, r))).ToList();
         var culture = language.Value.CultureFor(null);
         var days = round.Due.DayNumber - time.Today().DayNumber;

@@ -9,6 +9,7 @@ using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Extraction;
 using CoordinationBot.Core.Questions;
 using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Core.Text;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
         var match = PlanFinder.Find(catalog, named);
         if (match.Kind != PlanMatchKind.Found)
         {
-            await ReplyChoicesAsync(turn, match, command, match.NamedNumber ?? (named.Length == 0 ? "…" : Shorten(named)), Extras(text, command), culture, cancellationToken);
+            await ReplyChoicesAsync(turn, match, command, match.NamedNumber ?? (named.Length == 0 ? "…" : VietnameseText.Shorten(named, 80)), Extras(text, command), culture, cancellationToken);
             return null;
         }
 
@@ -44,9 +45,18 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(catalog);
-        var agency = await AgencyOfAsync(turn, cancellationToken);
-        var mine = catalog.Plans.Where(p => Allowed(turn.Activity.From?.AadObjectId, p.Plan, agency)).ToList();
+        var mayManage = await ManagerAsync(turn, cancellationToken);
+        var mine = catalog.Plans.Where(p => mayManage(p.Plan)).ToList();
         return mine.Count == catalog.Plans.Count ? catalog : new PlanCatalog(mine);
+    }
+
+    /// <summary>Whether the sender may run a plan's reporting, the sender's agency read once for any number of plans.</summary>
+    public async Task<Func<Plan, bool>> ManagerAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var aadObjectId = turn.Activity.From?.AadObjectId;
+        var agency = await AgencyOfAsync(turn, cancellationToken);
+        return plan => Allowed(aadObjectId, plan, agency);
     }
 
     /// <summary>
@@ -76,12 +86,12 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(plan);
-        if (Allowed(turn.Activity.From?.AadObjectId, plan, await AgencyOfAsync(turn, cancellationToken)))
+        if (await RefusalAsync(turn, plan, command, culture, cancellationToken) is not { } refusal)
         {
             return true;
         }
 
-        await turn.ReplyAsync(Refusal(plan, command, culture), cancellationToken);
+        await turn.ReplyAsync(refusal, cancellationToken);
         return false;
     }
 
@@ -90,7 +100,7 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(plan);
-        return Allowed(turn.Activity.From?.AadObjectId, plan, await AgencyOfAsync(turn, cancellationToken)) ? null : Refusal(plan, command, culture);
+        return (await ManagerAsync(turn, cancellationToken))(plan) ? null : Refusal(plan, command, culture);
     }
 
     private bool Allowed(string? aadObjectId, Plan plan, string? agency) =>
@@ -114,7 +124,7 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
         }
 
         var phrase = CommandCatalog.Default.Commands.First(c => c.Name == command).Phrases[0];
-        var choices = match.Candidates.Take(5).Select(c => (Shorten(PlanKind.Label(c.Plan)), $"{phrase} {PlanKind.Name(c.Plan.Kind).ToLower(culture)} {c.Plan.Number ?? c.Plan.Title}{extras}"));
+        var choices = match.Candidates.Take(5).Select(c => (VietnameseText.Shorten(PlanKind.Label(c.Plan), 80), $"{phrase} {PlanKind.Name(c.Plan.Kind).ToLower(culture)} {c.Plan.Number ?? c.Plan.Title}{extras}"));
         await turn.ReplyWithCardAsync(PlanChoiceCard.Create(message, choices), message, cancellationToken);
     }
 
@@ -122,14 +132,7 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
     private string Extras(string text, string command)
     {
         var today = time.Today();
-        var extras = ReportingPeriod.Parse(CoordinationBot.Core.Text.VietnameseText.Fold(text), today) is { } period
-            ? " " + period.Kind switch
-            {
-                PeriodKind.FirstHalf => $"6 tháng đầu năm {period.Year}",
-                PeriodKind.Year => $"năm {period.Year}",
-                _ => "đột xuất",
-            }
-            : string.Empty;
+        var extras = ReportingPeriod.Parse(VietnameseText.Fold(text), today) is { } period ? " " + period.CommandText : string.Empty;
         if (command is CommandCatalog.OpenRound or CommandCatalog.ExtendRound && DateReader.ReadAll(text, today.Year).LastOrDefault() is var due && due != default)
         {
             extras += " hạn " + due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
@@ -137,6 +140,4 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
 
         return extras;
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
 }

@@ -44,13 +44,7 @@ public sealed class OpenRoundCardHandler(
             return await NoticeAsync(turn, refusal, cancellationToken);
         }
 
-        var periodText = period.Kind switch
-        {
-            PeriodKind.FirstHalf => $"6 tháng {period.Year}",
-            PeriodKind.Year => $"năm {period.Year}",
-            _ => "đột xuất",
-        };
-        var request = new OpenRoundRequest(string.Empty, periodText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ActivityExtensions.NoTenant, planKey);
+        var request = new OpenRoundRequest(string.Empty, period.CommandText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ActivityExtensions.NoTenant, planKey);
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {

@@ -1,6 +1,7 @@
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Bot.Plans;
@@ -24,21 +25,21 @@ public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore pl
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        var rows = new List<RoundRow>();
+        // The sender's agency is read once; only the rounds shown are counted.
+        var mayManage = await gate.ManagerAsync(turn, cancellationToken);
+        var shown = new List<(ReportingRound Round, Plan Plan)>();
         await foreach (var round in store.ListRoundsAsync(cancellationToken))
         {
-            if (!round.IsOfTenant(turn.TenantId))
+            if (round.IsOfTenant(turn.TenantId) && (await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken))?.Plan is { } plan && mayManage(plan))
             {
-                continue;
+                shown.Add((round, plan));
             }
+        }
 
-            if ((await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken))?.Plan is not { } plan
-                || await gate.RefusalAsync(turn, plan, CommandCatalog.ListRounds, culture, cancellationToken) is not null)
-            {
-                continue;
-            }
-
-            var expected = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+        var rows = new List<RoundRow>();
+        foreach (var (round, plan) in shown.OrderByDescending(r => r.Round.OpenedAt).Take(MaxRounds))
+        {
+            var expected = plan.AssignedAgencies();
             var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
             rows.Add(new RoundRow(round, plan, expected.Count(reported.Contains), expected.Count));
         }
@@ -49,7 +50,7 @@ public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore pl
             return null;
         }
 
-        var (card, text) = RoundsCard.Create([.. rows.OrderByDescending(r => r.Round.OpenedAt).Take(MaxRounds)], culture);
+        var (card, text) = RoundsCard.Create(rows, culture);
         await turn.ReplyWithCardAsync(card, text, cancellationToken);
         return null;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Core.Text;
 using CoordinationBot.Host.Cards;
 
 namespace CoordinationBot.Host.Bot.StatusReports;
@@ -34,11 +35,9 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans
             .ToList();
         var saved = (await store.GetReportsAsync(roundId, agency, cancellationToken)).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
         var today = time.Today();
-        var label = $"{stored.Plan.Kind} {stored.Plan.Number ?? Shorten(stored.Plan.Title)}";
+        var label = $"{stored.Plan.Kind} {stored.Plan.Number ?? VietnameseText.Shorten(stored.Plan.Title, 80)}";
         return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning);
     }
 
     public static string Stamp(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
 }
