@@ -138,7 +138,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
         while (end < tokens.Count && end - p < 24)
         {
             var token = tokens[end].Folded;
-            if (token is ";" or "(" or ":" or "." || Stops.Any(stop => Starts(tokens, end, stop)))
+            if (token is ";" or "(" or ":" or "." || Stops.Any(stop => Starts(tokens, end, stop)) || IsCopula(text, tokens[end]))
             {
                 break;
             }
@@ -205,6 +205,9 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
 
         return end;
     }
+
+    /// <summary>"là" ends a name ("Văn phòng Sở là đơn vị đầu mối"); "La" of "Sơn La" is capitalised.</summary>
+    private static bool IsCopula(string text, TextToken token) => token.IsWord && token.Folded == "la" && char.IsLower(text[token.Start]);
 
     /// <summary>"Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh": one head, several agencies.</summary>
     private static IEnumerable<string> SharedHead(string name)

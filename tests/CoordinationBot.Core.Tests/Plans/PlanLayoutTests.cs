@@ -175,4 +175,20 @@ public sealed class PlanLayoutTests
         Assert.Contains("Ngân hàng Nhà nước Việt Nam", directed, StringComparison.Ordinal);
         Assert.Contains("Ngân hàng Chính sách xã hội", directed, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ADepartmentsOwnPlan_NamesItsFocalUnitInASentence_AndUnitNamesKeepTheirCommas()
+    {
+        var plan = Extract("""
+            II. NHIỆM VỤ CỤ THỂ
+            | STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |
+            | 1 | Tập huấn kỹ năng cho công chức | Phòng Tổ chức, biên chế | Văn phòng Sở | Quý III/2026 |
+            III. TỔ CHỨC THỰC HIỆN
+            Văn phòng Sở là đơn vị đầu mối, theo dõi, đôn đốc thực hiện Kế hoạch.
+            """);
+
+        Assert.Equal("lead:Phòng Tổ chức, biên chế; support:Văn phòng Sở", Who(Task(plan, "II.1")));
+        Assert.Equal("Văn phòng Sở", plan.FocalAgency);
+        Assert.DoesNotContain(plan.Tasks.SelectMany(t => t.Assignments), a => a.Agency.EndsWith(" là", StringComparison.Ordinal));
+    }
 }

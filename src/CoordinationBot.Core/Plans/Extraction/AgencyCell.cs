@@ -15,12 +15,28 @@ public static class AgencyCell
             var list = reader.Read(part);
             names.AddRange(list.Names);
             var rest = list.Rest.Trim(' ', ',', '.');
-            if (rest.Length > 0 && !Text.VietnameseText.Fold(rest).StartsWith("lien quan", StringComparison.Ordinal))
+            if (rest.Length == 0 || Text.VietnameseText.Fold(rest).StartsWith("lien quan", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (list.Names.Count > 0 && IsNameTail(rest))
+            {
+                // "Phòng Tổ chức, biên chế": lower-case words after a comma, with no agency word, end the name before them.
+                names[^1] = names[^1] + ", " + rest;
+            }
+            else
             {
                 names.Add(rest);
             }
         }
 
         return names.Distinct().ToList();
+    }
+
+    private static bool IsNameTail(string rest)
+    {
+        var words = Text.VietnameseText.Fold(rest).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return char.IsLower(rest[0]) && words.Length <= 3 && words[0] is not ("cac" or "va" or "cung" or "voi" or "theo" or "tai" or "o");
     }
 }

@@ -40,7 +40,7 @@ public sealed class RoleReader(AgencyRegistry registry)
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
         var words = tokens.Where(t => t.IsWord).Select(t => t.Folded).Take(5).ToArray();
-        var focal = StartsWith(words, "la", "co", "quan", "dau", "moi") || StartsWith(words, "lam", "dau", "moi") || StartsWith(words, "la", "dau", "moi");
+        var focal = StartsWith(words, "la", "co", "quan", "dau", "moi") || StartsWith(words, "la", "don", "vi", "dau", "moi") || StartsWith(words, "lam", "dau", "moi") || StartsWith(words, "la", "dau", "moi");
         var role = StartsWith(words, "phoi", "hop") || StartsWith(words, "tham", "gia") ? Role.Support : Role.Lead;
 
         var named = new List<(string Agency, Role Role)>();

@@ -34,7 +34,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
                 var leading = LeadingAgencies(text);
                 if (leading.Agencies.Count > 0 || !context.AssignedOnly)
                 {
-                    tasks.Add(Create(section.Marker, text, leading, context, section.Fields));
+                    tasks.Add(Create(section.Marker, text, leading, context, section.Fields, leading.Rest));
                 }
             }
 
