@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Runs CoordinationBot locally: Azurite (Table storage, data in .data/azurite), the bot on http://127.0.0.1:3978,
-# and Microsoft 365 Agents Playground pointed at it. Ctrl-C stops all three.
+# and Microsoft 365 Agents Playground pointed at it — twice: Alex Wilber (focal agency) and Megan Bowen (Sở Nội vụ) —
+# with the sample files served on loopback for files "sent in chat". Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 . tools/setup.sh
 
 BOT_PORT=${BOT_PORT:-3978}
 PLAYGROUND_PORT=${PLAYGROUND_PORT:-56150}
+SECOND_PLAYGROUND_PORT=${SECOND_PLAYGROUND_PORT:-56151}
+SAMPLE_FILES_PORT=${SAMPLE_FILES_PORT:-56160}
 TABLE_PORT=${TABLE_PORT:-10002}
 QUEUE_PORT=${QUEUE_PORT:-10001}
 BLOB_PORT=${BLOB_PORT:-10000}
 
 ensure_dotnet
 ensure_node_tools
-for port in "$TABLE_PORT" "$QUEUE_PORT" "$BLOB_PORT" "$BOT_PORT" "$PLAYGROUND_PORT"; do
+for port in "$TABLE_PORT" "$QUEUE_PORT" "$BLOB_PORT" "$BOT_PORT" "$PLAYGROUND_PORT" "$SECOND_PLAYGROUND_PORT" "$SAMPLE_FILES_PORT"; do
   if port_in_use "$port"; then
-    echo "Port $port is already in use: stop what uses it, or set TABLE_PORT / QUEUE_PORT / BLOB_PORT / BOT_PORT / PLAYGROUND_PORT." >&2
+    echo "Port $port is already in use: stop what uses it, or set TABLE_PORT / QUEUE_PORT / BLOB_PORT / BOT_PORT / PLAYGROUND_PORT / SECOND_PLAYGROUND_PORT / SAMPLE_FILES_PORT." >&2
     exit 1
   fi
 done
@@ -61,10 +64,23 @@ tail -f /dev/null | node_modules/.bin/agentsplayground -e "http://127.0.0.1:$BOT
 pids+=($!)
 wait_for_port "$PLAYGROUND_PORT" 60 || { echo "The Playground did not start: see .data/logs/playground.log" >&2; exit 1; }
 
+# A second user in their own Playground: the Playground has no user switcher, but reads its users from a file.
+tail -f /dev/null | M365_AGENTS_PLAYGROUND_CONFIG_PATH="$PWD/samples/playground/megan-bowen.yml" \
+  node_modules/.bin/agentsplayground -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams \
+  -p "$SECOND_PLAYGROUND_PORT" --dt >.data/logs/playground-second.log 2>&1 &
+pids+=($!)
+# Files "sent in chat" (samples/playground/plan-file.json) are fetched from here; the bot fetches loopback URLs only in Development.
+node tools/sample-files.mjs "$SAMPLE_FILES_PORT" >.data/logs/sample-files.log 2>&1 &
+pids+=($!)
+wait_for_port "$SECOND_PLAYGROUND_PORT" 60 || { echo "The second Playground did not start: see .data/logs/playground-second.log" >&2; exit 1; }
+wait_for_port "$SAMPLE_FILES_PORT" 30 || { echo "The sample file server did not start: see .data/logs/sample-files.log" >&2; exit 1; }
+
 cat <<MSG
 
   CoordinationBot is running.
-  Open the Playground:  http://localhost:$PLAYGROUND_PORT
+  Open the Playground:  http://localhost:$PLAYGROUND_PORT   (Alex Wilber, Sở Khoa học và Công nghệ, focal agency)
+  Another officer:      http://localhost:$SECOND_PLAYGROUND_PORT   (Megan Bowen, Sở Nội vụ)
+  Send a plan file:     Mock an Activity > Custom activity, with samples/playground/plan-file.json (see README)
   Bot endpoint:         http://127.0.0.1:$BOT_PORT/api/messages   (health: /healthz)
   Logs:                 .data/logs/
 

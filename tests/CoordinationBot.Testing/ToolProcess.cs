@@ -25,7 +25,7 @@ public sealed class ToolProcess : IAsyncDisposable
         }
     }
 
-    public static ToolProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static ToolProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -38,6 +38,11 @@ public sealed class ToolProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
