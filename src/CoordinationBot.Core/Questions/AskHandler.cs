@@ -68,8 +68,15 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             .Select(i => catalog.Tasks[i])
             .ToList();
         var heading = question.Role is { } role
-            ? AnswerText.Format(writer.Culture, "DutiesOfRole", agency.Name, AnswerText.Get(role == Role.Lead ? "Lead" : "Support", writer.Culture).ToLower(writer.Culture))
-            : AnswerText.Format(writer.Culture, "DutiesOf", agency.Name);
+            ? AnswerText.Format(writer.Culture, "DutiesOfRole", current.Name, AnswerText.Get(role == Role.Lead ? "Lead" : "Support", writer.Culture).ToLower(writer.Culture))
+            : AnswerText.Format(writer.Culture, "DutiesOf", current.Name);
+        if (current.Id != agency.Id)
+        {
+            // "Sở TT&TT …": the tasks are its successor's, and the answer says so before listing them.
+            var since = agency.SuccessorSince is { } day ? day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : null;
+            heading = AnswerText.Format(writer.Culture, since is null ? "NowPartOf" : "NowPartOfSince", agency.Name, current.Name, since ?? string.Empty) + " " + heading;
+        }
+
         return writer.Tasks(question.Intent, heading, ordered, MaxListed);
     }
 

@@ -58,6 +58,7 @@ public sealed class AskHandlerTests
         var answer = handler.Handle(Catalog, new AskRequest("Sở TT&TT phối hợp những việc gì?", null));
 
         Assert.Equal(["III.1.b"], answer.Tasks.Select(t => t.TaskId));
+        Assert.StartsWith("Sở Thông tin và Truyền thông nay là Sở Khoa học và Công nghệ (từ ngày 01/03/2025). Nhiệm vụ Sở Khoa học và Công nghệ phối hợp:", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
