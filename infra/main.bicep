@@ -33,6 +33,9 @@ param administrators array = []
 @allowed([ 'department', 'officeLocation' ])
 param directoryAttribute string = 'department'
 
+@description('The app\'s id in the organisation\'s Teams app catalog (Teams admin center, or Graph appCatalogs/teamsApps?$filter=externalId eq \'<manifest id>\'). When set, and the identity is granted the Graph application permission TeamsAppInstallation.ReadWriteForUser.All, the bot installs itself for the officers of agencies a reporting round cannot reach; empty: it tells the focal agency what the administrator must do.')
+param teamsCatalogAppId string = ''
+
 @description('Base64 key (32 bytes) signing report download links; shared by every instance.')
 @secure()
 param fileSigningKey string
@@ -120,6 +123,7 @@ var baseSettings = [
   { name: 'Directory__ClientId', value: identity.properties.clientId }
   { name: 'Directory__TenantId', value: tenantId }
   { name: 'Directory__Attribute', value: directoryAttribute }
+  { name: 'AppInstall__CatalogAppId', value: teamsCatalogAppId }
   { name: 'Files__PublicBaseUrl', value: 'https://${webName}.azurewebsites.net/' }
   { name: 'Files__SigningKey', value: fileSigningKey }
   { name: 'Delivery__AppRequestsPerSecond', value: string(47 / instanceCount) }

@@ -1,7 +1,9 @@
 using Azure.Core;
 using Azure.Identity;
 using CoordinationBot.Core.People;
+using CoordinationBot.Core.Conversations;
 using CoordinationBot.Graph.Directory;
+using CoordinationBot.Graph.Installation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +20,9 @@ public static class GraphExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName);
+        builder.Services.AddOptions<AppInstallOptions>().BindConfiguration(AppInstallOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(sp => new GraphClientHolder(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value));
         builder.Services.TryAddSingleton<IDirectory>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DirectoryOptions>>().Value;
@@ -27,8 +31,15 @@ public static class GraphExtensions
                 return new FileDirectory(options.File);
             }
 
-            var client = CreateClient(new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(Credential(options), null, null, true, "https://graph.microsoft.com/.default"));
-            return new GraphDirectory(client, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphDirectory>>());
+            return new GraphDirectory(sp.GetRequiredService<GraphClientHolder>().Client, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GraphDirectory>>());
+        });
+        builder.Services.TryAddSingleton<IAppInstaller>(sp =>
+        {
+            var directory = sp.GetRequiredService<IOptions<DirectoryOptions>>().Value;
+            var install = sp.GetRequiredService<IOptions<AppInstallOptions>>().Value;
+            return !string.IsNullOrWhiteSpace(directory.File) || string.IsNullOrWhiteSpace(install.CatalogAppId)
+                ? new NoAppInstaller()
+                : new GraphAppInstaller(sp.GetRequiredService<GraphClientHolder>().Client, directory, install, sp.GetRequiredService<ILogger<GraphAppInstaller>>());
         });
         return builder;
     }
@@ -41,6 +52,14 @@ public static class GraphExtensions
     {
         var http = GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers());
         return new GraphServiceClient(http, authentication, baseUrl?.ToString());
+    }
+
+    /// <summary>One Graph client for the directory and the installer, made when first needed.</summary>
+    private sealed class GraphClientHolder(DirectoryOptions options)
+    {
+        private readonly Lazy<GraphServiceClient> client = new(() => CreateClient(new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(Credential(options), null, null, true, "https://graph.microsoft.com/.default")));
+
+        public GraphServiceClient Client => client.Value;
     }
 
     private static TokenCredential Credential(DirectoryOptions options)

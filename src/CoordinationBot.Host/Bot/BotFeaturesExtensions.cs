@@ -48,6 +48,8 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();
         builder.Services.AddScoped<StatusReports.StatusCardBuilder>();
+        builder.Services.AddScoped<StatusReports.OpenCardsSender>();
+        builder.Services.AddScoped<StatusReports.UnreachableAgencies>();
         builder.Services.AddScoped<CoordinationBot.Core.Consolidation.ConsolidateHandler>();
         builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
         builder.Services.AddSingleton<Consolidation.FileLinks>();

@@ -2,6 +2,7 @@ using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.Conversations;
+using CoordinationBot.Core.People;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,14 @@ using Microsoft.Extensions.Options;
 namespace CoordinationBot.Host.Bot;
 
 /// <summary>What installing and uninstalling do, whichever activity announces it: keep or drop the reference, greet.</summary>
-public sealed class ConversationGreeter(IConversationReferenceStore references, CommandCatalog catalog, IOptions<BotLanguageOptions> language, TimeProvider time, ILogger<ConversationGreeter> logger)
+public sealed class ConversationGreeter(
+    IConversationReferenceStore references,
+    CommandCatalog catalog,
+    IOptions<BotLanguageOptions> language,
+    TimeProvider time,
+    AskerAgencyResolver askers,
+    StatusReports.OpenCardsSender openCards,
+    ILogger<ConversationGreeter> logger)
 {
     public async Task InstalledAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -19,6 +27,14 @@ public sealed class ConversationGreeter(IConversationReferenceStore references, 
         var greeting = turn.Activity.CreateReply(attachments: [Attachment.AdaptiveCard(HelpCard.Create(catalog, culture, lead))])
             with { ReplyToId = null, Summary = HelpCard.FallbackText(catalog, culture, lead) };
         await turn.Connector.SendToConversationAsync(greeting, cancellationToken);
+
+        // Installed for an officer (by themselves, an administrator, or the bot through Graph when a round could not
+        // reach the agency): the cards of the agency's open rounds come right after the greeting.
+        if (turn.Activity.Conversation?.ConversationType is null or "personal"
+            && (await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken)).ConfirmedAgency is { } agency)
+        {
+            await openCards.SendAsync(turn, agency, culture, cancellationToken);
+        }
     }
 
     public async Task RememberAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ namespace CoordinationBot.IntegrationTests.Bot;
 public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Officer = "00000000-0000-0000-0000-0000000000020";
+    private const string HomeAffairsOfficer = "00000000-0000-0000-0000-0000000000021";
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private BotTestContext context = null!;
     private List<StoredPlanKey> plans = [];
@@ -27,7 +28,7 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
         context = await BotTestContext.StartAsync(azurite, new BotHostSettings(
             Importers: [Officer],
             Administrators: [],
-            Directory: new Dictionary<string, string> { [Officer] = "Sở Khoa học và Công nghệ" }));
+            Directory: new Dictionary<string, string> { [Officer] = "Sở Khoa học và Công nghệ", [HomeAffairsOfficer] = "Sở Nội vụ" }));
         using var scope = context.Host.Services.CreateScope();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "samples", "plans"), "*.txt").Order())
         {
@@ -175,6 +176,34 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
         var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
 
         Assert.StartsWith("Đã mở đợt báo cáo năm 2026", opened.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AgenciesTheRoundCannotReach_AreNamed_WithWhatTheAdministratorMustDo_WhenTheBotCannotInstallItself()
+    {
+        var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+
+        Assert.StartsWith("Đã mở đợt báo cáo năm 2026", opened.Text, StringComparison.Ordinal);
+        var unreachable = opened.Text[opened.Text.IndexOf("Chưa gửi được phiếu cho:", StringComparison.Ordinal)..];
+        Assert.Contains("Sở Nội vụ", unreachable, StringComparison.Ordinal);
+        Assert.Contains("Công an tỉnh", unreachable, StringComparison.Ordinal);
+        Assert.Contains("Trung tâm quản trị Teams", unreachable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstallingTheBotForAnOfficerOfAnAgencyTheRoundMissed_SendsTheOpenCardAfterTheGreeting()
+    {
+        await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+        context.Connector.Requests.Clear();
+
+        var added = TeamsActivities.BotAdded(context.Connector.ServiceUrl, conversationId: "a:home-affairs", aadObjectId: HomeAffairsOfficer);
+        await context.Client.PostAsJsonAsync("/api/messages", added);
+
+        var sent = await context.Connector.WaitForAsync(2, TimeSpan.FromSeconds(10));
+        var card = sent[1].Activity!.Attachments![0].Content!.ToJsonString(Readable);
+        Assert.Contains("Báo cáo tiến độ: KH 21/KH-UBND", card, StringComparison.Ordinal);
+        Assert.Contains("Sở Nội vụ", card, StringComparison.Ordinal);
+        Assert.All(sent, s => Assert.Contains("a%3Ahome-affairs", s.Path, StringComparison.Ordinal));
     }
 
     [Fact]

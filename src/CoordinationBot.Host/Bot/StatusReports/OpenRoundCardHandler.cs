@@ -18,7 +18,8 @@ public sealed class OpenRoundCardHandler(
     PlanCatalogSource catalogs,
     PlanCommandGate gate,
     IOptions<BotLanguageOptions> language,
-    TimeProvider time) : IActivityHandler
+    TimeProvider time,
+    UnreachableAgencies unreachable) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(OpenRoundCard.Verb));
 
@@ -52,7 +53,7 @@ public sealed class OpenRoundCardHandler(
         }
 
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
-        var text = RoundOpenedText.For(result, plan, culture);
+        var text = (RoundOpenedText.For(result, plan, culture) + " " + await unreachable.ExplainAsync(result.AgenciesWithoutRecipients, culture, cancellationToken)).TrimEnd();
 
         return await NoticeAsync(turn, text, cancellationToken);
     }

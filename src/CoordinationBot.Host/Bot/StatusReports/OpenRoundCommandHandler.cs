@@ -21,7 +21,8 @@ public sealed class OpenRoundCommandHandler(
     PlanCatalogSource catalogs,
     PlanCommandGate gate,
     IOptions<BotLanguageOptions> language,
-    TimeProvider time) : IActivityHandler
+    TimeProvider time,
+    UnreachableAgencies unreachable) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Message, CommandCatalog.OpenRound);
 
@@ -63,7 +64,7 @@ public sealed class OpenRoundCommandHandler(
         }
 
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
-        var reply = RoundOpenedText.For(result, plan, culture);
+        var reply = (RoundOpenedText.For(result, plan, culture) + " " + await unreachable.ExplainAsync(result.AgenciesWithoutRecipients, culture, cancellationToken)).TrimEnd();
 
         await turn.ReplyAsync(reply, cancellationToken);
         return null;

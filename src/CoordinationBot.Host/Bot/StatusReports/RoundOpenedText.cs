@@ -6,7 +6,7 @@ using CoordinationBot.Host.Resources;
 
 namespace CoordinationBot.Host.Bot.StatusReports;
 
-/// <summary>What the focal agency is told after asking to open a round, typed or from the form: opened, or open already.</summary>
+/// <summary>What the focal agency is told after asking to open a round, typed or from the form: opened, or open already (who could not be reached is <see cref="UnreachableAgencies"/>).</summary>
 public static class RoundOpenedText
 {
     public static string For(OpenRoundResult result, Plan plan, CultureInfo culture)
@@ -21,11 +21,6 @@ public static class RoundOpenedText
                 + (result.Queued > 0 ? " " + string.Format(culture, BotText.Get("RoundQueuedNow", culture), result.Queued) : string.Empty)
             : string.Format(culture, BotText.Get("RoundOpened", culture), period, plan.Number ?? plan.Title, due, result.Queued)
                 + (result.DueSource == DueSource.Given ? string.Empty : " " + string.Format(culture, BotText.Get("Due_" + result.DueSource, culture), round.Period.DataTo.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
-        if (result.AgenciesWithoutRecipients.Count > 0)
-        {
-            text += " " + string.Format(culture, BotText.Get("RoundNoRecipients", culture), string.Join("; ", result.AgenciesWithoutRecipients));
-        }
-
         return text;
     }
 
