@@ -57,6 +57,7 @@ public static class BotFeaturesExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Workers.TeamsRateLimiter>());
         builder.Services.AddHostedService<Workers.DeliveryWorker>();
         builder.Services.AddScoped<Workers.FailureNotices>();
+        builder.Services.AddScoped<Workers.FocalRecipients>();
         builder.Services.AddSingleton(sp => new CoordinationBot.Core.StatusReports.DeliveryScheduler(
             sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryLog>(),
             sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(),

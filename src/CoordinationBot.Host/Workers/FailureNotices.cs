@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CoordinationBot.Core.Conversations;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host.Bot;
-using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
@@ -19,22 +16,22 @@ public sealed class FailureNotices(
     IStatusReportStore store,
     IPlanStore plans,
     IDeliveryLog log,
-    IConversationReferenceStore conversations,
+    FocalRecipients focal,
     DeliveryScheduler deliveries,
-    IOptions<PlanImportOptions> focal,
     IOptions<BotLanguageOptions> language,
     TimeProvider time)
 {
     public async Task QueueAsync(string roundId, CancellationToken cancellationToken)
     {
         var round = await store.GetRoundAsync(roundId, cancellationToken);
-        if (round is null)
+        var plan = round is null ? null : await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
+        if (round is null || plan is null)
         {
             return;
         }
 
         var hour = time.GetUtcNow().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
-        await foreach (var reference in conversations.FocalChatsAsync(focal.Value, round.TenantId, cancellationToken))
+        foreach (var reference in await focal.FindAsync(plan.Plan, round.TenantId, cancellationToken))
         {
             await deliveries.QueueAsync(new Delivery(round.Id, "focal", reference, DeliveryKind.FailureNotice, Occasion: hour), cancellationToken);
         }

@@ -1,11 +1,8 @@
 using CoordinationBot.Core;
 using System.Globalization;
 using CoordinationBot.Core.Agencies;
-using CoordinationBot.Core.Conversations;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host.Bot;
-using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
@@ -21,7 +18,6 @@ public sealed partial class ReminderScheduler(
     ISingletonLease lease,
     IServiceScopeFactory scopes,
     IOptions<ReminderOptions> options,
-    IOptions<PlanImportOptions> focal,
     IOptions<BotLanguageOptions> language,
     TimeProvider time,
     ILogger<ReminderScheduler> logger) : BackgroundService
@@ -88,7 +84,7 @@ public sealed partial class ReminderScheduler(
             if (decision.Digest)
             {
                 var note = string.Format(culture, BotText.Get("DigestNote", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Plan.Number ?? plan.Plan.Title, due, string.Join("; ", decision.Missing));
-                await foreach (var reference in services.GetRequiredService<IConversationReferenceStore>().FocalChatsAsync(focal.Value, round.TenantId, cancellationToken))
+                foreach (var reference in await services.GetRequiredService<FocalRecipients>().FindAsync(plan.Plan, round.TenantId, cancellationToken))
                 {
                     queued += await QueueAsync(services, new Delivery(round.Id, "focal", reference, DeliveryKind.OverdueDigest, note, occasion), cancellationToken);
                 }

@@ -68,19 +68,22 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheDayAfterTheDueDate_TheFocalAgencyGetsTheListOfAgenciesStillMissing()
+    public async Task TheDayAfterTheDueDate_ThePlansFocalAgencyGetsTheListOfAgenciesStillMissing_NotWhoeverOpenedTheRound()
     {
         clock.Advance(TimeSpan.FromDays(2));
         context.Connector.Requests.Clear();
 
         var queued = await context.Host.Services.GetRequiredService<ReminderScheduler>().RunOnceAsync(default);
 
+        // The plan's focal agency is Sở Ngoại vụ (its officer's chat is a:foreign); the administrator who opened the
+        // round works for another agency and is not told.
         Assert.Equal(1, queued);
-        var digest = await WaitForAsync(r => r.Activity?.Conversation?.Id == "a:focal", 1);
+        var digest = await WaitForAsync(r => r.Activity?.Conversation?.Id == "a:foreign" && r.Activity.Summary!.Contains("quá hạn", StringComparison.Ordinal), 1);
         var text = digest[0].Activity!.Summary!;
         Assert.Contains("đã quá hạn 15/12/2026", text, StringComparison.Ordinal);
         Assert.Contains("Sở Ngoại vụ", text, StringComparison.Ordinal);
         Assert.Contains("Sở Tài chính", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(context.Connector.Requests, r => r.Activity?.Conversation?.Id == "a:focal");
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using CoordinationBot.Core.Conversations;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Host.Bot.Plans;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationBot.Host.Workers;
+
+/// <summary>
+/// Where a plan's focal agency is told about its rounds (overdue digests, undelivered cards): its registered channel
+/// or its officers' chats, by the directory; the administrators' chats when the plan names no focal agency or none of
+/// its officers can be reached — never the officers who may only import plans.
+/// </summary>
+public sealed class FocalRecipients(RecipientFinder recipients, IConversationReferenceStore conversations, IOptions<PlanImportOptions> plans)
+{
+    public async Task<IReadOnlyList<ConversationReference>> FindAsync(Plan plan, string? tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.FocalAgency is { } focal)
+        {
+            var found = await recipients.FindAsync(tenantId, [focal], cancellationToken);
+            if (found.Count > 0)
+            {
+                return found.Select(f => f.Reference).ToList();
+            }
+        }
+
+        var administrators = new List<ConversationReference>();
+        await foreach (var reference in conversations.ListAsync(tenantId ?? BotFramework.Schema.ActivityExtensions.NoTenant, cancellationToken))
+        {
+            if (reference.ConversationType == "personal" && plans.Value.IsAdministrator(reference.AadObjectId))
+            {
+                administrators.Add(reference);
+            }
+        }
+
+        return administrators;
+    }
+}
