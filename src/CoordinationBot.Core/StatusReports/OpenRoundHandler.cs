@@ -1,3 +1,4 @@
+using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Questions;
 
@@ -12,6 +13,7 @@ public sealed class OpenRoundHandler(
     IStatusReportStore store,
     RecipientFinder recipients,
     DeliveryScheduler deliveries,
+    AgencyRegistry registry,
     TimeProvider time)
 {
     public async Task<OpenRoundResult> HandleAsync(PlanCatalog catalog, OpenRoundRequest request, CancellationToken cancellationToken)
@@ -41,7 +43,7 @@ public sealed class OpenRoundHandler(
             // Opened before: it stays as it is (due date, message); only agencies that could not be reached then get their card now.
             round = (await store.GetRoundAsync(round.Id, cancellationToken))!;
             var reporting = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-            reported = assigned.Count(reporting.Contains);
+            reported = RoundProgress.ReportedCount(assigned, reporting, registry);
         }
 
         var queued = 0;

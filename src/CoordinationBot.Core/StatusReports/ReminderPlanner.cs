@@ -6,14 +6,12 @@ namespace CoordinationBot.Core.StatusReports;
 /// </summary>
 public static class ReminderPlanner
 {
-    public static ReminderDecision Decide(ReportingRound round, IReadOnlyCollection<string> assigned, IReadOnlyCollection<string> reported, DateOnly today, IReadOnlyCollection<int> daysBefore, Func<string, string, bool> sameAgency)
+    // missing: the round's assigned agencies that have not reported (RoundProgress.Missing).
+    public static ReminderDecision Decide(ReportingRound round, IReadOnlyList<string> missing, DateOnly today, IReadOnlyCollection<int> daysBefore)
     {
         ArgumentNullException.ThrowIfNull(round);
-        ArgumentNullException.ThrowIfNull(assigned);
-        ArgumentNullException.ThrowIfNull(reported);
+        ArgumentNullException.ThrowIfNull(missing);
         ArgumentNullException.ThrowIfNull(daysBefore);
-        ArgumentNullException.ThrowIfNull(sameAgency);
-        var missing = assigned.Where(a => !reported.Any(r => sameAgency(a, r))).ToList();
         if (missing.Count == 0 || round.State != RoundState.Open)
         {
             return ReminderDecision.Nothing;

@@ -73,7 +73,7 @@ public sealed partial class ReminderScheduler(
 
             var assigned = plan.Plan.AssignedAgencies();
             var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-            var decision = ReminderPlanner.Decide(round, assigned, reported, today, options.Value.EffectiveDaysBefore, registry.SameAgency);
+            var decision = ReminderPlanner.Decide(round, RoundProgress.Missing(assigned, reported, registry), today, options.Value.EffectiveDaysBefore);
             if (decision.Missing.Count == 0)
             {
                 continue;
@@ -122,8 +122,7 @@ public sealed partial class ReminderScheduler(
 
         var registry = services.GetRequiredService<AgencyRegistry>();
         var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-        var missing = plan.Plan.AssignedAgencies()
-            .Where(a => !reported.Any(r => registry.SameAgency(a, r))).ToList();
+        var missing = RoundProgress.Missing(plan.Plan.AssignedAgencies(), reported, registry);
         var culture = language.Value.CultureFor(null);
         var days = round.Due.DayNumber - time.Today().DayNumber;
         var due = round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

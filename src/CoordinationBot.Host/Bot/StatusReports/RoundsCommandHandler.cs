@@ -1,5 +1,6 @@
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
@@ -15,7 +16,7 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 /// "các đợt báo cáo": the rounds of the plans the sender runs (all of them for an administrator), newest first: plan,
 /// period, due date, agencies reported of those expected, open or closed, with buttons to consolidate or close.
 /// </summary>
-public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore plans, PlanCommandGate gate, IOptions<BotLanguageOptions> language) : IActivityHandler
+public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore plans, PlanCommandGate gate, AgencyRegistry registry, IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     private const int MaxRounds = 15;
 
@@ -41,7 +42,7 @@ public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore pl
         {
             var expected = plan.AssignedAgencies();
             var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-            rows.Add(new RoundRow(round, plan, expected.Count(reported.Contains), expected.Count));
+            rows.Add(new RoundRow(round, plan, RoundProgress.ReportedCount(expected, reported, registry), expected.Count));
         }
 
         if (rows.Count == 0)
