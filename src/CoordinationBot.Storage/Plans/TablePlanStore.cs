@@ -76,7 +76,7 @@ public sealed class TablePlanStore(StorageTables service) : IPlanStore
         {
             PartitionKey = partition,
             RowKey = i.ToString("D5", CultureInfo.InvariantCulture),
-            Task = JsonSerializer.Serialize(task, StorageJsonContext.Default.PlanTask),
+            Task = PackedText.Pack(JsonSerializer.Serialize(task, StorageJsonContext.Default.PlanTask)),
         });
         foreach (var chunk in rows.Chunk(TableBatch.MaxChanges))
         {
@@ -101,7 +101,7 @@ public sealed class TablePlanStore(StorageTables service) : IPlanStore
                 ImportedAt = plan.ImportedAt,
                 ImportedBy = plan.ImportedBy,
                 TaskCount = plan.Plan.Tasks.Count,
-                Facts = JsonSerializer.Serialize(plan.Plan with { Tasks = [] }, StorageJsonContext.Default.Plan),
+                Facts = PackedText.Pack(JsonSerializer.Serialize(plan.Plan with { Tasks = [] }, StorageJsonContext.Default.Plan)),
             },
             StorageJsonContext.Default.PlanEntity,
             cancellationToken);
@@ -126,13 +126,13 @@ public sealed class TablePlanStore(StorageTables service) : IPlanStore
 
     private async Task<StoredPlan> LoadAsync(PlanEntity entity, CancellationToken cancellationToken)
     {
-        var facts = JsonSerializer.Deserialize(entity.Facts, StorageJsonContext.Default.Plan)
+        var facts = JsonSerializer.Deserialize(PackedText.Unpack(entity.Facts), StorageJsonContext.Default.Plan)
             ?? throw new TableStorageException($"Plan {entity.Key} v{entity.Version} has no facts.");
         var list = new List<PlanTask>(entity.TaskCount);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TasksPartition(entity.Key, entity.Version)}");
         await foreach (var entry in tasks.QueryAsync(filter, StorageJsonContext.Default.PlanTaskEntity, cancellationToken))
         {
-            list.Add(JsonSerializer.Deserialize(entry.Value.Task, StorageJsonContext.Default.PlanTask)!);
+            list.Add(JsonSerializer.Deserialize(PackedText.Unpack(entry.Value.Task), StorageJsonContext.Default.PlanTask)!);
         }
 
         var stored = new StoredPlan(entity.Key, entity.Version, entity.SourceHash, entity.FileName, entity.ImportedAt, entity.ImportedBy, facts with { Tasks = list });

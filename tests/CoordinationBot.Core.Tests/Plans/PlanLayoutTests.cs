@@ -191,4 +191,20 @@ public sealed class PlanLayoutTests
         Assert.Equal("Văn phòng Sở", plan.FocalAgency);
         Assert.DoesNotContain(plan.Tasks.SelectMany(t => t.Assignments), a => a.Agency.EndsWith(" là", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AReportingRuleRepeatedInEveryTask_IsOneRule()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Y tế
+            a) Tổ chức tiêm chủng, báo cáo kết quả trước ngày 15 tháng 6 năm 2026.
+            b) Kiểm tra an toàn thực phẩm, báo cáo kết quả trước ngày 15 tháng 6 năm 2026.
+            2. Sở Tài chính
+            Bố trí kinh phí, báo cáo kết quả trước ngày 15 tháng 6 năm 2026.
+            """);
+
+        var rule = Assert.Single(plan.Reporting);
+        Assert.Equal([new DateOnly(2026, 6, 15)], rule.Dues);
+    }
 }

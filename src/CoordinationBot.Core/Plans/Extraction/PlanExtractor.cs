@@ -27,7 +27,7 @@ public sealed partial class PlanExtractor(AgencyRegistry registry)
         var outline = PlanOutline.Build(blocks);
         var built = tasks.Build(outline, header.Year);
 
-        var rules = reporting.Read(blocks.Select(b => b.Text), header.Year, header.IssuedOn);
+        var rules = Distinct(reporting.Read(blocks.Select(b => b.Text), header.Year, header.IssuedOn));
         var focal = FocalAgency(rules, built);
         var review = built.SelectMany(b => b.UnknownAgencies).Distinct().ToList();
         return new Plan(
@@ -43,6 +43,19 @@ public sealed partial class PlanExtractor(AgencyRegistry registry)
             built.Select(b => b.Task).ToList(),
             review);
     }
+
+    /// <summary>At most this many reporting rules: more is a hostile or broken document, not a plan.</summary>
+    public const int MaxReportingRules = 40;
+
+    /// <summary>
+    /// A rule said again (every task of a table ending "…, báo cáo trước ngày 15/6/2026") is one rule: the same cadence,
+    /// dates and recipients keep their first wording; one that consolidates counts as such.
+    /// </summary>
+    private static List<(ReportingRule Rule, bool Consolidates)> Distinct(List<(ReportingRule Rule, bool Consolidates)> rules) =>
+        rules.GroupBy(r => (r.Rule.Cadence, Dues: string.Join(',', r.Rule.Dues), r.Rule.To, r.Rule.Via))
+            .Select(g => (g.First().Rule, g.Any(r => r.Consolidates)))
+            .Take(MaxReportingRules)
+            .ToList();
 
     /// <summary>
     /// The agency that consolidates: reports sent to it "để tổng hợp" count most, then an item that makes it "cơ quan
