@@ -6,5 +6,5 @@ namespace CoordinationBot.Core.Text;
 /// </summary>
 public readonly record struct TextToken(string Folded, int Start, int End)
 {
-    public bool IsWord => Folded.Length > 0 && char.IsLetterOrDigit(Folded[0]);
+    public bool IsWord => !string.IsNullOrEmpty(Folded) && char.IsLetterOrDigit(Folded[0]);
 }

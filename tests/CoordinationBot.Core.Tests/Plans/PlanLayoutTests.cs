@@ -207,4 +207,16 @@ public sealed class PlanLayoutTests
         var rule = Assert.Single(plan.Reporting);
         Assert.Equal([new DateOnly(2026, 6, 15)], rule.Dues);
     }
+
+    [Fact]
+    public void ATaskEndingInAnAgencyNameAndAComma_IsRead()
+    {
+        var plan = Extract("""
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Y tế
+            a) Chủ trì tổ chức tiêm chủng, phối hợp với Ban Quản lý Khu Kinh Tế,
+            """);
+
+        Assert.Equal("lead:Sở Y tế; support:Ban Quản lý Khu Kinh Tế", Who(Task(plan, "III.1.a")));
+    }
 }
