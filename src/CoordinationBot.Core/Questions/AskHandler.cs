@@ -46,9 +46,10 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
     {
         var current = registry.Current(agency);
         var plans = TargetPlans(catalog, question);
+        var (covers, same) = (ByName(catalog, Covering(current)), ByName(catalog, Sameness(current)));
         // Its own tasks, and those given to a group it belongs to ("Các sở, ban, ngành"), which come after them.
         var mine = Enumerable.Range(0, catalog.Tasks.Count)
-            .Where(i => catalog.Tasks[i].Task.Assignments.Any(a => (Same(a.Agency, current) || registry.Covers(a.Agency, current.Name)) && (question.Role is null || a.Role == question.Role)))
+            .Where(i => Any(catalog, i, covers, question.Role))
             .ToList();
         var inPlans = mine.Where(i => plans is null || plans.Contains(catalog.Tasks[i].Plan)).ToList();
         var tasks = inPlans.Count > 0 ? inPlans : mine;
@@ -62,8 +63,8 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         var scores = question.Topic.Length > 0 && !question.NamesPlan ? catalog.TaskIndex.Score(question.Topic) : [];
         var ordered = tasks
             .OrderByDescending(i => scores.GetValueOrDefault(i) > MinimumScore ? scores[i] : 0)
-            .ThenBy(i => catalog.Tasks[i].Task.Assignments.Any(a => Same(a.Agency, current)) ? 0 : 1)
-            .ThenBy(i => catalog.Tasks[i].Task.Assignments.Any(a => Same(a.Agency, current) && a.Role == Role.Lead) ? 0 : 1)
+            .ThenBy(i => Any(catalog, i, same, null) ? 0 : 1)
+            .ThenBy(i => Any(catalog, i, same, Role.Lead) ? 0 : 1)
             .ThenBy(i => i)
             .Select(i => catalog.Tasks[i])
             .ToList();
@@ -90,15 +91,16 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         var numbered = plans.Where(i => catalog.Plans[i].Plan.Number is { } n && words.Contains(" " + Text.VietnameseText.Fold(n).Split(' ')[0] + " ", StringComparison.Ordinal)).ToList();
         plans = numbered.Count > 0 ? numbered : plans;
         var agency = question.Agencies.Count > 0 ? registry.Current(question.Agencies[0]) : null;
+        var covers = agency is null ? null : Covering(agency);
         var lines = new List<string>();
         foreach (var index in plans)
         {
             var plan = catalog.Plans[index].Plan;
             var line = AnswerText.Format(writer.Culture, "CountPlan", writer.PlanLabel(plan), plan.Tasks.Count);
-            if (agency is not null)
+            if (agency is not null && covers is not null)
             {
-                var leads = plan.Tasks.Count(t => t.Assignments.Any(a => a.Role == Role.Lead && (Same(a.Agency, agency) || registry.Covers(a.Agency, agency.Name))));
-                var supports = plan.Tasks.Count(t => t.Assignments.Any(a => a.Role == Role.Support && (Same(a.Agency, agency) || registry.Covers(a.Agency, agency.Name))));
+                var leads = plan.Tasks.Count(t => t.Assignments.Any(a => a.Role == Role.Lead && covers(a.Agency)));
+                var supports = plan.Tasks.Count(t => t.Assignments.Any(a => a.Role == Role.Support && covers(a.Agency)));
                 line += " " + AnswerText.Format(writer.Culture, "CountAgency", agency.Name, leads, supports);
             }
 
@@ -116,10 +118,11 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         var agency = question.Agencies.Count > 0 ? question.Agencies[0] : askerAgency is null ? null : registry.FindExact(askerAgency) ?? new Agency("asker", askerAgency, AgencyLevel.Unknown, []);
         var current = agency is null ? null : registry.Current(agency);
         var plans = TargetPlans(catalog, question);
+        var covers = current is null ? null : Covering(current);
         var due = catalog.Tasks
             .Where(t => t.Task.Due is { } d && (overdue ? d < today : d >= today && d <= today.AddDays(Window)))
             .Where(t => plans is null || plans.Contains(t.Plan))
-            .Where(t => current is null || t.Task.Assignments.Any(a => Same(a.Agency, current) || registry.Covers(a.Agency, current.Name)))
+            .Where(t => covers is null || t.Task.Assignments.Any(a => covers(a.Agency)))
             .OrderBy(t => t.Task.Due)
             .ToList();
         var who = current?.Name ?? AnswerText.Get("AllAgencies", writer.Culture);
@@ -137,12 +140,18 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         var plans = TargetPlans(catalog, question);
         var named = question.NamesPlan ? plans : null;
         var scores = catalog.TaskIndex.Score(question.Topic);
+        var boost = Booster(catalog, question);
         // BM25 alone favours short tasks sharing a rare word; how much of the question a task covers decides among the best.
-        var ranked = scores
+        var weighed = scores
             .Where(s => named is null || named.Contains(catalog.Tasks[s.Key].Plan))
-            .Select(s => (Task: catalog.Tasks[s.Key], Score: s.Value * Boost(catalog.Tasks[s.Key].Task, question) * (plans?.Contains(catalog.Tasks[s.Key].Plan) == true ? 1.3 : 1)))
-            .OrderByDescending(x => x.Score)
-            .Take(30)
+            .Select(s => (Position: s.Key, Score: s.Value * (plans?.Contains(catalog.Tasks[s.Key].Plan) == true ? 1.3 : 1)))
+            .ToList();
+        // Only a task within reach of the best 30 once boosted can be among them: the others are not weighed further.
+        var reach = weighed.Count > 30 ? weighed.Best(30, x => x.Score)[^1].Score / MaxBoost : 0;
+        var ranked = weighed
+            .Where(x => x.Score >= reach)
+            .Select(x => (Task: catalog.Tasks[x.Position], Score: x.Score * boost(x.Position)))
+            .Best(30, x => x.Score)
             .Select(x => (x.Task, x.Score, Coverage: catalog.TaskIndex.Coverage(question.Topic, x.Task.Position)))
             .Where(x => x.Coverage >= 0.5)
             .Select(x => (x.Task, Score: x.Score * x.Coverage))
@@ -177,16 +186,42 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         return writer.PlanFacts(question.Intent, plans[0].Plan, close);
     }
 
-    /// <summary>Agencies asked about lead or support the task: it counts more.</summary>
-    private double Boost(PlanTask task, ParsedQuestion question)
+    private const double MaxBoost = 1.6;
+
+    /// <summary>Agencies asked about lead or support the task (by its position): it counts more.</summary>
+    private Func<int, double> Booster(PlanCatalog catalog, ParsedQuestion question)
     {
         if (question.Agencies.Count == 0)
         {
-            return 1;
+            return _ => 1;
         }
 
         var wanted = question.Intent == QuestionIntent.WhoSupports ? Role.Lead : (Role?)null;
-        return question.Agencies.Any(agency => task.Assignments.Any(a => Same(a.Agency, registry.Current(agency)) && (wanted is null || a.Role == wanted))) ? 1.6 : 1;
+        var asked = question.Agencies.Select(agency => ByName(catalog, Sameness(registry.Current(agency)))).ToList();
+        return position => asked.Any(same => Any(catalog, position, same, wanted)) ? MaxBoost : 1;
+    }
+
+    /// <summary>Whether an assignment of the task at a position is to a name the test accepts, in the role (any when null).</summary>
+    private static bool Any(PlanCatalog catalog, int position, Func<int, bool> accepts, Role? role)
+    {
+        var names = catalog.NamesOf(position);
+        var assignments = catalog.Tasks[position].Task.Assignments;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if ((role is null || assignments[i].Role == role) && accepts(names[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A decision about agency names made once per name of the catalog, then read by the name's number.</summary>
+    private static Func<int, bool> ByName(PlanCatalog catalog, Func<string, bool> decide)
+    {
+        var known = new sbyte[catalog.AgencyNames.Count];
+        return id => (known[id] != 0 ? known[id] : known[id] = decide(catalog.AgencyNames[id]) ? (sbyte)1 : (sbyte)-1) > 0;
     }
 
     /// <summary>The plans a question names ("trong kế hoạch đối ngoại nhân dân"), or null when it names none clearly.</summary>
@@ -201,6 +236,18 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
 
     private bool Same(string assigned, Agency current) =>
         string.Equals(assigned, current.Name, StringComparison.Ordinal) || registry.SameAgency(assigned, current.Name);
+
+    // A registry a few hundred names long is asked once per name in an answer, not once per task of 50,000.
+    private Func<string, bool> Sameness(Agency current) => Memo(name => Same(name, current));
+
+    /// <summary>Whether a task given to a name is the agency's: the same agency, or a group it belongs to.</summary>
+    private Func<string, bool> Covering(Agency current) => Memo(name => Same(name, current) || registry.Covers(name, current.Name));
+
+    private static Func<string, bool> Memo(Func<string, bool> decide)
+    {
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return name => known.TryGetValue(name, out var answer) ? answer : known[name] = decide(name);
+    }
 }
 
 /// <summary>A question, who asks it (their agency, when known), and the language of the answer.</summary>
