@@ -46,6 +46,17 @@ public static class BenchTools
     /// <summary>A benchmark's bot runs as in local development: no app id, anonymous from loopback only.</summary>
     public static Microsoft.Extensions.Hosting.HostApplicationBuilderSettings LocalDevelopment => new() { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development };
 
+    /// <summary>The bot's services as Program.cs composes them, without a web server or deliveries: for benchmarks of the core and storage.</summary>
+    public static Microsoft.Extensions.Hosting.IHost BuildServices(string storage)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(LocalDevelopment);
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(HostSettings(storage, "/dev/null", ("Delivery:Enabled", "false")));
+        builder.AddCoordinationBot();
+        builder.Logging.ClearProviders();
+        return builder.Build();
+    }
+
     /// <summary>The bot host as Program.cs composes it, on a loopback port, configured for a benchmark (not started).</summary>
     public static WebApplication BuildBotHost(string storage, string directoryFile, int port, params (string Key, string Value)[] extra)
     {

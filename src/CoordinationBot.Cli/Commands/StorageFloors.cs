@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Azure.Data.Tables;
+
+namespace CoordinationBot.Cli.Commands;
+
+/// <summary>
+/// What the storage itself cannot go below, measured on the same storage in the same run as a benchmark: the floor its
+/// figure is divided by. Plain SDK calls with no processing of ours.
+/// </summary>
+public static class StorageFloors
+{
+    /// <summary>The p95 of <paramref name="count"/> single-request writes of one report-sized entity each, all at once.</summary>
+    public static async Task<double> SingleWritesP95Async(string storage, int count, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(storage, "floorwrites" + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        var latencies = new ConcurrentBag<double>();
+        using var start = new SemaphoreSlim(0, count);
+        var writes = Enumerable.Range(0, count).Select(async i =>
+        {
+            await start.WaitAsync(cancellationToken);
+            var begun = Stopwatch.GetTimestamp();
+            await table.UpsertEntityAsync(ReportSized("round", $"agency-{i}~task-{i}", i), TableUpdateMode.Replace, cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+        }).ToList();
+        start.Release(count);
+        await Task.WhenAll(writes);
+        return Percentile(latencies, 0.95);
+    }
+
+    /// <summary>Seconds to write <paramref name="count"/> report-sized entities of one partition in batches of 100, one batch after another.</summary>
+    public static async Task<double> BatchWritesSecondsAsync(string storage, int count, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(storage, "floorbatches" + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        var watch = Stopwatch.StartNew();
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ReportSized("plan", $"task-{i:D5}", i))), cancellationToken);
+        }
+
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Seconds to page every entity the filter selects from a table, reading each, doing nothing with it; and how many.</summary>
+    public static async Task<(double Seconds, int Entities)> PageAllAsync(string storage, string tableName, string filter, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(storage, tableName);
+        var watch = Stopwatch.StartNew();
+        var entities = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            entities += entity.Count > 0 ? 1 : 0;
+        }
+
+        return (watch.Elapsed.TotalSeconds, entities);
+    }
+
+    public static double Percentile(IEnumerable<double> values, double q)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static TableEntity ReportSized(string partition, string row, int i) => new(partition, row)
+    {
+        ["Agency"] = $"Phòng Thử nghiệm {i}",
+        ["TaskId"] = $"III.{i}.a",
+        ["Status"] = "InProgress",
+        ["Percent"] = 60,
+        ["Result"] = $"Đã triển khai phần {i} của nhiệm vụ theo kế hoạch.",
+        ["Difficulties"] = string.Empty,
+        ["Proposals"] = string.Empty,
+        ["SubmittedBy"] = $"Cán bộ {i}",
+        ["SubmittedAt"] = DateTimeOffset.UtcNow,
+    };
+}
