@@ -19,37 +19,46 @@ public static class ConsolidationWorkbook
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt"];
-            data.Append(Row(1, header.Select(ReportText.Get).Select(Cell).ToArray()));
-            uint r = 1;
-            foreach (var task in summary.Tasks)
+
+            // Written as it goes (SAX-style): 100,000 rows never stand as one document tree in memory.
+            using (var writer = OpenXmlWriter.Create(sheetPart))
             {
-                foreach (var (agency, role, report) in task.Agencies)
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U }));
+                writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 7U, Max = 9U, Width = 50D, CustomWidth = true }));
+                writer.WriteStartElement(new SheetData());
+                string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt"];
+                WriteRow(writer, 1, header.Select(ReportText.Get).Select(Cell).ToArray());
+                uint r = 1;
+                foreach (var task in summary.Tasks)
+                {
+                    foreach (var (agency, role, report) in task.Agencies)
+                    {
+                        r++;
+                        WriteRow(writer, r,
+                            Cell(agency), Cell(ReportText.Get(role == Role.Lead ? "Lead" : "Support")), Cell(task.Task.Id), Cell(task.Task.Text),
+                            Cell(ReportText.Status(report?.Status)), report is null ? Cell(string.Empty) : Number(report.Percent),
+                            Cell(report?.Result ?? string.Empty), Cell(report?.Difficulties ?? string.Empty), Cell(report?.Proposals ?? string.Empty),
+                            Cell(report?.SubmittedBy ?? string.Empty), Cell(report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty));
+                    }
+                }
+
+                foreach (var lower in summary.LowerLevels)
                 {
                     r++;
-                    data.Append(Row(r,
-                        Cell(agency), Cell(ReportText.Get(role == Role.Lead ? "Lead" : "Support")), Cell(task.Task.Id), Cell(task.Task.Text),
-                        Cell(ReportText.Status(report?.Status)), report is null ? Cell(string.Empty) : Number(report.Percent),
-                        Cell(report?.Result ?? string.Empty), Cell(report?.Difficulties ?? string.Empty), Cell(report?.Proposals ?? string.Empty),
-                        Cell(report?.SubmittedBy ?? string.Empty), Cell(report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty)));
+                    var report = lower.Report;
+                    var task = summary.Plan.Tasks.First(t => t.Id == lower.MatchedTaskId);
+                    WriteRow(writer, r,
+                        Cell($"[{lower.Issuer}] {report.Agency}"), Cell(lower.PlanNumber), Cell(task.Id), Cell(task.Text),
+                        Cell(ReportText.Status(report.Status)), Number(report.Percent), Cell(report.Result), Cell(report.Difficulties), Cell(report.Proposals),
+                        Cell(report.SubmittedBy), Cell(report.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)));
                 }
+
+                writer.WriteEndElement();
+                writer.WriteElement(new AutoFilter { Reference = $"A1:K{r}" });
+                writer.WriteEndElement();
             }
 
-            foreach (var lower in summary.LowerLevels)
-            {
-                r++;
-                var report = lower.Report;
-                var task = summary.Plan.Tasks.First(t => t.Id == lower.MatchedTaskId);
-                data.Append(Row(r,
-                    Cell($"[{lower.Issuer}] {report.Agency}"), Cell(lower.PlanNumber), Cell(task.Id), Cell(task.Text),
-                    Cell(ReportText.Status(report.Status)), Number(report.Percent), Cell(report.Result), Cell(report.Difficulties), Cell(report.Proposals),
-                    Cell(report.SubmittedBy), Cell(report.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture))));
-            }
-
-            var view = new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U });
-            var columns = new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 7U, Max = 9U, Width = 50D, CustomWidth = true });
-            sheetPart.Worksheet = new Worksheet(view, columns, data, new AutoFilter { Reference = $"A1:K{r}" });
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1U, Name = ReportText.Get("Sheet") });
             workbook.Workbook.Save();
@@ -58,16 +67,16 @@ public static class ConsolidationWorkbook
         return stream.ToArray();
     }
 
-    private static Row Row(uint index, params Cell[] cells)
+    private static void WriteRow(OpenXmlWriter writer, uint index, params Cell[] cells)
     {
-        var row = new Row { RowIndex = index };
+        writer.WriteStartElement(new Row { RowIndex = index });
         for (var i = 0; i < cells.Length; i++)
         {
             cells[i].CellReference = $"{(char)('A' + i)}{index}";
-            row.Append(cells[i]);
+            writer.WriteElement(cells[i]);
         }
 
-        return row;
+        writer.WriteEndElement();
     }
 
     private static Cell Cell(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };

@@ -86,6 +86,8 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.NotNull(sheet.GetFirstChild<X.AutoFilter>());
             Assert.Equal(X.PaneStateValues.Frozen, sheet.Descendants<X.Pane>().Single().State!.Value);
             Assert.Contains(rows, r => r.InnerText.Contains("Sở Tài chính", StringComparison.Ordinal) && r.InnerText.Contains("Đã bố trí kinh phí.", StringComparison.Ordinal));
+            // The sheet is written as it goes; what Excel reads must still be valid against the schema.
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(workbook));
         }
     }
 
