@@ -35,101 +35,127 @@ public static class ConsolidationDocument
                     new StyleParagraphProperties(new SpacingBetweenLines { After = "0" }),
                     new StyleRunProperties(new FontSize { Val = "24" }))
                 { Type = StyleValues.Paragraph, StyleId = CellStyle });
-            var body = new Body();
-            var plan = summary.Plan;
-            var issuer = (plan.Issuer ?? "ỦY BAN NHÂN DÂN").ToUpperInvariant();
-            var issuerCode = plan.Number?.Split('-').LastOrDefault() ?? "UBND";
-
-            body.Append(TwoColumns(
-                [Line(issuer, 13, bold: true), Line(ReportText.Format("Number", issuerCode), 13)],
-                [Line(ReportText.Get("Motto"), 12, bold: true), Line(ReportText.Get("Independence"), 13, bold: true), Line(ReportText.Format("PlaceDate", place, summary.Round.Period.Year), 13, italic: true)]));
-            body.Append(Line(string.Empty, 13));
-            body.Append(Line(ReportText.Get("Title"), 14, bold: true));
-            body.Append(Line(ReportText.Format("Subject", ReportText.Kind(plan.Kind), plan.Number ?? ReportText.Get("NoNumber")), 14, bold: true));
-            body.Append(Line(plan.Title, 14, bold: true));
-            body.Append(Line(ReportText.Format("Period", ReportText.Period(summary.Round.Period)), 14, italic: true));
-
-            body.Append(Heading(ReportText.Get("SectionGeneral")));
-            body.Append(Text(ReportText.Format("Reported", summary.Reported.Count, summary.Expected.Count)));
-            var counts = summary.StatusCounts;
-            body.Append(Text(ReportText.Format("Counts", counts[Core.StatusReports.ProgressStatus.NotStarted], counts[Core.StatusReports.ProgressStatus.InProgress], counts[Core.StatusReports.ProgressStatus.Done], counts[Core.StatusReports.ProgressStatus.Blocked])));
-            body.Append(Text(summary.Missing.Count > 0 ? ReportText.Format("Missing", string.Join("; ", summary.Missing)) : ReportText.Get("NoneMissing")));
-
-            body.Append(Heading(ReportText.Get("SectionResults")));
-            foreach (var task in summary.Tasks)
+            // Written as it goes (SAX-style): the results and the appendix (a paragraph and a row per report) never
+            // stand as one document tree in memory.
+            using (var writer = OpenXmlWriter.Create(main))
             {
-                body.Append(Text($"{task.Task.Id}. {task.Task.Text}", bold: true));
-                foreach (var (agency, role, report) in task.Agencies)
+                writer.WriteStartElement(new Document());
+                writer.WriteStartElement(new Body());
+                foreach (var element in Contents(summary, place))
                 {
-                    var roleName = ReportText.Get(role == Role.Lead ? "Lead" : "Support");
-                    var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty);
-                    body.Append(Text($"- {agency} ({roleName}): {state}"));
+                    writer.WriteElement(element);
                 }
 
-                foreach (var lower in summary.LowerLevels.Where(l => l.MatchedTaskId == task.Task.Id))
-                {
-                    var report = lower.Report;
-                    body.Append(Text($"- [{lower.Issuer}] {report.Agency}: {ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty)));
-                }
+                WriteAppendixTable(writer, summary);
+                writer.WriteElement(new SectionProperties(
+                    new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
+                    new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
-
-            body.Append(Heading(ReportText.Get("SectionIssues")));
-            body.Append(Text(ReportText.Get("Difficulties"), bold: true));
-            AppendNotes(body, summary.Difficulties);
-            body.Append(Text(ReportText.Get("Proposals"), bold: true));
-            AppendNotes(body, summary.Proposals);
-
-            body.Append(TwoColumns(
-                [Line(ReportText.Get("Recipients"), 12, bold: true, italic: true, center: false), Line(ReportText.Get("RecipientAsAbove"), 11, center: false), Line(ReportText.Get("RecipientArchive"), 11, center: false)],
-                [Line(ReportText.Get("SignOnBehalf"), 13, bold: true), Line(ReportText.Get("SignFor"), 13, bold: true), Line(ReportText.Get("SignTitle"), 13, bold: true)]));
-
-            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-            body.Append(Line(ReportText.Get("Appendix"), 13, bold: true));
-            body.Append(AppendixTable(summary));
-
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
-            main.Document = new Document(body);
-            main.Document.Save();
         }
 
         return stream.ToArray();
     }
 
-    private static void AppendNotes(Body body, IReadOnlyList<AgencyNote> notes)
+    /// <summary>The report up to its appendix table, one top-level element at a time.</summary>
+    private static IEnumerable<OpenXmlElement> Contents(ConsolidationSummary summary, string place)
+    {
+        var plan = summary.Plan;
+        var issuer = (plan.Issuer ?? "ỦY BAN NHÂN DÂN").ToUpperInvariant();
+        var issuerCode = plan.Number?.Split('-').LastOrDefault() ?? "UBND";
+
+        yield return TwoColumns(
+            [Line(issuer, 13, bold: true), Line(ReportText.Format("Number", issuerCode), 13)],
+            [Line(ReportText.Get("Motto"), 12, bold: true), Line(ReportText.Get("Independence"), 13, bold: true), Line(ReportText.Format("PlaceDate", place, summary.Round.Period.Year), 13, italic: true)]);
+        yield return Line(string.Empty, 13);
+        yield return Line(ReportText.Get("Title"), 14, bold: true);
+        yield return Line(ReportText.Format("Subject", ReportText.Kind(plan.Kind), plan.Number ?? ReportText.Get("NoNumber")), 14, bold: true);
+        yield return Line(plan.Title, 14, bold: true);
+        yield return Line(ReportText.Format("Period", ReportText.Period(summary.Round.Period)), 14, italic: true);
+
+        yield return Heading(ReportText.Get("SectionGeneral"));
+        yield return Text(ReportText.Format("Reported", summary.Reported.Count, summary.Expected.Count));
+        var counts = summary.StatusCounts;
+        yield return Text(ReportText.Format("Counts", counts[Core.StatusReports.ProgressStatus.NotStarted], counts[Core.StatusReports.ProgressStatus.InProgress], counts[Core.StatusReports.ProgressStatus.Done], counts[Core.StatusReports.ProgressStatus.Blocked]));
+        yield return Text(summary.Missing.Count > 0 ? ReportText.Format("Missing", string.Join("; ", summary.Missing)) : ReportText.Get("NoneMissing"));
+
+        yield return Heading(ReportText.Get("SectionResults"));
+        var lowerByTask = summary.LowerLevels.ToLookup(l => l.MatchedTaskId, StringComparer.Ordinal);
+        foreach (var task in summary.Tasks)
+        {
+            yield return Text($"{task.Task.Id}. {task.Task.Text}", bold: true);
+            foreach (var (agency, role, report) in task.Agencies)
+            {
+                var roleName = ReportText.Get(role == Role.Lead ? "Lead" : "Support");
+                var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty);
+                yield return Text($"- {agency} ({roleName}): {state}");
+            }
+
+            foreach (var lower in lowerByTask[task.Task.Id])
+            {
+                var report = lower.Report;
+                yield return Text($"- [{lower.Issuer}] {report.Agency}: {ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty));
+            }
+        }
+
+        yield return Heading(ReportText.Get("SectionIssues"));
+        yield return Text(ReportText.Get("Difficulties"), bold: true);
+        foreach (var note in Notes(summary.Difficulties))
+        {
+            yield return note;
+        }
+
+        yield return Text(ReportText.Get("Proposals"), bold: true);
+        foreach (var note in Notes(summary.Proposals))
+        {
+            yield return note;
+        }
+
+        yield return TwoColumns(
+            [Line(ReportText.Get("Recipients"), 12, bold: true, italic: true, center: false), Line(ReportText.Get("RecipientAsAbove"), 11, center: false), Line(ReportText.Get("RecipientArchive"), 11, center: false)],
+            [Line(ReportText.Get("SignOnBehalf"), 13, bold: true), Line(ReportText.Get("SignFor"), 13, bold: true), Line(ReportText.Get("SignTitle"), 13, bold: true)]);
+
+        yield return new Paragraph(new Run(new Break { Type = BreakValues.Page }));
+        yield return Line(ReportText.Get("Appendix"), 13, bold: true);
+    }
+
+    private static IEnumerable<Paragraph> Notes(IReadOnlyList<AgencyNote> notes)
     {
         if (notes.Count == 0)
         {
-            body.Append(Text(ReportText.Get("NoneNoted")));
+            yield return Text(ReportText.Get("NoneNoted"));
         }
 
         foreach (var note in notes)
         {
-            body.Append(Text($"- {note.Agency} ({note.TaskId}): {note.Text}"));
+            yield return Text($"- {note.Agency} ({note.TaskId}): {note.Text}");
         }
     }
 
-    private static Table AppendixTable(ConsolidationSummary summary)
+    private static void WriteAppendixTable(OpenXmlWriter writer, ConsolidationSummary summary)
     {
-        var table = new Table(new TableProperties(
+        writer.WriteStartElement(new Table());
+        writer.WriteElement(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        table.Append(Row(true, ReportText.Get("ColNo"), ReportText.Get("ColAgency"), ReportText.Get("ColTask"), ReportText.Get("ColRole"), ReportText.Get("ColStatus"), ReportText.Get("ColPercent")));
+        // No., agency, task, role, status, % across 9,355 twips of text width.
+        writer.WriteElement(new TableGrid(new GridColumn { Width = "700" }, new GridColumn { Width = "3455" }, new GridColumn { Width = "1300" }, new GridColumn { Width = "1200" }, new GridColumn { Width = "1900" }, new GridColumn { Width = "800" }));
+        writer.WriteElement(Row(true, ReportText.Get("ColNo"), ReportText.Get("ColAgency"), ReportText.Get("ColTask"), ReportText.Get("ColRole"), ReportText.Get("ColStatus"), ReportText.Get("ColPercent")));
         var n = 0;
         foreach (var task in summary.Tasks)
         {
             foreach (var (agency, role, report) in task.Agencies)
             {
                 n++;
-                table.Append(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, ReportText.Get(role == Role.Lead ? "Lead" : "Support"), ReportText.Status(report?.Status), report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+                writer.WriteElement(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, ReportText.Get(role == Role.Lead ? "Lead" : "Support"), ReportText.Status(report?.Status), report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
             }
         }
 
-        return table;
+        writer.WriteEndElement();
     }
 
     /// <summary>A row of the appendix: 12 pt from the cell style, so 20,000 rows stay light.</summary>
@@ -140,10 +166,10 @@ public static class ConsolidationDocument
 
     private static Table TwoColumns(Paragraph[] left, Paragraph[] right)
     {
-        var none = new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
+        var none = new TableBorders(new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
         // 165 mm of text width (A4 less 30 + 15 mm margins) = 9355 twips: the motto needs the wider right column.
         return new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, new TableLayout { Type = TableLayoutValues.Fixed }, none),
+            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, none, new TableLayout { Type = TableLayoutValues.Fixed }),
             new TableGrid(new GridColumn { Width = "3555" }, new GridColumn { Width = "5800" }),
             new TableRow(Cell(1900, left), Cell(3100, right)));
     }
@@ -159,19 +185,15 @@ public static class ConsolidationDocument
 
     /// <summary>Body text: 14 pt, justified, first line indented.</summary>
     private static Paragraph Text(string text, bool bold = false) =>
-        new(new ParagraphProperties(new Justification { Val = JustificationValues.Both }, new Indentation { FirstLine = "567" }, new SpacingBetweenLines { After = "120" }), Run(text, 14, bold, false));
+        new(new ParagraphProperties(new SpacingBetweenLines { After = "120" }, new Indentation { FirstLine = "567" }, new Justification { Val = JustificationValues.Both }), Run(text, 14, bold, false));
 
     private static Paragraph Line(string text, int points, bool bold = false, bool italic = false, bool center = true) =>
-        new(new ParagraphProperties(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Left }, new SpacingBetweenLines { After = "0" }), Run(text, points, bold, italic));
+        new(new ParagraphProperties(new SpacingBetweenLines { After = "0" }, new Justification { Val = center ? JustificationValues.Center : JustificationValues.Left }), Run(text, points, bold, italic));
 
     private static Run Run(string text, int points, bool bold, bool italic)
     {
+        // In the schema's order: bold, italic, then size.
         var properties = new RunProperties();
-        if (points != 14)
-        {
-            properties.Append(new FontSize { Val = (points * 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        }
-
         if (bold)
         {
             properties.Append(new Bold());
@@ -180,6 +202,11 @@ public static class ConsolidationDocument
         if (italic)
         {
             properties.Append(new Italic());
+        }
+
+        if (points != 14)
+        {
+            properties.Append(new FontSize { Val = (points * 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });

@@ -75,6 +75,8 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Equal("Times New Roman", defaults.RunFonts!.Ascii!.Value);
             Assert.Equal("28", defaults.FontSize!.Val!.Value);
             Assert.Empty(body.Descendants<W.RunFonts>());
+            var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).ToList();
+            Assert.True(invalid.Count == 0, string.Join("\n", invalid.Take(5).Select(e => e.Description + " @ " + e.Path?.XPath)));
         }
 
         var excel = await DownloadAsync(card["actions"]![1]!["url"]!.GetValue<string>());

@@ -19,6 +19,9 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Officer = "00000000-0000-0000-0000-0000000000020";
     private const string HomeAffairsOfficer = "00000000-0000-0000-0000-0000000000021";
+
+    // A due date still to come whenever the tests run (the host reads the real clock).
+    private static readonly string Due = DateTime.UtcNow.AddDays(19).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private BotTestContext context = null!;
     private List<StoredPlanKey> plans = [];
@@ -63,10 +66,10 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TheButtonOfAClosestPlan_SaysTheCommandAgainWithThatPlan_AndThePeriodAndDueDate()
     {
-        var reply = await SayAsync("yêu cầu báo cáo kế hoạch 99/KH-UBND năm 2026 hạn 20/12/2026");
+        var reply = await SayAsync($"yêu cầu báo cáo kế hoạch 99/KH-UBND năm 2026 hạn {Due}");
 
-        Assert.Contains("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026", reply.Buttons);
-        var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+        Assert.Contains($"yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn {Due}", reply.Buttons);
+        var opened = await SayAsync($"yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn {Due}");
         Assert.StartsWith("Đã mở đợt báo cáo năm 2026", opened.Text, StringComparison.Ordinal);
     }
 
@@ -103,7 +106,7 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TheListOfRounds_ShowsTheRoundsOfThePlansTheSenderRuns_WithProgressAndButtons()
     {
-        await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+        await SayAsync($"yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn {Due}");
 
         context.Connector.Requests.Clear();
         var message = TeamsActivities.Message(context.Connector.ServiceUrl, "các đợt báo cáo", conversationId: "a:officer");
@@ -112,7 +115,7 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
         var reply = (await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)))[0].Activity!;
         var json = System.Text.Json.JsonSerializer.Serialize(reply, Readable);
 
-        Assert.Matches(@"Kế hoạch 21/KH-UBND — năm 2026: đang mở, hạn 20/12/2026; 0/\d+ cơ quan đã báo cáo\.", reply.Summary ?? json);
+        Assert.Matches(@"Kế hoạch 21/KH-UBND — năm 2026: đang mở, hạn " + Due + @"; 0/\d+ cơ quan đã báo cáo\.", reply.Summary ?? json);
         Assert.Contains("\"tổng hợp kế hoạch 21/KH-UBND năm 2026\"", json, StringComparison.Ordinal);
         Assert.Contains("\"đóng đợt báo cáo kế hoạch 21/KH-UBND năm 2026\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("14/KH-UBND", json, StringComparison.Ordinal);
@@ -173,7 +176,7 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ThePlansOwnFocalAgency_RunsItsReporting()
     {
-        var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+        var opened = await SayAsync($"yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn {Due}");
 
         Assert.StartsWith("Đã mở đợt báo cáo năm 2026", opened.Text, StringComparison.Ordinal);
     }
@@ -181,7 +184,7 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AgenciesTheRoundCannotReach_AreNamed_WithWhatTheAdministratorMustDo_WhenTheBotCannotInstallItself()
     {
-        var opened = await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+        var opened = await SayAsync($"yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn {Due}");
 
         Assert.StartsWith("Đã mở đợt báo cáo năm 2026", opened.Text, StringComparison.Ordinal);
         var unreachable = opened.Text[opened.Text.IndexOf("Chưa gửi được phiếu cho:", StringComparison.Ordinal)..];
@@ -193,7 +196,7 @@ public sealed class PlanTargetingTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task InstallingTheBotForAnOfficerOfAnAgencyTheRoundMissed_SendsTheOpenCardAfterTheGreeting()
     {
-        await SayAsync("yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn 20/12/2026");
+        await SayAsync($"yêu cầu báo cáo kế hoạch 21/KH-UBND năm 2026 hạn {Due}");
         context.Connector.Requests.Clear();
 
         var added = TeamsActivities.BotAdded(context.Connector.ServiceUrl, conversationId: "a:home-affairs", aadObjectId: HomeAffairsOfficer);
