@@ -98,7 +98,7 @@ public static class BenchCommand
                 Console.WriteLine(FormattableString.Invariant($"slowest: {list.Order().ElementAt(list.Count / 2):F2} ms median — {question}"));
             }
 
-            static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+            static double P(List<double> values, double q) => BenchTools.Percentile(values, q);
             Console.WriteLine(FormattableString.Invariant($"{plans.Count} plans, {catalog.Tasks.Count} tasks, {catalog.AgencyNames.Count} agency names, index built in {indexMs:F0} ms ({registryMb:F0} MB); {times.Count} answers timed; floor: the seeds alone, p95 {P(floorTimes, 0.95):F2} ms"));
             Console.WriteLine(FormattableString.Invariant($"BENCH ask tasks={catalog.Tasks.Count} p50_ms={P(times, 0.5):F2} p95_ms={P(times, 0.95):F2} p99_ms={P(times, 0.99):F2} max_ms={times[^1]:F2} floor_p95_ms={P(floorTimes, 0.95):F2} ratio={P(times, 0.95) / P(floorTimes, 0.95):F2} index_mb={registryMb:F0}"));
             return 0;

@@ -71,6 +71,13 @@ public static class BenchTools
         return app;
     }
 
+    /// <summary>The nearest-rank percentile (0 &lt; q ≤ 1) of the values; 0 when there are none.</summary>
+    public static double Percentile(IEnumerable<double> values, double q)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

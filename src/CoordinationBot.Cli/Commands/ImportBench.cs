@@ -45,7 +45,7 @@ public static class ImportBench
                 floors.Add(await StorageFloors.BatchWritesSecondsAsync(storage, plan.Tasks.Count + 1, cancellationToken) * 1000);
             }
 
-            var (ms, floor) = (StorageFloors.Percentile(stored, 0.5), StorageFloors.Percentile(floors, 0.5));
+            var (ms, floor) = (BenchTools.Percentile(stored, 0.5), BenchTools.Percentile(floors, 0.5));
             Console.WriteLine(FormattableString.Invariant($"{plan.Tasks.Count}-task plan stored in {ms:F0} ms (median of {runs}); floor: {plan.Tasks.Count + 1} entities in batches of 100, {floor:F0} ms"));
             Console.WriteLine(FormattableString.Invariant($"BENCH import tasks={plan.Tasks.Count} ms={ms:F0} floor_ms={floor:F0} ratio={ms / floor:F2} runs={runs}"));
             return 0;

@@ -297,9 +297,8 @@ public static class LoadBench
     {
         public static Latencies Of(IEnumerable<double> milliseconds)
         {
-            var sorted = milliseconds.Order().ToList();
-            double P(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-            return new Latencies(P(0.5), P(0.95), P(0.99));
+            var values = milliseconds.ToList();
+            return new Latencies(BenchTools.Percentile(values, 0.5), BenchTools.Percentile(values, 0.95), BenchTools.Percentile(values, 0.99));
         }
 
         public override string ToString() => FormattableString.Invariant($"p50 {P50:F1} ms p95 {P95:F1} ms p99 {P99:F1} ms");

@@ -26,7 +26,7 @@ public static class StorageFloors
         }).ToList();
         start.Release(count);
         await Task.WhenAll(writes);
-        return Percentile(latencies, 0.95);
+        return BenchTools.Percentile(latencies, 0.95);
     }
 
     /// <summary>Seconds to write <paramref name="count"/> report-sized entities of one partition in batches of 100, one batch after another.</summary>
@@ -55,12 +55,6 @@ public static class StorageFloors
         }
 
         return (watch.Elapsed.TotalSeconds, entities);
-    }
-
-    public static double Percentile(IEnumerable<double> values, double q)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
     private static TableEntity ReportSized(string partition, string row, int i) => new(partition, row)

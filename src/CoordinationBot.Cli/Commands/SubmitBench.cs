@@ -71,7 +71,7 @@ public static class SubmitBench
                 duplicated += Math.Max(count - 1, 0);
             }
 
-            var p95 = StorageFloors.Percentile(latencies, 0.95);
+            var p95 = BenchTools.Percentile(latencies, 0.95);
             await app.StopAsync(cancellationToken);
 
             // The floor: as many single-request writes of one report-sized entity, all at once, on the same Azurite.
