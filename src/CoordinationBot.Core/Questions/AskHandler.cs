@@ -91,16 +91,17 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         var numbered = plans.Where(i => catalog.Plans[i].Plan.Number is { } n && words.Contains(" " + Text.VietnameseText.Fold(n).Split(' ')[0] + " ", StringComparison.Ordinal)).ToList();
         plans = numbered.Count > 0 ? numbered : plans;
         var agency = question.Agencies.Count > 0 ? registry.Current(question.Agencies[0]) : null;
-        var covers = agency is null ? null : Covering(agency);
+        var covers = agency is null ? null : ByName(catalog, Covering(agency));
+        var positions = covers is null ? null : catalog.Tasks.ToLookup(t => t.Plan, t => t.Position);
         var lines = new List<string>();
         foreach (var index in plans)
         {
             var plan = catalog.Plans[index].Plan;
             var line = AnswerText.Format(writer.Culture, "CountPlan", writer.PlanLabel(plan), plan.Tasks.Count);
-            if (agency is not null && covers is not null)
+            if (agency is not null && covers is not null && positions is not null)
             {
-                var leads = plan.Tasks.Count(t => t.Assignments.Any(a => a.Role == Role.Lead && covers(a.Agency)));
-                var supports = plan.Tasks.Count(t => t.Assignments.Any(a => a.Role == Role.Support && covers(a.Agency)));
+                var leads = positions[index].Count(p => Any(catalog, p, covers, Role.Lead));
+                var supports = positions[index].Count(p => Any(catalog, p, covers, Role.Support));
                 line += " " + AnswerText.Format(writer.Culture, "CountAgency", agency.Name, leads, supports);
             }
 
@@ -118,11 +119,11 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         var agency = question.Agencies.Count > 0 ? question.Agencies[0] : askerAgency is null ? null : registry.FindExact(askerAgency) ?? new Agency("asker", askerAgency, AgencyLevel.Unknown, []);
         var current = agency is null ? null : registry.Current(agency);
         var plans = TargetPlans(catalog, question);
-        var covers = current is null ? null : Covering(current);
+        var covers = current is null ? null : ByName(catalog, Covering(current));
         var due = catalog.Tasks
             .Where(t => t.Task.Due is { } d && (overdue ? d < today : d >= today && d <= today.AddDays(Window)))
             .Where(t => plans is null || plans.Contains(t.Plan))
-            .Where(t => covers is null || t.Task.Assignments.Any(a => covers(a.Agency)))
+            .Where(t => covers is null || Any(catalog, t.Position, covers, null))
             .OrderBy(t => t.Task.Due)
             .ToList();
         var who = current?.Name ?? AnswerText.Get("AllAgencies", writer.Culture);
@@ -217,7 +218,10 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         return false;
     }
 
-    /// <summary>A decision about agency names made once per name of the catalog, then read by the name's number.</summary>
+    /// <summary>
+    /// A decision about agency names made once per name of the catalog, then read by the name's number: the registry
+    /// is asked once per name in an answer, not once per task of 50,000.
+    /// </summary>
     private static Func<int, bool> ByName(PlanCatalog catalog, Func<string, bool> decide)
     {
         var known = new sbyte[catalog.AgencyNames.Count];
@@ -237,17 +241,10 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
     private bool Same(string assigned, Agency current) =>
         string.Equals(assigned, current.Name, StringComparison.Ordinal) || registry.SameAgency(assigned, current.Name);
 
-    // A registry a few hundred names long is asked once per name in an answer, not once per task of 50,000.
-    private Func<string, bool> Sameness(Agency current) => Memo(name => Same(name, current));
+    private Func<string, bool> Sameness(Agency current) => name => Same(name, current);
 
     /// <summary>Whether a task given to a name is the agency's: the same agency, or a group it belongs to.</summary>
-    private Func<string, bool> Covering(Agency current) => Memo(name => Same(name, current) || registry.Covers(name, current.Name));
-
-    private static Func<string, bool> Memo(Func<string, bool> decide)
-    {
-        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return name => known.TryGetValue(name, out var answer) ? answer : known[name] = decide(name);
-    }
+    private Func<string, bool> Covering(Agency current) => name => Same(name, current) || registry.Covers(name, current.Name);
 }
 
 /// <summary>A question, who asks it (their agency, when known), and the language of the answer.</summary>
