@@ -14,7 +14,8 @@ public sealed record AgencyEntry(
     IReadOnlyList<string>? Members = null,
     string? Successor = null,
     string? Since = null,
-    IReadOnlyList<string>? MemberHeads = null)
+    IReadOnlyList<string>? MemberHeads = null,
+    bool Peers = false)
 {
     public Agency ToAgency() => new(
         Id,
@@ -25,7 +26,8 @@ public sealed record AgencyEntry(
         Members,
         Successor,
         Since is null ? null : DateOnly.ParseExact(Since, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        MemberHeads: MemberHeads);
+        MemberHeads: MemberHeads,
+        Peers: Peers);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -14,6 +14,7 @@ public sealed class AgencyRegistry
 
     // Names looked up before (agencies in stored plans are looked up on every question); bounded.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Agency?> exact = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<Agency>> members = new(StringComparer.Ordinal);
 
     public AgencyRegistry(IEnumerable<Agency> agencies)
     {
@@ -168,7 +169,7 @@ public sealed class AgencyRegistry
 
     /// <summary>
     /// Whether a task given to <paramref name="assigned"/> is <paramref name="agency"/>'s: the same agency, or a group
-    /// it belongs to ("Các sở, ban, ngành" is Sở Tư pháp's too; "UBND các xã, phường" any xã's).
+    /// it belongs to ("Các sở, ban, ngành" is Sở Tư pháp's too; "UBND các xã, phường" any xã's), at the group's level.
     /// </summary>
     public bool Covers(string assigned, string agency)
     {
@@ -196,8 +197,47 @@ public sealed class AgencyRegistry
             return true;
         }
 
+        // A known agency of another level is none of the group's ("Văn phòng HĐND và UBND" of a xã is no provincial "ban, ngành").
+        if (member is not null && member.Level != AgencyLevel.Unknown && group.Level != AgencyLevel.Unknown && member.Level != group.Level)
+        {
+            return false;
+        }
+
         var name = " " + string.Join(' ', Words(member?.Name ?? agency));
         return group.MemberHeads?.Any(head => name.StartsWith(" " + string.Join(' ', Words(head)) + (head.EndsWith(' ') ? " " : string.Empty), StringComparison.Ordinal)) == true;
+    }
+
+    /// <summary>
+    /// The registry's agencies a group stands for, today: its listed members and the agencies of its level whose names
+    /// begin with one of its heads; not merged-away departments, not party bodies ("… Tỉnh ủy") in a group of state
+    /// agencies, none for a group of peers (the registry has only their generic entry). Empty for an agency that is no group.
+    /// </summary>
+    public IReadOnlyList<Agency> MembersOf(Agency group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return members.GetOrAdd(group.Id, _ => FindMembers(Current(group)));
+    }
+
+    private List<Agency> FindMembers(Agency group)
+    {
+        if (!group.IsGroup)
+        {
+            return [];
+        }
+
+        return [.. byId.Values
+            .Where(a => !a.IsGroup && !a.NeedsReview && a.SuccessorId is null)
+            .Where(a => group.Members?.Contains(a.Id, StringComparer.Ordinal) == true
+                || (!group.Peers && a.Level == group.Level && !IsPartyBody(a.Name) && Covers(group.Name, a.Name)))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)];
+    }
+
+    private static readonly string[] PartyCommittees = ["tinh uy", "thanh uy", "huyen uy", "dang uy", "quan uy", "thi uy"];
+
+    private static bool IsPartyBody(string name)
+    {
+        var words = " " + string.Join(' ', Words(name)) + " ";
+        return PartyCommittees.Any(c => words.Contains(" " + c + " ", StringComparison.Ordinal));
     }
 
     public static string[] Words(string name) =>

@@ -7,7 +7,7 @@ using CoordinationBot.Core.StatusReports;
 namespace CoordinationBot.Core.Consolidation;
 
 /// <summary>Builds the consolidation of a round from its plan and every report saved in it (none yet is fine).</summary>
-public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
+public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, PlanReporters reporters, TimeProvider time)
 {
     public async Task<ConsolidationSummary?> HandleAsync(PlanCatalog catalog, string planText, string periodText, CancellationToken cancellationToken, string? planKey = null)
     {
@@ -36,12 +36,16 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plan
         // Reports indexed by task and agency identity (renamed agencies meet their successors), for 20,000 reports and more.
         var byTask = reports.GroupBy(r => (r.TaskId, Identity(r.Agency))).ToDictionary(g => g.Key, g => g.First());
         var reportedIdentities = reports.Select(r => Identity(r.Agency)).ToHashSet(StringComparer.Ordinal);
-        var expected = plan.AssignedAgencies();
-        var reported = expected.Where(a => reportedIdentities.Contains(Identity(a))).ToList();
+        var reporterNames = reports.Select(r => r.Agency).Distinct(StringComparer.Ordinal).ToList();
+        var expected = reporters.Expected(plan).ToList();
+        // An agency outside the registry that a group of the plan covers is expected once it has reported.
+        var groups = reporters.Groups(plan);
+        expected.AddRange(reporterNames.Where(r => !expected.Any(e => registry.SameAgency(e, r)) && reporters.ReporterAmong(groups, r) is not null));
+        var reported = expected.Where(a => reportedIdentities.Contains(Identity(a)) || (groups.Contains(a) && reporters.HasReported(a, reporterNames))).ToList();
         var overdue = time.Today() > round.Due ? expected.Except(reported, StringComparer.Ordinal).ToList() : [];
         var tasks = plan.Tasks.Where(t => t.Assignments.Count > 0).Select(task => new TaskProgress(
             task,
-            task.Assignments.Select(a => (a.Agency, a.Role, byTask.GetValueOrDefault((task.Id, Identity(a.Agency))))).ToList())).ToList();
+            task.Assignments.SelectMany(a => reporters.ReportersOf(a, expected).Select(agency => (agency, a.Role, byTask.GetValueOrDefault((task.Id, Identity(agency)))))).ToList())).ToList();
         var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => reports.Count(r => r.Status == s));
         var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
         var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();

@@ -14,6 +14,7 @@ public sealed class OpenRoundHandler(
     RecipientFinder recipients,
     DeliveryScheduler deliveries,
     AgencyRegistry registry,
+    PlanReporters reporters,
     TimeProvider time)
 {
     public async Task<OpenRoundResult> HandleAsync(PlanCatalog catalog, OpenRoundRequest request, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ public sealed class OpenRoundHandler(
         }
 
         var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message, request.TenantId);
-        var assigned = stored.Plan.AssignedAgencies();
+        var assigned = reporters.Expected(stored.Plan);
         var alreadyOpen = !await store.AddRoundAsync(round, cancellationToken);
         var reported = 0;
         if (alreadyOpen)
@@ -48,7 +49,7 @@ public sealed class OpenRoundHandler(
 
         var queued = 0;
         var reached = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (agency, reference) in await recipients.FindAsync(request.TenantId, assigned, cancellationToken))
+        foreach (var (agency, reference) in await recipients.FindAsync(request.TenantId, [.. assigned, .. reporters.Groups(stored.Plan)], cancellationToken))
         {
             reached.Add(agency);
             if (await deliveries.QueueAsync(new Delivery(round.Id, agency, reference), cancellationToken))
@@ -57,7 +58,7 @@ public sealed class OpenRoundHandler(
             }
         }
 
-        return new OpenRoundResult(round, queued, assigned.Where(a => !reached.Contains(a)).ToList(), OpenRoundProblem.None)
+        return new OpenRoundResult(round, queued, RoundProgress.Missing(assigned, reached, registry), OpenRoundProblem.None)
         {
             AlreadyOpen = alreadyOpen,
             DueSource = alreadyOpen ? DueSource.Given : dueSource,

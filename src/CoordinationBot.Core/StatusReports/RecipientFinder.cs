@@ -1,4 +1,4 @@
-using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Conversations;
 using CoordinationBot.Core.People;
 
@@ -8,9 +8,12 @@ namespace CoordinationBot.Core.StatusReports;
 /// Where an agency's cards go, in the round's tenant: its registered channel, or the personal chats of its officers.
 /// Only confirmed members are recipients: an officer's own unconfirmed pick does not bring the agency's cards.
 /// </summary>
-public sealed class RecipientFinder(IConversationReferenceStore conversations, AskerAgencyResolver agencies, AgencyRegistry registry, IAgencyChannelStore channels)
+public sealed class RecipientFinder(IConversationReferenceStore conversations, AskerAgencyResolver agencies, PlanReporters reporters, IAgencyChannelStore channels)
 {
-    /// <summary>An agency's registered team channel when it has one, otherwise its officers' personal chats.</summary>
+    /// <summary>
+    /// An agency's registered team channel when it has one, otherwise its officers' personal chats. An officer whose
+    /// agency a wanted group covers is reached under the agency's own name.
+    /// </summary>
     public async Task<IReadOnlyList<(string Agency, ConversationReference Reference)>> FindAsync(string? tenantId, IReadOnlyCollection<string> wanted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wanted);
@@ -34,7 +37,7 @@ public sealed class RecipientFinder(IConversationReferenceStore conversations, A
             }
 
             var agency = (await agencies.ResolveAsync(reference.AadObjectId, cancellationToken)).ConfirmedAgency;
-            var match = agency is null ? null : wanted.FirstOrDefault(a => registry.SameAgency(a, agency));
+            var match = agency is null ? null : reporters.ReporterAmong(wanted, agency);
             if (match is not null && !byChannel.Contains(match))
             {
                 found.Add((match, reference));

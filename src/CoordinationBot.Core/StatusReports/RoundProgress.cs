@@ -5,7 +5,8 @@ namespace CoordinationBot.Core.StatusReports;
 /// <summary>
 /// Which of a round's assigned agencies have reported: one rule for the rounds list, reopening, reminders and the
 /// overdue digest. An agency has reported when a report is stored under a name that is the same agency today (a
-/// merged department's reports count for the department named in the plan, and the other way round).
+/// merged department's reports count for the department named in the plan, and the other way round; a group kept as one
+/// collective has reported when one of its members has).
 /// </summary>
 public static class RoundProgress
 {
@@ -14,7 +15,7 @@ public static class RoundProgress
         ArgumentNullException.ThrowIfNull(assigned);
         ArgumentNullException.ThrowIfNull(reported);
         ArgumentNullException.ThrowIfNull(registry);
-        return assigned.Where(a => !reported.Any(r => registry.SameAgency(a, r))).ToList();
+        return assigned.Where(a => !reported.Any(r => registry.Covers(a, r))).ToList();
     }
 
     public static int ReportedCount(IReadOnlyCollection<string> assigned, IReadOnlyCollection<string> reported, AgencyRegistry registry)

@@ -1,5 +1,4 @@
 using System.Text;
-using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
 
@@ -12,7 +11,7 @@ namespace CoordinationBot.Core.StatusReports;
 /// its agency, tasks and report versions exactly as the bot wrote them: a differently spelled agency or an ETag the bot
 /// never issues ("*", empty, malformed) is refused, so neither can bypass the stale-card check.
 /// </summary>
-public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
+public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore plans, PlanReporters reporters, TimeProvider time)
 {
     public const int MaxTextLength = 4000;
     public async Task<SubmitResult> HandleAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
@@ -35,13 +34,13 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         }
 
         var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
-        var assigned = plan is not null && plan.Plan.Tasks.Any(t => t.Assignments.Any(a => string.Equals(a.Agency, request.Agency, StringComparison.Ordinal)));
-        if (!assigned || !registry.SameAgency(request.UserAgency, request.Agency))
+        // The card's agency is only believed when it is a name the officer's own agency reports under in this plan.
+        if (plan is null || !reporters.NamesOf(plan.Plan, request.UserAgency).Contains(request.Agency, StringComparer.Ordinal))
         {
             return SubmitResult.Refused(SubmitProblem.NotYourAgency);
         }
 
-        var theirs = TasksOf(plan!.Plan, request.Agency).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var theirs = reporters.TasksOf(plan.Plan, request.Agency).Select(t => t.Task.Id).ToHashSet(StringComparer.Ordinal);
         if (request.Entries.Count == 0 || request.Entries.Any(e => !theirs.Contains(e.TaskId)))
         {
             return SubmitResult.Refused(SubmitProblem.TaskNotYours);
@@ -85,12 +84,6 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         return new SubmitResult(SubmitOutcome.Saved, [], [], round);
     }
 
-    /// <summary>The tasks an agency has in a plan (lead or support), in document order.</summary>
-    public IReadOnlyList<PlanTask> TasksOf(Plan plan, string agency)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return plan.Tasks.Where(t => t.Assignments.Any(a => registry.SameAgency(a.Agency, agency))).ToList();
-    }
 
     private static IEnumerable<FieldError> Validate(StatusEntry entry)
     {

@@ -44,6 +44,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddSingleton<CoordinationBot.Core.Questions.PlanCatalogSource>();
         builder.Services.AddScoped<CoordinationBot.Core.People.AskerAgencyResolver>();
         builder.Services.AddScoped<Plans.PlanCommandGate>();
+        builder.Services.AddSingleton<CoordinationBot.Core.Plans.PlanReporters>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SubmitStatusHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();

@@ -1,6 +1,7 @@
 using CoordinationBot.Core;
 using System.Globalization;
 using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Cards;
@@ -71,7 +72,7 @@ public sealed partial class ReminderScheduler(
                 continue;
             }
 
-            var assigned = plan.Plan.AssignedAgencies();
+            var assigned = services.GetRequiredService<PlanReporters>().Expected(plan.Plan);
             var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
             var decision = ReminderPlanner.Decide(round, RoundProgress.Missing(assigned, reported, registry), today, options.Value.EffectiveDaysBefore);
             if (decision.Missing.Count == 0)
@@ -122,7 +123,7 @@ public sealed partial class ReminderScheduler(
 
         var registry = services.GetRequiredService<AgencyRegistry>();
         var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-        var missing = RoundProgress.Missing(plan.Plan.AssignedAgencies(), reported, registry);
+        var missing = RoundProgress.Missing(services.GetRequiredService<PlanReporters>().Expected(plan.Plan), reported, registry);
         var culture = language.Value.CultureFor(null);
         var days = round.Due.DayNumber - time.Today().DayNumber;
         var due = round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

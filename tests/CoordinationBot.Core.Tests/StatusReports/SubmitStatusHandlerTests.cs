@@ -22,7 +22,7 @@ public sealed class SubmitStatusHandlerTests
         plans.Setup(p => p.GetAsync("p", 1, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredPlan("p", 1, "h", "f", DateTimeOffset.UnixEpoch, null, Plan));
         store.Setup(s => s.GetRoundAsync("r", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null));
         store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(ReportsSaved.All);
-        handler = new SubmitStatusHandler(store.Object, plans.Object, AgencyRegistry.Default, time);
+        handler = new SubmitStatusHandler(store.Object, plans.Object, new PlanReporters(AgencyRegistry.Default), time);
     }
 
     [Fact]

@@ -50,7 +50,12 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
 
-        var expected = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct().ToList();
+        // "Các sở, ban, ngành" (tasks III, IV.1) is expected as each department, not as one name no one can report under.
+        var reporters = context.Host.Services.GetRequiredService<CoordinationBot.Core.Plans.PlanReporters>();
+        var expected = reporters.Expected(plan);
+        Assert.DoesNotContain("Các sở, ban, ngành", expected);
+        Assert.Contains("Sở Y tế", expected);
+        Assert.DoesNotContain(plan.Tasks.SelectMany(t => t.Assignments), a => a.Agency == "Sở Y tế");
         var facts = card["body"]![1]!["facts"]!.AsArray();
         Assert.Equal($"1/{expected.Count}", facts[1]!["value"]!.GetValue<string>());
         // Report text is shown as typed: a markdown link in it is a text run (never markdown), not a link in a text block.
@@ -84,7 +89,9 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
             var rows = sheet.Descendants<X.Row>().ToList();
-            Assert.Equal(1 + plan.Tasks.Sum(t => t.Assignments.Count), rows.Count);
+            Assert.Equal(1 + plan.Tasks.Sum(t => t.Assignments.Sum(a => reporters.ReportersOf(a, expected).Count)), rows.Count);
+            // One row for each task the group is given, for each of its departments.
+            Assert.Equal(plan.Tasks.Count(t => t.Assignments.Any(a => a.Agency == "Các sở, ban, ngành")), rows.Count(r => r.InnerText.Contains("Sở Y tế", StringComparison.Ordinal)));
             Assert.NotNull(sheet.GetFirstChild<X.AutoFilter>());
             Assert.Equal(X.PaneStateValues.Frozen, sheet.Descendants<X.Pane>().Single().State!.Value);
             Assert.Contains(rows, r => r.InnerText.Contains("Sở Tài chính", StringComparison.Ordinal) && r.InnerText.Contains("Đã bố trí kinh phí.", StringComparison.Ordinal));
@@ -202,7 +209,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         // Who was reminded, and every other agency that has not reported, named as having nobody to remind.
         var text = response!["value"]!["body"]![0]!["text"]!.GetValue<string>();
         Assert.StartsWith("Đã nhắc 1 cơ quan chưa báo cáo (1 người nhận): Sở Ngoại vụ.", text, StringComparison.Ordinal);
-        var unreachable = plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Distinct().Where(a => a is not "Sở Ngoại vụ" and not "Sở Tài chính").ToList();
+        var unreachable = context.Host.Services.GetRequiredService<CoordinationBot.Core.Plans.PlanReporters>().Expected(plan).Where(a => a is not "Sở Ngoại vụ" and not "Sở Tài chính").ToList();
         Assert.Contains($"Chưa nhắc được {unreachable.Count} cơ quan vì chưa có người nhận", text, StringComparison.Ordinal);
         Assert.All(unreachable, agency => Assert.Contains(agency, text, StringComparison.Ordinal));
         var deadline = DateTime.UtcNow.AddSeconds(15);

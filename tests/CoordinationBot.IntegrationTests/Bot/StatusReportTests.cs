@@ -46,56 +46,58 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await OpenRoundAsync();
 
-        var cards = await StatusCardsAsync(3);
+        var cards = await StatusCardForms.WaitForAsync(context.Connector, 3);
         Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], cards.Keys.Order());
         var foreignTasks = cards["a:foreign1"]["actions"]![0]!["data"]!["tasks"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
-        Assert.Equal(["IV.3.a", "IV.3.b", "IV.3.c", "IV.3.d", "IV.4.a"], foreignTasks);
-        Assert.Equal(["IV.4.a", "IV.4.b", "IV.4.c"], cards["a:finance"]["actions"]![0]!["data"]!["tasks"]!.AsArray().Select(t => t!.GetValue<string>()));
+        // Its own tasks, and those the plan gives "Các sở, ban, ngành" (III, IV.1.a–c), which it is one of.
+        string[] departments = ["III", "IV.1.a", "IV.1.b", "IV.1.c"];
+        Assert.Equal([.. departments, "IV.3.a", "IV.3.b", "IV.3.c", "IV.3.d", "IV.4.a"], foreignTasks);
+        Assert.Equal([.. departments, "IV.4.a", "IV.4.b", "IV.4.c"], cards["a:finance"]["actions"]![0]!["data"]!["tasks"]!.AsArray().Select(t => t!.GetValue<string>()));
 
         context.Connector.Requests.Clear();
         var again = await OpenRoundAsync("Đợt báo cáo năm 2026 của ");
         Assert.Matches(@"đã được mở trước đó, hạn \d{2}/\d{2}/2026; đã có 0/\d+ cơ quan báo cáo\.", again);
         await Task.Delay(2500);
-        Assert.DoesNotContain(context.Connector.Requests, r => CardOf(r)?["actions"] is not null && r.Path.Contains("/activities", StringComparison.Ordinal) && !r.Path.Contains("a%3Afocal", StringComparison.Ordinal));
+        Assert.DoesNotContain(context.Connector.Requests, r => StatusCardForms.CardOf(r)?["actions"] is not null && r.Path.Contains("/activities", StringComparison.Ordinal) && !r.Path.Contains("a%3Afocal", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task OfficerReports_AndTheCardShowsWhatWasSaved_ThenAStaleCardIsNotOverwriting()
     {
         await OpenRoundAsync();
-        var card = (await StatusCardsAsync(3))["a:finance"];
-        var data = Inputs(card, "Done", "100", "Đã bố trí kinh phí năm 2026.");
+        var card = (await StatusCardForms.WaitForAsync(context.Connector, 3))["a:finance"];
+        var data = StatusCardForms.Inputs(card, "Done", "100", "Đã bố trí kinh phí năm 2026.");
 
         var saved = await ActAsync(FinanceOfficer, data);
 
-        Assert.StartsWith("Đã ghi nhận lúc", NoteOf(saved), StringComparison.Ordinal);
+        Assert.StartsWith("Đã ghi nhận lúc", StatusCardForms.NoteOf(saved), StringComparison.Ordinal);
         var roundId = data["roundId"]!.GetValue<string>();
         var stored = await context.Host.Services.GetRequiredService<IStatusReportStore>().GetReportsAsync(roundId, "Sở Tài chính", default);
-        Assert.Equal(3, stored.Count);
+        Assert.Equal(7, stored.Count);
         Assert.All(stored, r => Assert.Equal(ProgressStatus.Done, r.Report.Status));
 
-        var stale = await ActAsync(FinanceOfficer, Inputs(card, "InProgress", "50", "Bản cũ"), activityId: "another-press");
+        var stale = await ActAsync(FinanceOfficer, StatusCardForms.Inputs(card, "InProgress", "50", "Bản cũ"), activityId: "another-press");
 
-        Assert.StartsWith("Nhiệm vụ IV.4.a, IV.4.b, IV.4.c vừa được người khác cập nhật", NoteOf(stale), StringComparison.Ordinal);
+        Assert.StartsWith("Nhiệm vụ III, IV.1.a, IV.1.b, IV.1.c, IV.4.a, IV.4.b, IV.4.c vừa được người khác cập nhật", StatusCardForms.NoteOf(stale), StringComparison.Ordinal);
         Assert.All(await context.Host.Services.GetRequiredService<IStatusReportStore>().GetReportsAsync(roundId, "Sở Tài chính", default), r => Assert.Equal("Đã bố trí kinh phí năm 2026.", r.Report.Result));
 
         // The same card pressed again with what is already stored (its first answer lost): saved, not a conflict.
         var again = await ActAsync(FinanceOfficer, data, activityId: "pressed-again");
-        Assert.StartsWith("Đã ghi nhận lúc", NoteOf(again), StringComparison.Ordinal);
+        Assert.StartsWith("Đã ghi nhận lúc", StatusCardForms.NoteOf(again), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnOfficerWhoLostTheCard_GetsItAgain_WithWhatTheAgencySaved_AndSomeoneWithoutAnAgencyIsToldWhy()
     {
         await OpenRoundAsync();
-        var data = Inputs((await StatusCardsAsync(3))["a:finance"], "InProgress", "60", "Đã bố trí một phần.");
+        var data = StatusCardForms.Inputs((await StatusCardForms.WaitForAsync(context.Connector, 3))["a:finance"], "InProgress", "60", "Đã bố trí một phần.");
         await ActAsync(FinanceOfficer, data);
         context.Connector.Requests.Clear();
 
         var mine = TeamsActivities.Message(context.Connector.ServiceUrl, "phiếu báo cáo", conversationId: "a:finance");
         mine["from"] = new JsonObject { ["id"] = "29:finance", ["aadObjectId"] = FinanceOfficer };
         await context.Client.PostAsJsonAsync("/api/messages", mine);
-        var card = CardOf(Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10))))!;
+        var card = StatusCardForms.CardOf(Assert.Single(await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10))))!;
 
         Assert.Equal("report.save", card["actions"]![0]!["verb"]!.GetValue<string>());
         Assert.Equal("Sở Tài chính", card["actions"]![0]!["data"]!["agency"]!.GetValue<string>());
@@ -112,7 +114,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Refresh_ShowsTheLatestSavedState_OnlyToTheAgencysOfficers()
     {
         await OpenRoundAsync();
-        var data = Inputs((await StatusCardsAsync(3))["a:finance"], "Done", "90", "Gần xong.");
+        var data = StatusCardForms.Inputs((await StatusCardForms.WaitForAsync(context.Connector, 3))["a:finance"], "Done", "90", "Gần xong.");
         await ActAsync(FinanceOfficer, data);
         var refreshData = new JsonObject { ["roundId"] = data["roundId"]!.DeepClone(), ["agency"] = "Sở Tài chính" };
 
@@ -123,7 +125,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("\"value\":\"Done\"", json, StringComparison.Ordinal);
         Assert.Contains("Gần xong.", json, StringComparison.Ordinal);
         Assert.Equal("report.refresh", mine["value"]!["refresh"]!["action"]!["verb"]!.GetValue<string>());
-        Assert.StartsWith("Bạn không thuộc cơ quan", NoteOf(others), StringComparison.Ordinal);
+        Assert.StartsWith("Bạn không thuộc cơ quan", StatusCardForms.NoteOf(others), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,9 +136,9 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await OpenRoundAsync();
 
-        await StatusCardsAsync(2);
+        await StatusCardForms.WaitForAsync(context.Connector, 2);
         await Task.Delay(1500);
-        var cards = await StatusCardsAsync(2);
+        var cards = await StatusCardForms.WaitForAsync(context.Connector, 2);
         Assert.Equal(["19:foreign-team@thread.tacv2", "a:finance"], cards.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -146,24 +148,24 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, "a:stranger", Stranger));
         await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10));
         context.Connector.Requests.Clear();
-        Assert.StartsWith("Đã ghi nhận bạn thuộc Sở Ngoại vụ", NoteOf(await ActAsync(Stranger, new JsonObject { ["agency"] = "so-ngoai-vu" }, verb: "directory.pick")), StringComparison.Ordinal);
+        Assert.StartsWith("Đã ghi nhận bạn thuộc Sở Ngoại vụ", StatusCardForms.NoteOf(await ActAsync(Stranger, new JsonObject { ["agency"] = "so-ngoai-vu" }, verb: "directory.pick")), StringComparison.Ordinal);
 
         Assert.StartsWith("Bạn đã tự chọn Sở Ngoại vụ, nhưng cơ quan đầu mối chưa xác nhận", await RegisterChannelAsync(Stranger, "19:stranger-team@thread.tacv2;messageid=1700000000002"), StringComparison.Ordinal);
         context.Connector.Requests.Clear();
 
         await OpenRoundAsync();
-        var cards = await StatusCardsAsync(3);
+        var cards = await StatusCardForms.WaitForAsync(context.Connector, 3);
         await Task.Delay(1500);
-        Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], (await StatusCardsAsync(3)).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], (await StatusCardForms.WaitForAsync(context.Connector, 3)).Keys.Order(StringComparer.Ordinal));
 
-        var data = Inputs(cards["a:foreign1"], "Done", "100", "Báo cáo mạo danh.");
-        Assert.StartsWith("Bạn đã tự chọn Sở Ngoại vụ", NoteOf(await ActAsync(Stranger, data)), StringComparison.Ordinal);
-        Assert.StartsWith("Bạn đã tự chọn Sở Ngoại vụ", NoteOf(await ActAsync(Stranger, new JsonObject { ["roundId"] = data["roundId"]!.DeepClone(), ["agency"] = "Sở Ngoại vụ" }, verb: "report.refresh")), StringComparison.Ordinal);
+        var data = StatusCardForms.Inputs(cards["a:foreign1"], "Done", "100", "Báo cáo mạo danh.");
+        Assert.StartsWith("Bạn đã tự chọn Sở Ngoại vụ", StatusCardForms.NoteOf(await ActAsync(Stranger, data)), StringComparison.Ordinal);
+        Assert.StartsWith("Bạn đã tự chọn Sở Ngoại vụ", StatusCardForms.NoteOf(await ActAsync(Stranger, new JsonObject { ["roundId"] = data["roundId"]!.DeepClone(), ["agency"] = "Sở Ngoại vụ" }, verb: "report.refresh")), StringComparison.Ordinal);
         var store = context.Host.Services.GetRequiredService<IStatusReportStore>();
         Assert.Empty(await store.GetReportsAsync(data["roundId"]!.GetValue<string>(), "Sở Ngoại vụ", default));
 
         // Only the focal agency confirms, from its list; the card's data is checked against what the officer picked.
-        Assert.StartsWith("Chỉ cơ quan đầu mối", NoteOf(await ActAsync(FinanceOfficer, new JsonObject { ["user"] = Stranger, ["agency"] = "Sở Ngoại vụ" }, verb: "directory.confirm")), StringComparison.Ordinal);
+        Assert.StartsWith("Chỉ cơ quan đầu mối", StatusCardForms.NoteOf(await ActAsync(FinanceOfficer, new JsonObject { ["user"] = Stranger, ["agency"] = "Sở Ngoại vụ" }, verb: "directory.confirm")), StringComparison.Ordinal);
         context.Connector.Requests.Clear();
         var list = TeamsActivities.Message(context.Connector.ServiceUrl, "xác nhận cơ quan", conversationId: "a:focal");
         list["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
@@ -175,12 +177,12 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Lựa chọn này vừa thay đổi", ListNote(await ActAsync(Focal, new JsonObject { ["user"] = Stranger, ["agency"] = "Sở Tài chính" }, verb: "directory.confirm")), StringComparison.Ordinal);
         Assert.StartsWith("Đã xác nhận", ListNote(await ActAsync(Focal, confirm["data"]!.DeepClone().AsObject(), verb: "directory.confirm")), StringComparison.Ordinal);
 
-        Assert.StartsWith("Đã ghi nhận lúc", NoteOf(await ActAsync(Stranger, data)), StringComparison.Ordinal);
+        Assert.StartsWith("Đã ghi nhận lúc", StatusCardForms.NoteOf(await ActAsync(Stranger, data)), StringComparison.Ordinal);
 
         // Picking another agency afterwards is again only a pick: no rights over Sở Tài chính's reports.
         await ActAsync(Stranger, new JsonObject { ["agency"] = "so-tai-chinh" }, verb: "directory.pick");
-        var finance = Inputs(cards["a:finance"], "Done", "100", "Ghi đè.");
-        Assert.StartsWith("Bạn đã tự chọn Sở Tài chính", NoteOf(await ActAsync(Stranger, finance)), StringComparison.Ordinal);
+        var finance = StatusCardForms.Inputs(cards["a:finance"], "Done", "100", "Ghi đè.");
+        Assert.StartsWith("Bạn đã tự chọn Sở Tài chính", StatusCardForms.NoteOf(await ActAsync(Stranger, finance)), StringComparison.Ordinal);
         Assert.Empty(await store.GetReportsAsync(data["roundId"]!.GetValue<string>(), "Sở Tài chính", default));
     }
 
@@ -192,9 +194,9 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await OpenRoundAsync();
 
-        await StatusCardsAsync(3);
+        await StatusCardForms.WaitForAsync(context.Connector, 3);
         await Task.Delay(1500);
-        Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], (await StatusCardsAsync(3)).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["a:finance", "a:foreign1", "a:foreign2"], (await StatusCardForms.WaitForAsync(context.Connector, 3)).Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -211,10 +213,10 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         var forged = await ActAsync(Focal, new JsonObject { ["plan"] = "khong-co", ["period"] = "2026-Y" }, verb: "round.open");
         var opened = await ActAsync(Focal, new JsonObject { ["plan"] = planKey, ["period"] = "2026-Y", ["due"] = "2026-12-20", ["message"] = "Đề nghị gửi đúng hạn." }, verb: "round.open");
 
-        Assert.StartsWith("Thông tin chưa hợp lệ", NoteOf(forged), StringComparison.Ordinal);
-        Assert.StartsWith("Đã mở đợt báo cáo năm 2026", NoteOf(opened), StringComparison.Ordinal);
-        Assert.Contains("hạn 20/12/2026", NoteOf(opened), StringComparison.Ordinal);
-        var card = (await StatusCardsAsync(3))["a:finance"];
+        Assert.StartsWith("Thông tin chưa hợp lệ", StatusCardForms.NoteOf(forged), StringComparison.Ordinal);
+        Assert.StartsWith("Đã mở đợt báo cáo năm 2026", StatusCardForms.NoteOf(opened), StringComparison.Ordinal);
+        Assert.Contains("hạn 20/12/2026", StatusCardForms.NoteOf(opened), StringComparison.Ordinal);
+        var card = (await StatusCardForms.WaitForAsync(context.Connector, 3))["a:finance"];
         Assert.Contains(card["body"]!.AsArray(), b => b?["inlines"]?[0]?["text"]?.GetValue<string>() == "Đề nghị gửi đúng hạn.");
     }
 
@@ -228,7 +230,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await OpenRoundAsync();
 
-        var cards = await StatusCardsAsync(3);
+        var cards = await StatusCardForms.WaitForAsync(context.Connector, 3);
         var log = context.Host.Services.GetRequiredService<IDeliveryLog>();
         var roundId = "kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y";
         await log.WaitUntilAsync(roundId, current => current.Count(s => s.State == DeliveryState.Sent) >= 3, TimeSpan.FromSeconds(10));
@@ -241,12 +243,12 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task TheSameInvokeDeliveredTwice_IsSavedOnce()
     {
         await OpenRoundAsync();
-        var data = Inputs((await StatusCardsAsync(3))["a:finance"], "Done", "100", "Một lần.");
+        var data = StatusCardForms.Inputs((await StatusCardForms.WaitForAsync(context.Connector, 3))["a:finance"], "Done", "100", "Một lần.");
 
         await ActAsync(FinanceOfficer, data, activityId: "invoke-1");
         var again = await ActAsync(FinanceOfficer, data, activityId: "invoke-1");
 
-        Assert.Equal("Báo cáo này đã được ghi nhận.", NoteOf(again));
+        Assert.Equal("Báo cáo này đã được ghi nhận.", StatusCardForms.NoteOf(again));
     }
 
     public static TheoryData<string, string> Tampering => new()
@@ -267,8 +269,8 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task TamperedOrInvalidSubmissions_GetAClearMessage_AndStoreNothing(string attack, string expected)
     {
         await OpenRoundAsync();
-        var card = (await StatusCardsAsync(3))["a:finance"];
-        var data = Inputs(card, "Done", attack == "bad-percent" ? "140" : "100", attack == "too-long" ? new string('x', 4001) : "ok");
+        var card = (await StatusCardForms.WaitForAsync(context.Connector, 3))["a:finance"];
+        var data = StatusCardForms.Inputs(card, "Done", attack == "bad-percent" ? "140" : "100", attack == "too-long" ? new string('x', 4001) : "ok");
         var user = FinanceOfficer;
         switch (attack)
         {
@@ -297,8 +299,8 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var response = await ActAsync(user, data);
 
-        Assert.StartsWith(expected, NoteOf(response), StringComparison.Ordinal);
-        var roundId = Inputs(card, "Done", "1", "x")["roundId"]!.GetValue<string>();
+        Assert.StartsWith(expected, StatusCardForms.NoteOf(response), StringComparison.Ordinal);
+        var roundId = StatusCardForms.Inputs(card, "Done", "1", "x")["roundId"]!.GetValue<string>();
         Assert.Empty(await context.Host.Services.GetRequiredService<IStatusReportStore>().GetAllReportsAsync(roundId, default));
     }
 
@@ -319,7 +321,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         context.Connector.FailAlways("a:foreign2", 403, "MessageWritesBlocked");
         await OpenRoundAsync();
-        await StatusCardsAsync(2);
+        await StatusCardForms.WaitForAsync(context.Connector, 2);
 
         var roundId = (await context.Host.Services.GetRequiredService<IStatusReportStore>().GetRoundAsync("kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y", default))!.Id;
         var log = context.Host.Services.GetRequiredService<IDeliveryLog>();
@@ -335,7 +337,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task ClosedRound_RefusesReports_UntilTheFocalAgencyExtendsIt()
     {
         await OpenRoundAsync();
-        var data = Inputs((await StatusCardsAsync(3))["a:finance"], "InProgress", "40", "Đang làm.");
+        var data = StatusCardForms.Inputs((await StatusCardForms.WaitForAsync(context.Connector, 3))["a:finance"], "InProgress", "40", "Đang làm.");
 
         await FocalSaysAsync("đóng đợt báo cáo kế hoạch đối ngoại nhân dân năm 2026", "Đã đóng đợt báo cáo năm 2026");
         var refused = await ActAsync(FinanceOfficer, data);
@@ -349,8 +351,8 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         await FocalSaysAsync("gia hạn báo cáo kế hoạch đối ngoại nhân dân năm 2026 đến 20/12/2026", "Đã gia hạn đợt báo cáo năm 2026");
         var saved = await ActAsync(FinanceOfficer, data);
 
-        Assert.StartsWith("Đợt báo cáo đã đóng", NoteOf(refused), StringComparison.Ordinal);
-        Assert.StartsWith("Đã ghi nhận lúc", NoteOf(saved), StringComparison.Ordinal);
+        Assert.StartsWith("Đợt báo cáo đã đóng", StatusCardForms.NoteOf(refused), StringComparison.Ordinal);
+        Assert.StartsWith("Đã ghi nhận lúc", StatusCardForms.NoteOf(saved), StringComparison.Ordinal);
         var round = await context.Host.Services.GetRequiredService<IStatusReportStore>().GetRoundAsync(data["roundId"]!.GetValue<string>(), default);
         Assert.Equal(new DateOnly(2026, 12, 20), round!.Due);
         Assert.Equal(RoundState.Open, round.State);
@@ -364,7 +366,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Healthy", await secondClient.GetStringAsync("/healthz"));
 
         await OpenRoundAsync();
-        await StatusCardsAsync(3);
+        await StatusCardForms.WaitForAsync(context.Connector, 3);
 
         // The same deliveries enqueued again (a retried enqueue, a duplicated message): nobody gets a second card.
         var outbox = context.Host.Services.GetRequiredService<IDeliveryOutbox>();
@@ -376,7 +378,7 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         await Task.Delay(3000);
-        var cards = context.Connector.Requests.Where(r => CardOf(r)?["actions"]?[0]?["verb"]?.GetValue<string>() == "report.save").ToList();
+        var cards = context.Connector.Requests.Where(r => StatusCardForms.CardOf(r)?["actions"]?[0]?["verb"]?.GetValue<string>() == "report.save").ToList();
         Assert.Equal(3, cards.Count);
         Assert.Equal(3, cards.Select(r => r.Activity!.Conversation!.Id).Distinct().Count());
     }
@@ -411,59 +413,11 @@ public sealed class StatusReportTests(AzuriteFixture azurite) : IAsyncLifetime
         return reply;
     }
 
-    /// <summary>The status cards the worker posted, by conversation, once <paramref name="count"/> have arrived.</summary>
-    private async Task<Dictionary<string, JsonObject>> StatusCardsAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var cards = context.Connector.Requests
-                .Where(r => CardOf(r)?["actions"]?[0]?["verb"]?.GetValue<string>() == "report.save")
-                .GroupBy(r => r.Activity!.Conversation!.Id!)
-                .ToDictionary(g => g.Key, g => g.Last().Activity!.Attachments![0].Content!.AsObject());
-            if (cards.Count >= count)
-            {
-                return cards;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Fewer than {count} status cards arrived.");
-    }
-
-    private static JsonNode? CardOf(RecordedRequest request) =>
-        request.Activity?.Attachments is { Count: > 0 } attachments ? attachments[0].Content : null;
-
-    private static JsonObject Inputs(JsonObject card, string status, string percent, string result)
-    {
-        var data = card["actions"]![0]!["data"]!.DeepClone().AsObject();
-        var tasks = data["tasks"]!.AsArray().Count;
-        for (var i = 0; i < tasks; i++)
-        {
-            data[$"status_{i}"] = status;
-            data[$"percent_{i}"] = percent;
-            data[$"result_{i}"] = result;
-            data[$"difficulties_{i}"] = string.Empty;
-            data[$"proposals_{i}"] = string.Empty;
-        }
-
-        return data;
-    }
-
     private async Task<JsonObject> ActAsync(string user, JsonObject data, string? activityId = null, string verb = "report.save")
     {
         var invoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, verb, data.DeepClone().AsObject(), user);
         invoke["id"] = activityId ?? Guid.NewGuid().ToString("N");
         var response = await context.Client.PostAsJsonAsync("/api/messages", invoke);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    /// <summary>The note of a refreshed status card (the coloured text), or the text of a notice card.</summary>
-    private static string NoteOf(JsonObject response)
-    {
-        var body = response["value"]!["body"]!.AsArray();
-        var note = body.FirstOrDefault(b => b?["color"] is not null);
-        return (note ?? body[0])!["text"]!.GetValue<string>();
     }
 }

@@ -21,7 +21,7 @@ namespace CoordinationBot.Host.Bot.Plans;
 /// refused by name, an ambiguous one asked back, each with the closest plans as buttons), and the sender's right to run
 /// that plan's reporting (<see cref="PlanRights"/>), checked here on the server.
 /// </summary>
-public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry registry, IOptions<PlanImportOptions> options, TimeProvider time)
+public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry registry, CoordinationBot.Core.Plans.PlanReporters reporters, IOptions<PlanImportOptions> options, TimeProvider time)
 {
     /// <summary>The plan the command names and the sender may run; otherwise the sender is told why, and null.</summary>
     public async Task<StoredPlan?> ResolveAsync(TurnContext turn, PlanCatalog catalog, string command, CultureInfo culture, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
         }
 
         var run = catalog.Plans.Where(p => p.Plan.FocalAgency is { } focal && registry.SameAgency(mine, focal)).ToList();
-        return run.Count == 0 ? null : agency => run.Any(p => p.Plan.Tasks.Any(t => t.Assignments.Any(a => registry.SameAgency(a.Agency, agency))));
+        return run.Count == 0 ? null : agency => run.Any(p => reporters.NamesOf(p.Plan, agency).Count > 0);
     }
 
     /// <summary>Whether the sender may run this plan's reporting; when not, they are told who may.</summary>

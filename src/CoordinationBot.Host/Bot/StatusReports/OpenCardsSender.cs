@@ -1,6 +1,6 @@
 using System.Globalization;
 using CoordinationBot.BotFramework.Routing;
-using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Cards;
@@ -12,7 +12,7 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 /// Sends into this chat the current card of each open round in which the agency has tasks, with what it saved so far:
 /// asked for ("phiếu báo cáo"), or when the bot is installed for an officer of an agency a round could not reach.
 /// </summary>
-public sealed class OpenCardsSender(IStatusReportStore store, IPlanStore plans, StatusCardBuilder cards, AgencyRegistry registry)
+public sealed class OpenCardsSender(IStatusReportStore store, IPlanStore plans, StatusCardBuilder cards, PlanReporters reporters)
 {
     private const int MaxCards = 10;
 
@@ -29,8 +29,7 @@ public sealed class OpenCardsSender(IStatusReportStore store, IPlanStore plans, 
             }
 
             var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
-            // The card names the agency as the plan does (a merged department's tasks stay under its old name).
-            var names = plan?.Plan.Tasks.SelectMany(t => t.Assignments).Select(a => a.Agency).Where(a => registry.SameAgency(a, agency)).Distinct(StringComparer.Ordinal) ?? [];
+            var names = plan is null ? [] : reporters.NamesOf(plan.Plan, agency);
             foreach (var name in names)
             {
                 if (sent < MaxCards && await cards.LoadAsync(round, name, null, false, cancellationToken) is { Tasks.Count: > 0 } model)

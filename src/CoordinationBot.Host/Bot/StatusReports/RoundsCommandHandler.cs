@@ -16,7 +16,7 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 /// "các đợt báo cáo": the rounds of the plans the sender runs (all of them for an administrator), newest first: plan,
 /// period, due date, agencies reported of those expected, open or closed, with buttons to consolidate or close.
 /// </summary>
-public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore plans, PlanCommandGate gate, AgencyRegistry registry, IOptions<BotLanguageOptions> language) : IActivityHandler
+public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore plans, PlanCommandGate gate, AgencyRegistry registry, PlanReporters reporters, IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     private const int MaxRounds = 15;
 
@@ -40,7 +40,7 @@ public sealed class RoundsCommandHandler(IStatusReportStore store, IPlanStore pl
         var rows = new List<RoundRow>();
         foreach (var (round, plan) in shown.OrderByDescending(r => r.Round.OpenedAt).Take(MaxRounds))
         {
-            var expected = plan.AssignedAgencies();
+            var expected = reporters.Expected(plan);
             var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
             rows.Add(new RoundRow(round, plan, RoundProgress.ReportedCount(expected, reported, registry), expected.Count));
         }

@@ -1,6 +1,6 @@
 using CoordinationBot.Core;
 using System.Globalization;
-using CoordinationBot.Core.Agencies;
+using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Core.Text;
@@ -9,7 +9,7 @@ using CoordinationBot.Host.Cards;
 namespace CoordinationBot.Host.Bot.StatusReports;
 
 /// <summary>Loads what an agency's status card shows for a round: its tasks in the round's plan and what it saved.</summary>
-public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, TimeProvider time)
+public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans, PlanReporters reporters, TimeProvider time)
 {
     public async Task<StatusCardModel?> LoadAsync(string roundId, string agency, string? note, bool warning, CancellationToken cancellationToken)
     {
@@ -28,11 +28,7 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans
             return null;
         }
 
-        var tasks = stored.Plan.Tasks
-            .Select(t => (Task: t, Assignment: t.Assignments.FirstOrDefault(a => registry.SameAgency(a.Agency, agency))))
-            .Where(x => x.Assignment is not null)
-            .Select(x => (x.Task, x.Assignment!.Role))
-            .ToList();
+        var tasks = reporters.TasksOf(stored.Plan, agency).ToList();
         var saved = (await store.GetReportsAsync(roundId, agency, cancellationToken)).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
         var today = time.Today();
         var label = $"{stored.Plan.Kind} {stored.Plan.Number ?? VietnameseText.Shorten(stored.Plan.Title, 80)}";

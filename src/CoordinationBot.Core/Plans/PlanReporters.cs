@@ -1,0 +1,122 @@
+using CoordinationBot.Core.Agencies;
+
+namespace CoordinationBot.Core.Plans;
+
+/// <summary>
+/// Who reports on a plan and on which of its tasks — one rule for fan-out, status cards, submissions, progress,
+/// reminders and consolidation. An agency the plan names reports under the plan's name for it (a merged department's
+/// tasks stay under its old name). A group the plan names ("Các sở, ban, ngành") is one assignment in the plan and
+/// stands for its members: each member reports its part under its own name; the registry's members are expected,
+/// and an agency outside the registry that the group covers reports once its officers are reached. A group whose
+/// members the registry does not list ("Ủy ban nhân dân các xã, phường") stays one expected collective, reported
+/// when any member has reported.
+/// </summary>
+public sealed class PlanReporters(AgencyRegistry registry)
+{
+    /// <summary>Every agency expected to report, once each, in the plan's order: named agencies as named, then group members.</summary>
+    public IReadOnlyList<string> Expected(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var expected = new List<string>();
+        var members = new List<string>();
+        foreach (var name in plan.AssignedAgencies())
+        {
+            if (GroupOf(name) is not { } group)
+            {
+                expected.Add(name);
+                continue;
+            }
+
+            var known = registry.MembersOf(group);
+            if (known.Count == 0)
+            {
+                members.Add(name);
+            }
+
+            members.AddRange(known.Select(m => m.Name));
+        }
+
+        foreach (var member in members)
+        {
+            if (!expected.Any(e => registry.SameAgency(e, member)))
+            {
+                expected.Add(member);
+            }
+        }
+
+        return expected;
+    }
+
+    /// <summary>The names <paramref name="agency"/> reports under: the plan's own names for it, else its own name when a group of the plan covers it.</summary>
+    public IReadOnlyList<string> NamesOf(Plan plan, string agency)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(agency);
+        var assigned = plan.AssignedAgencies();
+        var named = assigned.Where(a => registry.SameAgency(a, agency)).ToList();
+        return named.Count > 0 ? named : ReporterAmong(assigned, agency) is { } own ? [own] : [];
+    }
+
+    /// <summary>The name <paramref name="agency"/> is reached under among <paramref name="wanted"/>: a wanted name for it, else its own when a wanted group covers it.</summary>
+    public string? ReporterAmong(IReadOnlyCollection<string> wanted, string agency)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        ArgumentNullException.ThrowIfNull(agency);
+        return wanted.FirstOrDefault(a => registry.SameAgency(a, agency))
+            ?? (wanted.Any(a => GroupOf(a) is not null && registry.Covers(a, agency)) ? OwnName(agency) : null);
+    }
+
+    /// <summary>The groups the plan names.</summary>
+    public IReadOnlyList<string> Groups(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return [.. plan.AssignedAgencies().Where(a => GroupOf(a) is not null)];
+    }
+
+    /// <summary>
+    /// The tasks <paramref name="reporter"/> (a name from <see cref="Expected"/> or <see cref="NamesOf"/>) reports on,
+    /// in document order, with its role: its own assignment, else the role of the group that covers it.
+    /// </summary>
+    public IReadOnlyList<(PlanTask Task, Role Role)> TasksOf(Plan plan, string reporter)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(reporter);
+        var tasks = new List<(PlanTask, Role)>();
+        foreach (var task in plan.Tasks)
+        {
+            var own = task.Assignments.FirstOrDefault(a => registry.SameAgency(a.Agency, reporter))
+                ?? task.Assignments.FirstOrDefault(a => GroupOf(a.Agency) is not null && registry.Covers(a.Agency, reporter));
+            if (own is not null)
+            {
+                tasks.Add((task, own.Role));
+            }
+        }
+
+        return tasks;
+    }
+
+    /// <summary>The reporters of one assignment: the agency itself, or the expected members of the group it names.</summary>
+    public IReadOnlyList<string> ReportersOf(Assignment assignment, IReadOnlyList<string> expected)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (GroupOf(assignment.Agency) is null)
+        {
+            return [assignment.Agency];
+        }
+
+        var covered = expected.Where(e => registry.Covers(assignment.Agency, e)).ToList();
+        return covered.Count > 0 ? covered : [assignment.Agency];
+    }
+
+    /// <summary>Whether <paramref name="reporter"/> has reported, given the names reports are stored under.</summary>
+    public bool HasReported(string reporter, IReadOnlyCollection<string> reported)
+    {
+        ArgumentNullException.ThrowIfNull(reported);
+        return reported.Any(r => registry.Covers(reporter, r));
+    }
+
+    private Agency? GroupOf(string name) => registry.FindExact(name) is { IsGroup: true } group ? group : null;
+
+    private string OwnName(string agency) => registry.FindExact(agency) is { IsGroup: false } known ? registry.Current(known).Name : agency;
+}
