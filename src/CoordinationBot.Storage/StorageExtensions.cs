@@ -21,7 +21,15 @@ public static class StorageExtensions
         services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<Azure.Data.Tables.TableClientOptions>()));
         services.AddHostedService<TableStartup>();
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
-        services.AddSingleton<CoordinationBot.Core.Plans.Import.IPlanStore, Plans.TablePlanStore>();
+        services.AddSingleton<Plans.TablePlanStore>();
+        services.AddSingleton<CoordinationBot.Core.Plans.Corrections.IPlanCorrectionStore, Plans.TablePlanCorrectionStore>();
+        // Everyone reads plans with the focal agency's corrections laid over the versions as read.
+        services.AddSingleton(sp => new CoordinationBot.Core.Plans.Corrections.CorrectedPlanStore(
+            sp.GetRequiredService<Plans.TablePlanStore>(),
+            sp.GetRequiredService<CoordinationBot.Core.Plans.Corrections.IPlanCorrectionStore>(),
+            sp.GetService<CoordinationBot.Core.Agencies.AgencyRegistry>() ?? CoordinationBot.Core.Agencies.AgencyRegistry.Default,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<CoordinationBot.Core.Plans.Import.IPlanStore>(sp => sp.GetRequiredService<CoordinationBot.Core.Plans.Corrections.CorrectedPlanStore>());
         services.AddSingleton<CoordinationBot.Core.Plans.Import.IPendingImportStore, Plans.TablePendingImportStore>();
         services.AddSingleton<CoordinationBot.Core.People.IAgencyChoiceStore, People.TableAgencyChoiceStore>();
         services.AddSingleton<CoordinationBot.Core.StatusReports.IStatusReportStore, StatusReports.TableStatusReportStore>();

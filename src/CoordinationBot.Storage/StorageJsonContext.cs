@@ -23,4 +23,6 @@ namespace CoordinationBot.Storage;
 [JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.AgencyChannelEntity))]
 [JsonSerializable(typeof(CoordinationBot.Core.Plans.Plan))]
 [JsonSerializable(typeof(CoordinationBot.Core.Plans.PlanTask))]
+[JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanCorrectionEntity))]
+[JsonSerializable(typeof(CoordinationBot.Core.Plans.Corrections.TaskChange))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

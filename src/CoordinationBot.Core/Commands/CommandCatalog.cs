@@ -19,6 +19,7 @@ public sealed class CommandCatalog
     public const string MyCards = "report.mine";
     public const string ListRounds = "report.rounds";
     public const string ListPlans = "plan.list";
+    public const string CorrectTask = "plan.correct";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -46,6 +47,7 @@ public sealed class CommandCatalog
         new BotCommand(ResendRound, ["gửi lại phiếu báo cáo", "gửi lại phiếu"]),
         new BotCommand(ConfirmAgencies, ["xác nhận cơ quan", "xác nhận đơn vị", "duyệt cơ quan"]),
         new BotCommand(ListPlans, ["có những kế hoạch nào", "danh sách kế hoạch", "các kế hoạch", "những kế hoạch nào", "có kế hoạch nào"], WholeText: true),
+        new BotCommand(CorrectTask, ["sửa nhiệm vụ", "sửa cách đọc nhiệm vụ", "điều chỉnh nhiệm vụ", "chỉnh sửa nhiệm vụ"]),
         new BotCommand(ListRounds, ["các đợt báo cáo", "danh sách đợt báo cáo", "danh sách các đợt báo cáo"]),
         new BotCommand(MyCards, ["phiếu báo cáo", "phiếu báo cáo của tôi", "báo cáo của tôi", "gửi phiếu báo cáo", "lấy phiếu báo cáo"]),
     ]);

@@ -22,11 +22,12 @@ public enum Role
     Support,
 }
 
-/// <summary>Where the assignment was read: the agency heading above the task, a name inside its text, a "Cơ quan chủ trì:" block, or a table.</summary>
+/// <summary>Where the assignment was read: the agency heading above the task, a name inside its text, a "Cơ quan chủ trì:" block, or a table; or set by the focal agency's correction.</summary>
 public enum AssignmentSource
 {
     Heading,
     Named,
     Block,
     Table,
+    Corrected,
 }

@@ -19,6 +19,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<StatusReports.MyCardsCommandHandler>()
             .AddActivityHandler<StatusReports.RoundsCommandHandler>()
             .AddActivityHandler<Plans.ListPlansHandler>()
+            .AddActivityHandler<Plans.CorrectTaskCommandHandler>()
+            .AddActivityHandler<Plans.CorrectTaskCardHandler>()
             .AddActivityHandler<People.ConfirmAgencyCardHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
@@ -45,6 +47,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<CoordinationBot.Core.People.AskerAgencyResolver>();
         builder.Services.AddScoped<Plans.PlanCommandGate>();
         builder.Services.AddSingleton<CoordinationBot.Core.Plans.PlanReporters>();
+        builder.Services.AddScoped<CoordinationBot.Core.Plans.Corrections.CorrectTaskHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SubmitStatusHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();

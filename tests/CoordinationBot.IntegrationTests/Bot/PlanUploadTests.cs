@@ -41,7 +41,7 @@ public sealed class PlanUploadTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var saved = await ActAsync("plan.save", PendingId(preview));
 
-        Assert.Equal("Đã lưu kế hoạch 62/KH-UBND (phiên bản 1, 24 nhiệm vụ).", saved["value"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("Đã lưu kế hoạch 62/KH-UBND (phiên bản 1, 24 nhiệm vụ). Để sửa cách đọc một nhiệm vụ (cơ quan chủ trì, phối hợp, thời hạn): gõ \"sửa nhiệm vụ <số hiệu> kế hoạch 62/KH-UBND\".", saved["value"]!["body"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(200, saved["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", saved["type"]!.GetValue<string>());
         var stored = await BotHost.Services.GetRequiredService<IPlanStore>().GetLatestAsync("62-kh-ubnd", default);

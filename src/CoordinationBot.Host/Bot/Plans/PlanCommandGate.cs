@@ -23,12 +23,15 @@ namespace CoordinationBot.Host.Bot.Plans;
 /// </summary>
 public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry registry, CoordinationBot.Core.Plans.PlanReporters reporters, IOptions<PlanImportOptions> options, TimeProvider time)
 {
-    /// <summary>The plan the command names and the sender may run; otherwise the sender is told why, and null.</summary>
-    public async Task<StoredPlan?> ResolveAsync(TurnContext turn, PlanCatalog catalog, string command, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan the command names and the sender may run; otherwise the sender is told why, and null. The plan is read
+    /// from <c>text</c> when given (the message without words that are not the plan's, such as a task's number).
+    /// </summary>
+    public async Task<StoredPlan?> ResolveAsync(TurnContext turn, PlanCatalog catalog, string command, CultureInfo culture, CancellationToken cancellationToken, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(catalog);
-        var text = turn.Activity.GetTextWithoutMentions() ?? string.Empty;
+        text ??= turn.Activity.GetTextWithoutMentions() ?? string.Empty;
         var named = PlanFinder.AfterCommand(text, CommandCatalog.Default.Commands.First(c => c.Name == command).Phrases);
         var match = PlanFinder.Find(catalog, named);
         if (match.Kind != PlanMatchKind.Found)
@@ -101,6 +104,14 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(plan);
         return (await ManagerAsync(turn, cancellationToken))(plan) ? null : Refusal(plan, command, culture);
+    }
+
+    /// <summary>The sender's confirmed agency and whether they are an administrator, for a core handler that checks the rights itself.</summary>
+    public async Task<(string? Agency, bool Administrator)> SenderAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var administrator = options.Value.IsAdministrator(turn.Activity.From?.AadObjectId);
+        return (administrator ? null : (await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken)).ConfirmedAgency, administrator);
     }
 
     private bool Allowed(string? aadObjectId, Plan plan, string? agency) =>

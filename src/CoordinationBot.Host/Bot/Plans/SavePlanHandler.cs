@@ -49,6 +49,10 @@ public sealed class SavePlanHandler(
             ImportOutcome.Unchanged => string.Format(culture, BotText.Get("SavedUnchanged", culture), result.Plan!.Version),
             _ => string.Format(culture, BotText.Get("Saved", culture), result.Plan!.Plan.Number ?? result.Plan.Plan.Title, result.Plan.Version, result.Plan.Plan.Tasks.Count),
         };
+        if (result.Outcome != ImportOutcome.Refused && result.Plan!.Plan.Number is { } number)
+        {
+            text += " " + string.Format(culture, BotText.Get("SavedCorrectHint", culture), number);
+        }
         return await Notice(turn, text, cancellationToken);
     }
 
