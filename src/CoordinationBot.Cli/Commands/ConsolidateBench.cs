@@ -54,7 +54,7 @@ public static class ConsolidateBench
             var watch = Stopwatch.StartNew();
             var summary = (await consolidate.SummarizeAsync(round, cancellationToken))!;
             var summarized = watch.Elapsed.TotalSeconds;
-            var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary, "Thử Nghiệm"), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
+            var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
             var (word, excel) = (documents[0], documents[1]);
             var written = watch.Elapsed.TotalSeconds;
             await files.SaveAsync("bao-cao.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", word, cancellationToken);

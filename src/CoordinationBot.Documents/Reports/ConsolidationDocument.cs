@@ -8,21 +8,28 @@ namespace CoordinationBot.Documents.Reports;
 
 /// <summary>
 /// The draft consolidated report (Báo cáo) laid out per Nghị định 30/2020/NĐ-CP, Phụ lục I: A4 portrait, margins
-/// 20/20/30/15 mm, Times New Roman; header blocks (issuing body, number | national motto, place and date), title,
-/// body at 14 pt, "Nơi nhận" with the signing block left for the signer, and an appendix table.
+/// 20/20/30/15 mm, Times New Roman; header blocks (superior body and the focal agency that issues it, a short rule,
+/// number | national motto and its rule, place and date), title and subject with a rule, "Kính gửi", body at 14 pt
+/// (general situation, results task by task, difficulties and proposals, next period), "Nơi nhận" and the signing
+/// block of the issuing agency's head, page numbers from the second page, and an appendix table.
 /// </summary>
 public static class ConsolidationDocument
 {
     private const string Font = "Times New Roman";
     private const string CellStyle = "TableCell";
 
-    public static byte[] Write(ConsolidationSummary summary, string place)
+    public static byte[] Write(ConsolidationSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        var authority = ReportAuthority.For(summary.Plan);
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
+            var header = main.AddNewPart<HeaderPart>();
+            header.Header = new Header(new Paragraph(
+                new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+                new SimpleField(new Run(new RunProperties(new FontSize { Val = "26" }), new Text("2"))) { Instruction = " PAGE " }));
 
             // Times New Roman 14 pt for the whole document, set once; runs only say what differs.
             var styles = main.AddNewPart<StyleDefinitionsPart>();
@@ -41,15 +48,18 @@ public static class ConsolidationDocument
             {
                 writer.WriteStartElement(new Document());
                 writer.WriteStartElement(new Body());
-                foreach (var element in Contents(summary, place))
+                foreach (var element in Contents(summary, authority))
                 {
                     writer.WriteElement(element);
                 }
 
                 WriteAppendixTable(writer, summary);
+                // The page number in the header, centred, from the second page on (the first has its own title page).
                 writer.WriteElement(new SectionProperties(
+                    new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                     new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
-                    new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
+                    new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 567U, Footer = 720U, Gutter = 0U },
+                    new TitlePage()));
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }
@@ -59,20 +69,29 @@ public static class ConsolidationDocument
     }
 
     /// <summary>The report up to its appendix table, one top-level element at a time.</summary>
-    private static IEnumerable<OpenXmlElement> Contents(ConsolidationSummary summary, string place)
+    private static IEnumerable<OpenXmlElement> Contents(ConsolidationSummary summary, ReportAuthority authority)
     {
         var plan = summary.Plan;
-        var issuer = (plan.Issuer ?? "ỦY BAN NHÂN DÂN").ToUpperInvariant();
-        var issuerCode = plan.Number?.Split('-').LastOrDefault() ?? "UBND";
+        var left = new List<Paragraph>();
+        if (authority.Superior is { } superior)
+        {
+            left.Add(Line(superior, 12));
+        }
 
+        left.Add(Line(authority.Issuer, 13, bold: true));
+        left.Add(Rule(900));
+        left.Add(Line(ReportText.Format("Number", authority.Code), 13));
         yield return TwoColumns(
-            [Line(issuer, 13, bold: true), Line(ReportText.Format("Number", issuerCode), 13)],
-            [Line(ReportText.Get("Motto"), 12, bold: true), Line(ReportText.Get("Independence"), 13, bold: true), Line(ReportText.Format("PlaceDate", place, summary.Round.Period.Year), 13, italic: true)]);
+            [.. left],
+            [Line(ReportText.Get("Motto"), 12, bold: true), Line(ReportText.Get("Independence"), 13, bold: true), Rule(1150), Line(ReportText.Format("PlaceDate", authority.Place, summary.Round.Period.Year), 13, italic: true)]);
         yield return Line(string.Empty, 13);
         yield return Line(ReportText.Get("Title"), 14, bold: true);
         yield return Line(ReportText.Format("Subject", ReportText.Kind(plan.Kind), plan.Number ?? ReportText.Get("NoNumber")), 14, bold: true);
         yield return Line(plan.Title, 14, bold: true);
         yield return Line(ReportText.Format("Period", ReportText.Period(summary.Round.Period)), 14, italic: true);
+        yield return Rule(3600);
+        yield return Line(ReportText.Format("To", authority.Recipient), 14);
+        yield return Line(string.Empty, 13);
 
         yield return Heading(ReportText.Get("SectionGeneral"));
         yield return Text(ReportText.Format("Reported", summary.Reported.Count, summary.Expected.Count));
@@ -82,9 +101,11 @@ public static class ConsolidationDocument
 
         yield return Heading(ReportText.Get("SectionResults"));
         var lowerByTask = summary.LowerLevels.ToLookup(l => l.MatchedTaskId, StringComparer.Ordinal);
+        var n = 0;
         foreach (var task in summary.Tasks)
         {
-            yield return Text($"{task.Task.Id}. {task.Task.Text}", bold: true);
+            // Numbered within the report; the plan's own number and due date in brackets, so section II is not headed "III.1.a.".
+            yield return Text($"{++n}. {task.Task.Text} ({TaskReference(task.Task)})", bold: true);
             foreach (var (agency, role, report) in task.Agencies)
             {
                 var roleName = ReportText.Get(role == Role.Lead ? "Lead" : "Support");
@@ -112,13 +133,66 @@ public static class ConsolidationDocument
             yield return note;
         }
 
+        yield return Heading(ReportText.Get("SectionNext"));
+        foreach (var next in NextPeriod(summary))
+        {
+            yield return next;
+        }
+
         yield return TwoColumns(
             [Line(ReportText.Get("Recipients"), 12, bold: true, italic: true, center: false), Line(ReportText.Get("RecipientAsAbove"), 11, center: false), Line(ReportText.Get("RecipientArchive"), 11, center: false)],
-            [Line(ReportText.Get("SignOnBehalf"), 13, bold: true), Line(ReportText.Get("SignFor"), 13, bold: true), Line(ReportText.Get("SignTitle"), 13, bold: true)]);
+            [.. authority.Signature.Select(line => Line(line, 13, bold: true)), .. Enumerable.Range(0, 4).Select(_ => Line(string.Empty, 13))]);
 
         yield return new Paragraph(new Run(new Break { Type = BreakValues.Page }));
         yield return Line(ReportText.Get("Appendix"), 13, bold: true);
     }
+
+    private const int MaxNextTasks = 30;
+
+    /// <summary>
+    /// Section IV: the tasks still open (no lead has reported them done), earliest due first, and the agencies to chase.
+    /// </summary>
+    private static IEnumerable<Paragraph> NextPeriod(ConsolidationSummary summary)
+    {
+        var open = summary.Tasks
+            .Where(t => !t.Agencies.Any(a => a.Role == Role.Lead && a.Report?.Status == Core.StatusReports.ProgressStatus.Done))
+            .OrderBy(t => t.Task.Due ?? DateOnly.MaxValue)
+            .ToList();
+        if (open.Count == 0)
+        {
+            yield return Text(ReportText.Get("NextAllDone"));
+        }
+
+        foreach (var task in open.Take(MaxNextTasks))
+        {
+            var leads = task.Agencies.Where(a => a.Role == Role.Lead).Select(a => a.Agency).Distinct(StringComparer.Ordinal).ToList();
+            var who = leads.Count > 0 ? ReportText.Format("NextLead", string.Join("; ", leads.Take(5)) + (leads.Count > 5 ? "…" : string.Empty)) : string.Empty;
+            var blocked = task.Agencies.Any(a => a.Report?.Status == Core.StatusReports.ProgressStatus.Blocked);
+            yield return Text(ReportText.Format(blocked ? "NextBlocked" : "NextTask", Core.Text.VietnameseText.Shorten(task.Task.Text, 200), TaskReference(task.Task), who));
+        }
+
+        if (open.Count > MaxNextTasks)
+        {
+            yield return Text(ReportText.Format("NextMore", open.Count - MaxNextTasks));
+        }
+
+        if (summary.Missing.Count > 0)
+        {
+            yield return Text(ReportText.Format("NextChase", summary.Missing.Count));
+        }
+    }
+
+    private static string TaskReference(PlanTask task) =>
+        task.Due is { } due
+            ? ReportText.Format("TaskRefDue", task.Id, due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture))
+            : task.DueText is { Length: > 0 } text ? ReportText.Format("TaskRefDue", task.Id, text) : ReportText.Format("TaskRef", task.Id);
+
+    /// <summary>A short centred rule under a heading block: an empty paragraph with a bottom border, indented on both sides.</summary>
+    private static Paragraph Rule(int indent) =>
+        new(new ParagraphProperties(
+            new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1 }),
+            new SpacingBetweenLines { After = "60", Line = "120", LineRule = LineSpacingRuleValues.Exact },
+            new Indentation { Left = indent.ToString(System.Globalization.CultureInfo.InvariantCulture), Right = indent.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
 
     private static IEnumerable<Paragraph> Notes(IReadOnlyList<AgencyNote> notes)
     {
@@ -142,21 +216,24 @@ public static class ConsolidationDocument
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        // No., agency, task, role, status, % across 9,355 twips of text width.
-        writer.WriteElement(new TableGrid(new GridColumn { Width = "700" }, new GridColumn { Width = "3455" }, new GridColumn { Width = "1300" }, new GridColumn { Width = "1200" }, new GridColumn { Width = "1900" }, new GridColumn { Width = "800" }));
-        writer.WriteElement(Row(true, ReportText.Get("ColNo"), ReportText.Get("ColAgency"), ReportText.Get("ColTask"), ReportText.Get("ColRole"), ReportText.Get("ColStatus"), ReportText.Get("ColPercent")));
+        // No., agency, task, due, role, status, % across 9,355 twips of text width.
+        writer.WriteElement(new TableGrid(new GridColumn { Width = "500" }, new GridColumn { Width = "2700" }, new GridColumn { Width = "1000" }, new GridColumn { Width = "1200" }, new GridColumn { Width = "950" }, new GridColumn { Width = "1605" }, new GridColumn { Width = "1400" }));
+        writer.WriteElement(Row(true, ReportText.Get("ColNo"), ReportText.Get("ColAgency"), ReportText.Get("ColTask"), ReportText.Get("ColDue"), ReportText.Get("ColRole"), ReportText.Get("ColStatus"), ReportText.Get("ColPercent")));
         var n = 0;
         foreach (var task in summary.Tasks)
         {
             foreach (var (agency, role, report) in task.Agencies)
             {
                 n++;
-                writer.WriteElement(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, ReportText.Get(role == Role.Lead ? "Lead" : "Support"), ReportText.Status(report?.Status), report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+                writer.WriteElement(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, Due(task.Task), ReportText.Get(role == Role.Lead ? "Lead" : "Support"), ReportText.Status(report?.Status), report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
             }
         }
 
         writer.WriteEndElement();
     }
+
+    private static string Due(PlanTask task) =>
+        task.Due?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? task.DueText ?? string.Empty;
 
     /// <summary>A row of the appendix: 12 pt from the cell style, so 20,000 rows stay light.</summary>
     private static TableRow Row(bool header, params string[] cells) =>
@@ -167,11 +244,12 @@ public static class ConsolidationDocument
     private static Table TwoColumns(Paragraph[] left, Paragraph[] right)
     {
         var none = new TableBorders(new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
-        // 165 mm of text width (A4 less 30 + 15 mm margins) = 9355 twips: the motto needs the wider right column.
+        // 165 mm of text width (A4 less 30 + 15 mm margins) = 9355 twips: the motto needs the wider right column, the
+        // superior body ("UBND TỈNH TUYÊN QUANG") one line of the left.
         return new Table(
             new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, none, new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = "3555" }, new GridColumn { Width = "5800" }),
-            new TableRow(Cell(1900, left), Cell(3100, right)));
+            new TableGrid(new GridColumn { Width = "3955" }, new GridColumn { Width = "5400" }),
+            new TableRow(Cell(2115, left), Cell(2885, right)));
     }
 
     private static TableCell Cell(int widthFiftieths, Paragraph[] paragraphs)

@@ -25,9 +25,9 @@ public static class ConsolidationWorkbook
             {
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U }));
-                writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 7U, Max = 9U, Width = 50D, CustomWidth = true }));
+                writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 5U, Max = 5U, Width = 12D, CustomWidth = true }, new Column { Min = 8U, Max = 10U, Width = 50D, CustomWidth = true }));
                 writer.WriteStartElement(new SheetData());
-                string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt"];
+                string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColDue", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt"];
                 WriteRow(writer, 1, header.Select(ReportText.Get).Select(Cell).ToArray());
                 uint r = 1;
                 foreach (var task in summary.Tasks)
@@ -36,7 +36,7 @@ public static class ConsolidationWorkbook
                     {
                         r++;
                         WriteRow(writer, r,
-                            Cell(agency), Cell(ReportText.Get(role == Role.Lead ? "Lead" : "Support")), Cell(task.Task.Id), Cell(task.Task.Text),
+                            Cell(agency), Cell(ReportText.Get(role == Role.Lead ? "Lead" : "Support")), Cell(task.Task.Id), Cell(task.Task.Text), Due(task.Task),
                             Cell(ReportText.Status(report?.Status)), report is null ? Cell(string.Empty) : Number(report.Percent),
                             Cell(report?.Result ?? string.Empty), Cell(report?.Difficulties ?? string.Empty), Cell(report?.Proposals ?? string.Empty),
                             Cell(report?.SubmittedBy ?? string.Empty), Cell(report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty));
@@ -49,13 +49,13 @@ public static class ConsolidationWorkbook
                     var report = lower.Report;
                     var task = summary.Plan.Tasks.First(t => t.Id == lower.MatchedTaskId);
                     WriteRow(writer, r,
-                        Cell($"[{lower.Issuer}] {report.Agency}"), Cell(lower.PlanNumber), Cell(task.Id), Cell(task.Text),
+                        Cell($"[{lower.Issuer}] {report.Agency}"), Cell(lower.PlanNumber), Cell(task.Id), Cell(task.Text), Due(task),
                         Cell(ReportText.Status(report.Status)), Number(report.Percent), Cell(report.Result), Cell(report.Difficulties), Cell(report.Proposals),
                         Cell(report.SubmittedBy), Cell(report.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)));
                 }
 
                 writer.WriteEndElement();
-                writer.WriteElement(new AutoFilter { Reference = $"A1:K{r}" });
+                writer.WriteElement(new AutoFilter { Reference = $"A1:L{r}" });
                 writer.WriteEndElement();
             }
 
@@ -66,6 +66,10 @@ public static class ConsolidationWorkbook
 
         return stream.ToArray();
     }
+
+    /// <summary>The task's due date as the plan gives it ("30/06/2026", or its words: "Quý IV/2026", "Thường xuyên").</summary>
+    private static Cell Due(PlanTask task) =>
+        Cell(task.Due?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? task.DueText ?? string.Empty);
 
     private static void WriteRow(OpenXmlWriter writer, uint index, params Cell[] cells)
     {

@@ -21,6 +21,17 @@ public sealed class PlanExtractorTests
         Assert.Contains(plan.Implements, r => r.Number == "50/KH-UBND" && r.Date == new DateOnly(2026, 2, 9));
     }
 
+    [Theory]
+    [InlineData("| ỦY BAN NHÂN DÂN TỈNH MIỀN NÚI ------ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------ |\n|---|---|\n| Số: 9/KH-UBND | Miền Núi, ngày 02 tháng 3 năm 2026 |", "ỦY BAN NHÂN DÂN TỈNH MIỀN NÚI")]
+    [InlineData("|\nBỘ NỘI VỤ\n--------\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 9/KH-BNV\nHà Nội, ngày 02 tháng 3 năm 2026", "BỘ NỘI VỤ")]
+    [InlineData("ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ BÌNH MẪU            Độc lập - Tự do - Hạnh phúc\nSố: 9/KH-UBND          Bình Mẫu, ngày 02 tháng 3 năm 2026", "ỦY BAN NHÂN DÂN XÃ BÌNH MẪU")]
+    public void TheIssuingBody_IsReadWithoutTheMottoBesideIt_HoweverTheLetterheadWasCopied(string letterhead, string issuer)
+    {
+        var plan = PlanExtractor.Default.Extract(letterhead + "\nKẾ HOẠCH\nSố hóa hồ sơ năm 2026\nII. NHIỆM VỤ\n1. Sở Tư pháp\na) Chủ trì rà soát văn bản.");
+
+        Assert.Equal(issuer, plan.Issuer);
+    }
+
     [Fact]
     public void BlankNumberAndDay_AreNull_YearStillRead()
     {

@@ -64,6 +64,8 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(card["body"]!.AsArray(), b => b?["type"]?.GetValue<string>() != "RichTextBlock" && b!.ToJsonString().Contains("evil.example", StringComparison.Ordinal));
 
         var word = await DownloadAsync(card["actions"]![0]!["url"]!.GetValue<string>());
+        // Kept beside the test binaries to be looked at (LibreOffice: soffice --headless --convert-to pdf).
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "consolidation-report.docx"), word);
         using (var document = WordprocessingDocument.Open(new MemoryStream(word), false))
         {
             var body = document.MainDocumentPart!.Document.Body!;
@@ -72,10 +74,20 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Contains("BÁO CÁO", text, StringComparison.Ordinal);
             Assert.Contains("Số cơ quan, đơn vị đã báo cáo: 1/" + expected.Count, text, StringComparison.Ordinal);
             Assert.All(expected, agency => Assert.Contains(agency, text, StringComparison.Ordinal));
-            Assert.All(plan.Tasks.Where(t => t.Assignments.Count > 0), task => Assert.Contains(task.Id + ".", text, StringComparison.Ordinal));
+            Assert.All(plan.Tasks.Where(t => t.Assignments.Count > 0), task => Assert.Contains($"(nhiệm vụ {task.Id}", text, StringComparison.Ordinal));
+            // Issued by the plan's focal agency under its committee, to the committee the plan reports to, signed by its head.
+            Assert.Contains("UBND TỈNH TUYÊN QUANGSỞ NGOẠI VỤ", text, StringComparison.Ordinal);
+            Assert.Contains("Số:        /BC-SNV", text, StringComparison.Ordinal);
+            Assert.Contains("Kính gửi: Ủy ban nhân dân tỉnh Tuyên Quang.", text, StringComparison.Ordinal);
+            Assert.Contains("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", text, StringComparison.Ordinal);
+            Assert.EndsWith("GIÁM ĐỐC", body.Elements<W.Table>().Skip(1).First().InnerText, StringComparison.Ordinal);
+            Assert.DoesNotContain("CHỦ TỊCH", text, StringComparison.Ordinal);
+            // Page numbers in the header, from the second page.
+            Assert.Contains(" PAGE ", document.MainDocumentPart.HeaderParts.Single().Header!.Descendants<W.SimpleField>().Single().Instruction!.Value!, StringComparison.Ordinal);
             var section = body.Elements<W.SectionProperties>().Single();
             Assert.Equal(11906U, section.GetFirstChild<W.PageSize>()!.Width!.Value);
             Assert.Equal(1701U, section.GetFirstChild<W.PageMargin>()!.Left!.Value);
+            Assert.NotNull(section.GetFirstChild<W.TitlePage>());
             var defaults = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
             Assert.Equal("Times New Roman", defaults.RunFonts!.Ascii!.Value);
             Assert.Equal("28", defaults.FontSize!.Val!.Value);
@@ -85,6 +97,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         var excel = await DownloadAsync(card["actions"]![1]!["url"]!.GetValue<string>());
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "consolidation-matrix.xlsx"), excel);
         using (var workbook = SpreadsheetDocument.Open(new MemoryStream(excel), false))
         {
             var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
@@ -152,7 +165,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         var lower = Assert.Single(summary!.LowerLevels);
         Assert.Equal("III.1.a", lower.MatchedTaskId);
         Assert.Contains("XÃ HÒA MẪU", lower.Issuer, StringComparison.Ordinal);
-        var word = CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary, "Mẫu");
+        var word = CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary);
         using var document = WordprocessingDocument.Open(new MemoryStream(word), false);
         Assert.Contains("[ỦY BAN NHÂN DÂN XÃ HÒA MẪU] Công an xã: Hoàn thành, 100%: Đã số hóa 500 hồ sơ.", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }

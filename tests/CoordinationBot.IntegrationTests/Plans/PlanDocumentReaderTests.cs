@@ -175,6 +175,18 @@ public sealed class PlanDocumentReaderTests
     }
 
     [Fact]
+    public void APasswordProtectedPdf_IsNamedAsSuch_AndTheSameFileWithoutItsPasswordIsRead()
+    {
+        const string Text = "KE HOACH so hoa ho so nam 2026 cua Uy ban nhan dan tinh, giao So Noi vu chu tri thuc hien va bao cao ket qua.";
+
+        Assert.Equal(PlanFileProblem.Protected, reader.Read(PdfWriter.PasswordProtected(Text, "matkhau", "chuquan"), "ke-hoach.pdf").Problem);
+        // Only a password nobody gave locks the file: one whose user password is empty opens like any other.
+        var open = reader.Read(PdfWriter.PasswordProtected(Text, string.Empty, "chuquan"), "ke-hoach.pdf");
+        Assert.Equal(PlanFileProblem.None, open.Problem);
+        Assert.Contains("So Noi vu chu tri", open.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScannedPdf_IsNamedAsAScan()
     {
         Assert.Equal(PlanFileProblem.Scanned, reader.Read(PdfWriter.ScannedPage(), "scan.pdf").Problem);

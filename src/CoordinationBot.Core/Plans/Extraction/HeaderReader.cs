@@ -95,12 +95,41 @@ public static partial class HeaderReader
             return null;
         }
 
-        var parts = lines.Take(numberLine)
-            .Where(IsUpperCase)
-            .Where(l => !VietnameseText.Fold(l).Contains("cong hoa xa hoi", StringComparison.Ordinal) && !VietnameseText.Fold(l).Contains("doc lap", StringComparison.Ordinal))
-            .ToList();
-        return parts.Count > 0 ? string.Join(' ', parts) : null;
+        // The letterhead's two columns come side by side on a line, one after the other, or with the motto broken over
+        // lines ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"): the issuing body is what stands before the motto on each
+        // line, without rules and cell bars, and no line that only continues the motto.
+        var kept = new List<string>();
+        foreach (var line in lines.Take(numberLine))
+        {
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var part = new List<string>();
+            for (var i = 0; i < words.Length; i++)
+            {
+                var folded = VietnameseText.Fold(words[i]);
+                var next = i + 1 < words.Length ? VietnameseText.Fold(words[i + 1]) : string.Empty;
+                if ((folded == "cong" && next == "hoa") || (folded == "doc" && next.StartsWith("lap", StringComparison.Ordinal)))
+                {
+                    break;
+                }
+
+                if (words[i].Any(char.IsLetter))
+                {
+                    part.Add(words[i]);
+                }
+            }
+
+            var text = string.Join(' ', part);
+            var start = VietnameseText.Fold(text);
+            if (IsUpperCase(text) && !MottoRest.Any(m => start.StartsWith(m, StringComparison.Ordinal)))
+            {
+                kept.Add(text);
+            }
+        }
+
+        return kept.Count > 0 ? string.Join(' ', kept) : null;
     }
+
+    private static readonly string[] MottoRest = ["hoi chu nghia", "xa hoi chu nghia", "chu nghia viet nam"];
 
     private static List<DocumentReference> ReadReferences(string text)
     {

@@ -47,22 +47,12 @@ public sealed class ConsolidateCommandHandler(
         }
 
         var baseName = $"bao-cao-{summary.Round.Id.Replace('~', '-')}";
-        var place = summary.Plan.Issuer is { } issuer ? Place(issuer) : "…";
         // The two documents are independent: write them side by side.
-        var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary, place), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
+        var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
         var word = await files.SaveAsync(baseName + ".docx", WordType, documents[0], cancellationToken);
         var excel = await files.SaveAsync(baseName + ".xlsx", ExcelType, documents[1], cancellationToken);
         var card = ConsolidationCard.Create(summary, links.Create(word), links.Create(excel), links.Lifetime, culture);
         await turn.ReplyWithCardAsync(card, string.Format(culture, BotText.Get("ConsolidationTitle", culture), summary.Plan.Number ?? summary.Plan.Title), cancellationToken);
         return null;
-    }
-
-    /// <summary>The place in the date line: the locality named in the issuing body ("… TỈNH TUYÊN QUANG" → "Tuyên Quang").</summary>
-    private static string Place(string issuer)
-    {
-        var words = issuer.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var at = Array.FindLastIndex(words, w => w.Equals("TỈNH", StringComparison.OrdinalIgnoreCase) || w.Equals("XÃ", StringComparison.OrdinalIgnoreCase) || w.Equals("PHƯỜNG", StringComparison.OrdinalIgnoreCase));
-        var name = at >= 0 && at + 1 < words.Length ? words[(at + 1)..] : [];
-        return name.Length == 0 ? "…" : string.Join(' ', name.Select(w => w.Length > 1 ? w[0] + w[1..].ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : w));
     }
 }
