@@ -135,7 +135,49 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         return writer.Tasks(question.Intent, AnswerText.Format(writer.Culture, overdue ? "Overdue" : "DueSoon", who, Window, today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), due, MaxListed);
     }
 
+    /// <summary>
+    /// Tasks for a search box (the compose box's task search): an agency's tasks when the words name one ("Sở Nội vụ"),
+    /// else the tasks the words are about ("số hóa hồ sơ"), best first, at most <paramref name="max"/>.
+    /// </summary>
+    public Answer Search(PlanCatalog catalog, string query, int max, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(query);
+        culture ??= AnswerText.Vietnamese;
+        var writer = new AnswerWriter(catalog, registry, culture);
+        var question = parser.Parse(query, planAgencies.GetValue(catalog, c => PlanAgencyNames.Of(c, registry)));
+        if (catalog.Plans.Count == 0)
+        {
+            return new Answer(question.Intent, false, AnswerText.Get("NoPlans", culture), [], []);
+        }
+
+        if (question.Intent == QuestionIntent.AgencyDuties)
+        {
+            var duties = Duties(catalog, writer, question, question.Agencies[0]);
+            return duties with { Tasks = [.. duties.Tasks.Take(max)] };
+        }
+
+        var ranked = Rank(catalog, question);
+        return ranked.Count == 0 || ranked[0].Score < MinimumScore * 0.5
+            ? writer.NotFound(question.Intent, null)
+            : writer.Tasks(question.Intent, AnswerText.Format(culture, "SearchResults", query.Trim()), [.. ranked.Select(x => x.Task)], max);
+    }
+
     private Answer FindTasks(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question)
+    {
+        var ranked = Rank(catalog, question);
+        if (ranked.Count == 0 || ranked[0].Score < MinimumScore * 0.5)
+        {
+            return writer.NotFound(question.Intent, null);
+        }
+
+        var best = ranked[0].Score;
+        var close = ranked.Skip(1).TakeWhile(x => x.Score >= best * 0.8).Take(2).Select(x => x.Task).ToList();
+        return writer.BestTask(question.Intent, ranked[0].Task, close);
+    }
+
+    /// <summary>The tasks a question's words are about, best first: BM25, boosted, then weighed by how much of the question each covers.</summary>
+    private List<(CatalogTask Task, double Score)> Rank(PlanCatalog catalog, ParsedQuestion question)
     {
         // A plan the question names limits the search; words that merely also occur in some plan's title only weigh in.
         var plans = TargetPlans(catalog, question);
@@ -158,14 +200,7 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             .Select(x => (x.Task, Score: x.Score * x.Coverage))
             .OrderByDescending(x => x.Score)
             .ToList();
-        if (ranked.Count == 0 || ranked[0].Score < MinimumScore * 0.5)
-        {
-            return writer.NotFound(question.Intent, null);
-        }
-
-        var best = ranked[0].Score;
-        var close = ranked.Skip(1).TakeWhile(x => x.Score >= best * 0.8).Take(2).Select(x => x.Task).ToList();
-        return writer.BestTask(question.Intent, ranked[0].Task, close);
+        return ranked;
     }
 
     private static Answer PlanFacts(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question)

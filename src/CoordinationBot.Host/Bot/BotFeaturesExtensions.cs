@@ -14,6 +14,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<HelpHandler>()
             .AddActivityHandler<Questions.AskQuestionHandler>()
             .AddActivityHandler<Questions.PickAgencyHandler>()
+            .AddActivityHandler<Questions.TaskSearchHandler>()
             .AddActivityHandler<People.ConfirmAgenciesCommandHandler>()
             .AddActivityHandler<StatusReports.ResendRoundCommandHandler>()
             .AddActivityHandler<StatusReports.MyCardsCommandHandler>()

@@ -70,6 +70,13 @@ public static class AnswerCard
         return AdaptiveCard.Create(body);
     }
 
+    /// <summary>One task as a card of its own: what the compose box's task search inserts into a conversation.</summary>
+    public static JsonObject ForTask(AnswerTask task, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return AdaptiveCard.Create([Task(task, culture)]);
+    }
+
     private static JsonObject Task(AnswerTask task, CultureInfo culture)
     {
         var facts = new JsonArray();

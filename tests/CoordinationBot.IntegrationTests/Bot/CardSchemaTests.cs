@@ -68,6 +68,7 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
             ["rounds"] = RoundsCard.Create([new RoundRow(round, stored.Plan, 1, 7), new RoundRow(round with { State = RoundState.Closed }, stored.Plan, 7, 7)], Vietnamese).Card,
             ["failure-notice"] = (await services.GetRequiredService<FailureNotices>().CardAsync(round.Id, default))!.Value.Card,
             ["task-correction"] = TaskCorrectionCard.Create(stored, stored.Plan.Tasks[0], false, [new CoordinationBot.Core.Plans.Corrections.PlanCorrection(stored.Key, 1, stored.Plan.Tasks[0].Id, new CoordinationBot.Core.Plans.Corrections.TaskChange(Lead: ["Sở Y tế"], Due: new DateOnly(2026, 6, 30), NotATask: false), "aad-1", "Nguyễn Văn **A**", "Sở Ngoại vụ", DateTimeOffset.UtcNow)], "Đã lưu sửa đổi lần 1.", false, Vietnamese),
+            ["task-search-result"] = AnswerCard.ForTask(ask.Search(catalog, "Sở Tài chính", 3).Tasks[0], Vietnamese),
             ["task-correction-problem"] = TaskCorrectionCard.Create(stored, stored.Plan.Tasks[0], true, [], "Thời hạn không hợp lệ.", true, Vietnamese),
         };
 

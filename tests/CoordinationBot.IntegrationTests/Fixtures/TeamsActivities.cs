@@ -59,6 +59,22 @@ public static class TeamsActivities
         return invoke;
     }
 
+    /// <summary>Words typed in a search-based message extension, as Teams sends them (invoke <c>composeExtension/query</c>).</summary>
+    public static JsonObject ComposeQuery(Uri serviceUrl, string commandId, string query, int skip = 0, int count = 25)
+    {
+        var invoke = Message(serviceUrl, string.Empty);
+        invoke.Remove("text");
+        invoke["type"] = "invoke";
+        invoke["name"] = "composeExtension/query";
+        invoke["value"] = new JsonObject
+        {
+            ["commandId"] = commandId,
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "query", ["value"] = query }),
+            ["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count },
+        };
+        return invoke;
+    }
+
     public static JsonObject BotAdded(Uri serviceUrl, string conversationId = "a:1personal", string aadObjectId = OfficerAadObjectId)
     {
         var activity = ConversationEvent("conversationUpdate", "f:1", serviceUrl, conversationId);

@@ -33,6 +33,12 @@ public sealed class AskQuestionHandler(
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         var question = turn.Activity.GetTextWithoutMentions();
+        if (IsSharedCard(turn.Activity, question))
+        {
+            // A card someone put into the chat (a task picked in the compose box's search): a citation, not a question.
+            return null;
+        }
+
         if (question.Length == 0 || question.Length > 500)
         {
             var lead = BotText.Get("NotUnderstood", culture);
@@ -53,4 +59,9 @@ public sealed class AskQuestionHandler(
         await turn.ReplyWithCardAsync(AnswerCard.Create(answer, culture, note), answer.Text, cancellationToken);
         return null;
     }
+
+    /// <summary>An Adaptive Card with no words of the sender's own beside it (Teams wraps the card in markup only).</summary>
+    private static bool IsSharedCard(Activity activity, string text) =>
+        activity.Attachments?.Any(a => a.ContentType == Attachment.AdaptiveCardContentType) == true
+        && System.Text.RegularExpressions.Regex.Replace(text, "<[^>]*>", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(200)).Trim().Length == 0;
 }
