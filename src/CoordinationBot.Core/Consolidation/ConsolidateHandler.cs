@@ -50,7 +50,7 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plan
         var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
         var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
         var lower = await LowerLevelsAsync(round, plan, cancellationToken);
-        return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower);
+        return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today());
     }
 
     /// <summary>

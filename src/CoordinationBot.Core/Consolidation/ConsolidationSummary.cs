@@ -16,8 +16,21 @@ public sealed record ConsolidationSummary(
     IReadOnlyList<TaskProgress> Tasks,
     IReadOnlyList<AgencyNote> Difficulties,
     IReadOnlyList<AgencyNote> Proposals,
-    IReadOnlyList<LowerLevelReport>? FromLowerLevels = null)
+    IReadOnlyList<LowerLevelReport>? FromLowerLevels = null,
+    DateOnly? AsOfDay = null)
 {
+    /// <summary>The day the consolidation is made: what is overdue is counted against it.</summary>
+    public DateOnly AsOf => AsOfDay ?? Round.Due;
+
+    /// <summary>Each agency's on-time standing over its parts in the round, best first.</summary>
+    public IReadOnlyList<AgencyStanding> Standings => standings ??= OnTime.Standings(Tasks, AsOf);
+
+    /// <summary>How many parts (agency × task) have each on-time status.</summary>
+    public IReadOnlyDictionary<OnTimeStatus, int> OnTimeCounts =>
+        Enum.GetValues<OnTimeStatus>().ToDictionary(s => s, s => Standings.Sum(a => a.Counts[s]));
+
+    private IReadOnlyList<AgencyStanding>? standings;
+
     /// <summary>Reports of plans that implement this one (a commune's plan under the province's), matched to its tasks.</summary>
     public IReadOnlyList<LowerLevelReport> LowerLevels => FromLowerLevels ?? [];
 

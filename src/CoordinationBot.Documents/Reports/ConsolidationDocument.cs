@@ -54,6 +54,9 @@ public static class ConsolidationDocument
                 }
 
                 WriteAppendixTable(writer, summary);
+                writer.WriteElement(Line(string.Empty, 13));
+                writer.WriteElement(Line(ReportText.Get("Appendix2"), 13, bold: true));
+                WriteRankingTable(writer, summary);
                 // The page number in the header, centred, from the second page on (the first has its own title page).
                 writer.WriteElement(new SectionProperties(
                     new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
@@ -98,6 +101,12 @@ public static class ConsolidationDocument
         var counts = summary.StatusCounts;
         yield return Text(ReportText.Format("Counts", counts[Core.StatusReports.ProgressStatus.NotStarted], counts[Core.StatusReports.ProgressStatus.InProgress], counts[Core.StatusReports.ProgressStatus.Done], counts[Core.StatusReports.ProgressStatus.Blocked]));
         yield return Text(summary.Missing.Count > 0 ? ReportText.Format("Missing", string.Join("; ", summary.Missing)) : ReportText.Get("NoneMissing"));
+        var onTime = summary.OnTimeCounts;
+        yield return Text(ReportText.Format("OnTimeCounts", onTime[OnTimeStatus.DoneOnTime], onTime[OnTimeStatus.DoneLate], onTime[OnTimeStatus.InProgressOnTime], onTime[OnTimeStatus.OverdueNotDone], onTime[OnTimeStatus.NotStarted]));
+        if (summary.Standings.Count > 0)
+        {
+            yield return Text(ReportText.Format("Ranking", string.Join("; ", summary.Standings.Take(10).Select(a => ReportText.Format("RankEntry", a.Rank, a.Agency, a.OnTimeRate * 100)))));
+        }
 
         yield return Heading(ReportText.Get("SectionResults"));
         var lowerByTask = summary.LowerLevels.ToLookup(l => l.MatchedTaskId, StringComparer.Ordinal);
@@ -209,6 +218,39 @@ public static class ConsolidationDocument
 
     private static void WriteAppendixTable(OpenXmlWriter writer, ConsolidationSummary summary)
     {
+        // No., agency, task, due, role, status, %, on time across 9,355 twips of text width.
+        StartTable(writer, 620, 2080, 850, 1000, 900, 1200, 900, 1805);
+        writer.WriteElement(Row(true, ReportText.Get("ColNo"), ReportText.Get("ColAgency"), ReportText.Get("ColTask"), ReportText.Get("ColDue"), ReportText.Get("ColRole"), ReportText.Get("ColStatus"), ReportText.Get("ColPercent"), ReportText.Get("ColOnTime")));
+        var n = 0;
+        foreach (var task in summary.Tasks)
+        {
+            foreach (var (agency, role, report) in task.Agencies)
+            {
+                n++;
+                writer.WriteElement(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, Due(task.Task), ReportText.Get(role == Role.Lead ? "Lead" : "Support"), ReportText.Status(report?.Status), report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, ReportText.Get("OnTime_" + OnTime.Of(task.Task, report, summary.AsOf))));
+            }
+        }
+
+        writer.WriteEndElement();
+    }
+
+    /// <summary>Phụ lục 2: every agency's on-time standing, best first, for thi đua.</summary>
+    private static void WriteRankingTable(OpenXmlWriter writer, ConsolidationSummary summary)
+    {
+        StartTable(writer, 820, 2935, 1000, 1200, 1200, 1200, 1000);
+        writer.WriteElement(Row(true, ReportText.Get("ColRank"), ReportText.Get("ColAgency"), ReportText.Get("ColParts"), ReportText.Get("OnTime_DoneOnTime"), ReportText.Get("OnTime_DoneLate"), ReportText.Get("OnTime_OverdueNotDone"), ReportText.Get("ColRate")));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (var s in summary.Standings)
+        {
+            writer.WriteElement(Row(false, s.Rank.ToString(invariant), s.Agency, s.Parts.ToString(invariant), s.Counts[OnTimeStatus.DoneOnTime].ToString(invariant), s.Counts[OnTimeStatus.DoneLate].ToString(invariant), s.Counts[OnTimeStatus.OverdueNotDone].ToString(invariant), Math.Round(s.OnTimeRate * 100).ToString(invariant)));
+        }
+
+        writer.WriteEndElement();
+    }
+
+    /// <summary>Opens a bordered table across the text width with columns of these widths (twips).</summary>
+    private static void StartTable(OpenXmlWriter writer, params int[] widths)
+    {
         writer.WriteStartElement(new Table());
         writer.WriteElement(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
@@ -216,30 +258,26 @@ public static class ConsolidationDocument
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        // No., agency, task, due, role, status, % across 9,355 twips of text width.
-        writer.WriteElement(new TableGrid(new GridColumn { Width = "500" }, new GridColumn { Width = "2700" }, new GridColumn { Width = "1000" }, new GridColumn { Width = "1200" }, new GridColumn { Width = "950" }, new GridColumn { Width = "1605" }, new GridColumn { Width = "1400" }));
-        writer.WriteElement(Row(true, ReportText.Get("ColNo"), ReportText.Get("ColAgency"), ReportText.Get("ColTask"), ReportText.Get("ColDue"), ReportText.Get("ColRole"), ReportText.Get("ColStatus"), ReportText.Get("ColPercent")));
-        var n = 0;
-        foreach (var task in summary.Tasks)
-        {
-            foreach (var (agency, role, report) in task.Agencies)
-            {
-                n++;
-                writer.WriteElement(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, Due(task.Task), ReportText.Get(role == Role.Lead ? "Lead" : "Support"), ReportText.Status(report?.Status), report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
-            }
-        }
-
-        writer.WriteEndElement();
+        writer.WriteElement(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
     }
 
     private static string Due(PlanTask task) =>
         task.Due?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? task.DueText ?? string.Empty;
 
-    /// <summary>A row of the appendix: 12 pt from the cell style, so 20,000 rows stay light.</summary>
-    private static TableRow Row(bool header, params string[] cells) =>
-        new(cells.Select(cell => new TableCell(new Paragraph(
+    /// <summary>A row of the appendix: 12 pt from the cell style, so 20,000 rows stay light; the header row repeats on every page.</summary>
+    private static TableRow Row(bool header, params string[] cells)
+    {
+        var row = new TableRow();
+        if (header)
+        {
+            row.Append(new TableRowProperties(new TableHeader()));
+        }
+
+        row.Append(cells.Select(cell => new TableCell(new Paragraph(
             new ParagraphProperties(new ParagraphStyleId { Val = CellStyle }),
             header ? new Run(new RunProperties(new Bold()), new Text(cell)) : new Run(new Text(cell) { Space = SpaceProcessingModeValues.Preserve })))));
+        return row;
+    }
 
     private static Table TwoColumns(Paragraph[] left, Paragraph[] right)
     {

@@ -7,7 +7,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CoordinationBot.Documents.Reports;
 
-/// <summary>The consolidation as an Excel matrix: one row per agency × task with every field, filters, a frozen header.</summary>
+/// <summary>
+/// The consolidation as an Excel matrix: one row per agency × task with every field, the due date as an Excel date, the
+/// on-time status and an overdue flag, filters and a bold frozen header; and a sheet of each agency's on-time standing.
+/// </summary>
 public static class ConsolidationWorkbook
 {
     public static byte[] Write(ConsolidationSummary summary)
@@ -18,6 +21,7 @@ public static class ConsolidationWorkbook
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
 
             // Written as it goes (SAX-style): 100,000 rows never stand as one document tree in memory.
@@ -25,21 +29,22 @@ public static class ConsolidationWorkbook
             {
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U }));
-                writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 5U, Max = 5U, Width = 12D, CustomWidth = true }, new Column { Min = 8U, Max = 10U, Width = 50D, CustomWidth = true }));
+                writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 5U, Max = 5U, Width = 12D, CustomWidth = true }, new Column { Min = 8U, Max = 10U, Width = 50D, CustomWidth = true }, new Column { Min = 13U, Max = 13U, Width = 24D, CustomWidth = true }));
                 writer.WriteStartElement(new SheetData());
-                string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColDue", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt"];
-                WriteRow(writer, 1, header.Select(ReportText.Get).Select(Cell).ToArray());
+                string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColDue", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt", "ColOnTime", "ColOverdue"];
+                WriteRow(writer, 1, header.Select(ReportText.Get).Select(Header).ToArray());
                 uint r = 1;
                 foreach (var task in summary.Tasks)
                 {
                     foreach (var (agency, role, report) in task.Agencies)
                     {
                         r++;
-                        WriteRow(writer, r,
+                        WriteRow(writer, r, [
                             Cell(agency), Cell(ReportText.Get(role == Role.Lead ? "Lead" : "Support")), Cell(task.Task.Id), Cell(task.Task.Text), Due(task.Task),
                             Cell(ReportText.Status(report?.Status)), report is null ? Cell(string.Empty) : Number(report.Percent),
                             Cell(report?.Result ?? string.Empty), Cell(report?.Difficulties ?? string.Empty), Cell(report?.Proposals ?? string.Empty),
-                            Cell(report?.SubmittedBy ?? string.Empty), Cell(report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty));
+                            Cell(report?.SubmittedBy ?? string.Empty), Cell(report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty),
+                            .. OnTimeCells(task.Task, report, summary.AsOf)]);
                     }
                 }
 
@@ -48,28 +53,81 @@ public static class ConsolidationWorkbook
                     r++;
                     var report = lower.Report;
                     var task = summary.Plan.Tasks.First(t => t.Id == lower.MatchedTaskId);
-                    WriteRow(writer, r,
+                    WriteRow(writer, r, [
                         Cell($"[{lower.Issuer}] {report.Agency}"), Cell(lower.PlanNumber), Cell(task.Id), Cell(task.Text), Due(task),
                         Cell(ReportText.Status(report.Status)), Number(report.Percent), Cell(report.Result), Cell(report.Difficulties), Cell(report.Proposals),
-                        Cell(report.SubmittedBy), Cell(report.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)));
+                        Cell(report.SubmittedBy), Cell(report.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)),
+                        .. OnTimeCells(task, report, summary.AsOf)]);
                 }
 
                 writer.WriteEndElement();
-                writer.WriteElement(new AutoFilter { Reference = $"A1:L{r}" });
+                writer.WriteElement(new AutoFilter { Reference = $"A1:N{r}" });
                 writer.WriteEndElement();
             }
 
+            var agencies = workbook.AddNewPart<WorksheetPart>();
+            WriteStandings(agencies, summary.Standings);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1U, Name = ReportText.Get("Sheet") });
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(agencies), SheetId = 2U, Name = ReportText.Get("SheetAgencies") });
             workbook.Workbook.Save();
         }
 
         return stream.ToArray();
     }
 
-    /// <summary>The task's due date as the plan gives it ("30/06/2026", or its words: "Quý IV/2026", "Thường xuyên").</summary>
-    private static Cell Due(PlanTask task) =>
-        Cell(task.Due?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? task.DueText ?? string.Empty);
+    private const uint BoldStyle = 1;
+    private const uint DateStyle = 2;
+
+    /// <summary>The task's due date: an Excel date when the plan gives a day, else its words ("Quý IV/2026", "Thường xuyên").</summary>
+    private static Cell Due(PlanTask task) => task.Due is { } due
+        ? new Cell { CellValue = new CellValue(due.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), StyleIndex = DateStyle }
+        : Cell(task.DueText ?? string.Empty);
+
+    private static Cell[] OnTimeCells(PlanTask task, Core.StatusReports.StatusReport? report, DateOnly asOf)
+    {
+        var status = OnTime.Of(task, report, asOf);
+        return [Cell(ReportText.Get("OnTime_" + status)), Cell(status == OnTimeStatus.OverdueNotDone ? ReportText.Get("Yes") : string.Empty)];
+    }
+
+    /// <summary>The sheet of agencies, best first: rank, parts, each on-time status, the share not late.</summary>
+    private static void WriteStandings(WorksheetPart part, IReadOnlyList<AgencyStanding> standings)
+    {
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U }));
+        writer.WriteElement(new Columns(new Column { Min = 2U, Max = 2U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 9U, Width = 18D, CustomWidth = true }));
+        writer.WriteStartElement(new SheetData());
+        var statuses = Enum.GetValues<OnTimeStatus>();
+        WriteRow(writer, 1, [Header(ReportText.Get("ColRank")), Header(ReportText.Get("ColAgency")), Header(ReportText.Get("ColParts")), .. statuses.Select(s => Header(ReportText.Get("OnTime_" + s))), Header(ReportText.Get("ColRate"))]);
+        uint r = 1;
+        foreach (var s in standings)
+        {
+            r++;
+            WriteRow(writer, r, [Number(s.Rank), Cell(s.Agency), Number(s.Parts), .. statuses.Select(status => Number(s.Counts[status])), Number((int)Math.Round(s.OnTimeRate * 100))]);
+        }
+
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = $"A1:I{r}" });
+        writer.WriteEndElement();
+    }
+
+    /// <summary>Default text, bold (the header) and a date (dd/mm/yyyy in a Vietnamese Excel: the built-in short date).</summary>
+    private static Stylesheet Styles() => new(
+        new Fonts(new Font(new FontSize { Val = 11D }, new FontName { Val = "Calibri" }), new Font(new Bold(), new FontSize { Val = 11D }, new FontName { Val = "Calibri" })) { Count = 2U },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1U },
+        new CellFormats(
+            new CellFormat { FontId = 0U, FillId = 0U, BorderId = 0U, NumberFormatId = 0U },
+            new CellFormat { FontId = 1U, FillId = 0U, BorderId = 0U, NumberFormatId = 0U, ApplyFont = true },
+            new CellFormat { FontId = 0U, FillId = 0U, BorderId = 0U, NumberFormatId = 14U, ApplyNumberFormat = true }) { Count = 3U });
+
+    private static Cell Header(string text)
+    {
+        var cell = Cell(text);
+        cell.StyleIndex = BoldStyle;
+        return cell;
+    }
 
     private static void WriteRow(OpenXmlWriter writer, uint index, params Cell[] cells)
     {

@@ -30,12 +30,14 @@ public static class ConsolidationCard
                     Fact(T("StatusDue"), summary.Round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
                     Fact(T("ConsolidationReported"), $"{summary.Reported.Count}/{summary.Expected.Count}"),
                     Fact(T("ConsolidationCounts"), counts),
+                    Fact(T("ConsolidationOnTime"), string.Join("; ", summary.OnTimeCounts.Where(c => c.Value > 0).Select(c => $"{T("OnTime_" + c.Key)}: {c.Value}"))),
                     Fact(T("ConsolidationMissing"), summary.Missing.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Missing)),
                     Fact(T("ConsolidationOverdue"), summary.Overdue.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Overdue)),
                     Fact(T("ConsolidationLowerLevels"), summary.LowerLevels.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.LowerLevels.GroupBy(l => l.Issuer).Select(g => $"{g.Key}: {g.Count()}"))),
                 },
             },
         };
+        AddRanking(body, summary.Standings, culture);
         AddQuotes(body, T("ConsolidationDifficulties"), summary.Difficulties);
         AddQuotes(body, T("ConsolidationProposals"), summary.Proposals);
         body.Add(AdaptiveCard.TextBlock(string.Format(culture, T("ConsolidationLinkNote"), (int)linkLifetime.TotalMinutes), subtle: true));
@@ -55,6 +57,29 @@ public static class ConsolidationCard
         }
 
         return AdaptiveCard.Create(body, actions);
+    }
+
+    private const int MaxRanked = 5;
+
+    /// <summary>The best agencies by on-time share (for thi đua); the whole ranking is in the Excel matrix.</summary>
+    private static void AddRanking(JsonArray body, IReadOnlyList<AgencyStanding> standings, CultureInfo culture)
+    {
+        if (standings.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(AdaptiveCard.TextBlock(BotText.Get("ConsolidationRanking", culture), heading: true));
+        foreach (var s in standings.Take(MaxRanked))
+        {
+            var notLate = s.Parts - s.Counts.Where(c => OnTime.IsLate(c.Key)).Sum(c => c.Value);
+            body.Add(AdaptiveCard.PlainText((string.Format(culture, BotText.Get("ConsolidationRankLine", culture), s.Rank, s.Agency, s.OnTimeRate * 100, notLate, s.Parts), false)));
+        }
+
+        if (standings.Count > MaxRanked)
+        {
+            body.Add(AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("ConsolidationRankMore", culture), standings.Count - MaxRanked), subtle: true));
+        }
     }
 
     private static void AddQuotes(JsonArray body, string heading, IReadOnlyList<AgencyNote> notes)

@@ -56,10 +56,13 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain("Các sở, ban, ngành", expected);
         Assert.Contains("Sở Y tế", expected);
         Assert.DoesNotContain(plan.Tasks.SelectMany(t => t.Assignments), a => a.Agency == "Sở Y tế");
+        int summaryRows(CoordinationBot.Core.Plans.Plan p) => p.Tasks.Sum(t => t.Assignments.Sum(a => reporters.ReportersOf(a, expected).Count));
         var facts = card["body"]![1]!["facts"]!.AsArray();
+        Assert.Contains(facts, f => f!["title"]!.GetValue<string>() == "Thời hạn (cơ quan × nhiệm vụ)");
+        Assert.Contains(card["body"]!.AsArray(), b => b?["text"]?.GetValue<string>() == "Xếp hạng đúng hạn");
         Assert.Equal($"1/{expected.Count}", facts[1]!["value"]!.GetValue<string>());
         // Report text is shown as typed: a markdown link in it is a text run (never markdown), not a link in a text block.
-        var quote = Assert.Single(card["body"]!.AsArray(), b => b?["type"]?.GetValue<string>() == "RichTextBlock" && b["inlines"]![1]!["text"]!.GetValue<string>().Contains("Thiếu kinh phí năm 2026. [Xem tại đây](https://evil.example/x) **gấp**", StringComparison.Ordinal));
+        var quote = Assert.Single(card["body"]!.AsArray(), b => b?["type"]?.GetValue<string>() == "RichTextBlock" && b["inlines"]!.AsArray().Count > 1 && b["inlines"]![1]!["text"]!.GetValue<string>().Contains("Thiếu kinh phí năm 2026. [Xem tại đây](https://evil.example/x) **gấp**", StringComparison.Ordinal));
         Assert.Equal("Sở Tài chính", quote!["inlines"]![0]!["text"]!.GetValue<string>());
         Assert.DoesNotContain(card["body"]!.AsArray(), b => b?["type"]?.GetValue<string>() != "RichTextBlock" && b!.ToJsonString().Contains("evil.example", StringComparison.Ordinal));
 
@@ -80,6 +83,14 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Contains("Số:        /BC-SNV", text, StringComparison.Ordinal);
             Assert.Contains("Kính gửi: Ủy ban nhân dân tỉnh Tuyên Quang.", text, StringComparison.Ordinal);
             Assert.Contains("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", text, StringComparison.Ordinal);
+            // On-time status per part, counted in section I, per row of the appendix, and each agency ranked in Phụ lục 2.
+            Assert.Contains("Tình hình thực hiện theo thời hạn (cơ quan × nhiệm vụ): hoàn thành đúng hạn", text, StringComparison.Ordinal);
+            Assert.Contains("Xếp hạng đúng hạn: 1. ", text, StringComparison.Ordinal);
+            var tables = body.Elements<W.Table>().ToList();
+            Assert.Equal("Thời hạn thực hiện", tables[^2].Elements<W.TableRow>().First().Elements<W.TableCell>().Last().InnerText);
+            Assert.Equal(summaryRows(plan) + 1, tables[^2].Elements<W.TableRow>().Count());
+            Assert.Equal(expected.Count + 1, tables[^1].Elements<W.TableRow>().Count());
+            Assert.Contains("PHỤ LỤC 2: XẾP HẠNG THỰC HIỆN ĐÚNG HẠN THEO CƠ QUAN", text, StringComparison.Ordinal);
             Assert.EndsWith("GIÁM ĐỐC", body.Elements<W.Table>().Skip(1).First().InnerText, StringComparison.Ordinal);
             Assert.DoesNotContain("CHỦ TỊCH", text, StringComparison.Ordinal);
             // Page numbers in the header, from the second page.
@@ -100,9 +111,18 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "consolidation-matrix.xlsx"), excel);
         using (var workbook = SpreadsheetDocument.Open(new MemoryStream(excel), false))
         {
-            var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            var sheetIds = workbook.WorkbookPart!.Workbook.Sheets!.Elements<X.Sheet>().ToList();
+            Assert.Equal(["Tổng hợp", "Theo cơ quan"], sheetIds.Select(s => s.Name!.Value));
+            var sheet = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheetIds[0].Id!.Value!)).Worksheet;
+            var agencies = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheetIds[1].Id!.Value!)).Worksheet;
+            Assert.Equal(expected.Count + 1, agencies.Descendants<X.Row>().Count());
+            // A bold header; a due day is an Excel date (the built-in date format), not text.
+            var header = sheet.Descendants<X.Row>().First().Elements<X.Cell>().ToList();
+            Assert.All(header, c => Assert.Equal(1U, c.StyleIndex!.Value));
+            Assert.Equal(["Thời hạn thực hiện", "Quá hạn"], header.TakeLast(2).Select(c => c.InnerText));
+            // (The seed plan gives no day: its due cells are empty; the roll-up test below checks a dated one.)
             var rows = sheet.Descendants<X.Row>().ToList();
-            Assert.Equal(1 + plan.Tasks.Sum(t => t.Assignments.Sum(a => reporters.ReportersOf(a, expected).Count)), rows.Count);
+            Assert.Equal(1 + summaryRows(plan), rows.Count);
             // One row for each task the group is given, for each of its departments.
             Assert.Equal(plan.Tasks.Count(t => t.Assignments.Any(a => a.Agency == "Các sở, ban, ngành")), rows.Count(r => r.InnerText.Contains("Sở Y tế", StringComparison.Ordinal)));
             Assert.NotNull(sheet.GetFirstChild<X.AutoFilter>());
@@ -125,7 +145,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             Số hóa tài liệu lưu trữ năm 2026
             III. TỔ CHỨC THỰC HIỆN
             1. Sở Nội vụ
-            a) Chủ trì số hóa hồ sơ lưu trữ lịch sử của tỉnh.
+            a) Chủ trì số hóa hồ sơ lưu trữ lịch sử của tỉnh, hoàn thành trước ngày 30/9/2026.
             b) Chủ trì tập huấn nghiệp vụ văn thư cho cán bộ.
             """;
         const string Commune = """
@@ -168,6 +188,14 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         var word = CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary);
         using var document = WordprocessingDocument.Open(new MemoryStream(word), false);
         Assert.Contains("[ỦY BAN NHÂN DÂN XÃ HÒA MẪU] Công an xã: Hoàn thành, 100%: Đã số hóa 500 hồ sơ.", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+
+        // A due day is an Excel date (the built-in date format), not text; the appendix gives it too.
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(CoordinationBot.Documents.Reports.ConsolidationWorkbook.Write(summary)), false);
+        var rows = workbook.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<X.Row>();
+        var dueCell = rows.First(r => r.Elements<X.Cell>().ElementAt(2).InnerText == "III.1.a").Elements<X.Cell>().ElementAt(4);
+        Assert.Equal(2U, dueCell.StyleIndex!.Value);
+        Assert.Equal(new DateOnly(2026, 9, 30), DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(dueCell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Contains("30/09/2026", document.MainDocumentPart.Document.Body.Elements<W.Table>().First(t => t.InnerText.Contains("Thời hạn thực hiện", StringComparison.Ordinal)).InnerText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +212,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         using var document = WordprocessingDocument.Open(new MemoryStream(await DownloadAsync(card["actions"]![0]!["url"]!.GetValue<string>())), false);
         Assert.Contains("Đã làm một phần.", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(await DownloadAsync(card["actions"]![1]!["url"]!.GetValue<string>())), false);
-        Assert.Contains(workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<X.Row>(), r => r.InnerText.Contains("Vướng thủ tục.", StringComparison.Ordinal));
+        Assert.Contains(workbook.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<X.Row>()), r => r.InnerText.Contains("Vướng thủ tục.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -194,7 +222,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var facts = card["body"]![1]!["facts"]!.AsArray();
         Assert.StartsWith("0/", facts[1]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("Sở Tài chính", facts[3]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Sở Tài chính", facts.Single(f => f!["title"]!.GetValue<string>() == "Chưa báo cáo")!["value"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
