@@ -96,7 +96,8 @@ public static class ConsolidationDocument
         yield return Line(ReportText.Format("To", authority.Recipient), 14);
         yield return Line(string.Empty, 13);
 
-        yield return Heading(ReportText.Get("SectionGeneral"));
+        yield return Heading(ReportText.Get("SectionResults"));
+        yield return Text(ReportText.Get("SectionGeneral"), bold: true);
         yield return Text(ReportText.Format("Reported", summary.Reported.Count, summary.Expected.Count));
         var counts = summary.StatusCounts;
         yield return Text(ReportText.Format("Counts", counts[Core.StatusReports.ProgressStatus.NotStarted], counts[Core.StatusReports.ProgressStatus.InProgress], counts[Core.StatusReports.ProgressStatus.Done], counts[Core.StatusReports.ProgressStatus.Blocked]));
@@ -108,12 +109,22 @@ public static class ConsolidationDocument
             yield return Text(ReportText.Format("Ranking", string.Join("; ", summary.Standings.Take(10).Select(a => ReportText.Format("RankEntry", a.Rank, a.Agency, a.OnTimeRate * 100)))));
         }
 
-        yield return Heading(ReportText.Get("SectionResults"));
+        yield return Text(ReportText.Get("SectionTasks"), bold: true);
         var lowerByTask = summary.LowerLevels.ToLookup(l => l.MatchedTaskId, StringComparer.Ordinal);
         var n = 0;
+        var groups = summary.Tasks.Select(t => t.Task.SectionTitle).Distinct(StringComparer.Ordinal).Count();
+        string? section = null;
+        var letter = 'a';
         foreach (var task in summary.Tasks)
         {
-            // Numbered within the report; the plan's own number and due date in brackets, so section II is not headed "III.1.a.".
+            // Grouped by the plan's own sections; numbered within the report, the plan's task number and due date in
+            // brackets, so the report is not headed "III.1.a.".
+            if (groups > 1 && !string.Equals(task.Task.SectionTitle, section, StringComparison.Ordinal))
+            {
+                section = task.Task.SectionTitle;
+                yield return Text($"{letter++}) {SentenceCase(section)}", bold: true, italic: true);
+            }
+
             yield return Text($"{++n}. {task.Task.Text} ({TaskReference(task.Task)})", bold: true);
             foreach (var (agency, role, report) in task.Agencies)
             {
@@ -130,14 +141,19 @@ public static class ConsolidationDocument
         }
 
         yield return Heading(ReportText.Get("SectionIssues"));
-        yield return Text(ReportText.Get("Difficulties"), bold: true);
-        foreach (var note in Notes(summary.Difficulties))
+        if (summary.Missing.Count > 0)
         {
-            yield return note;
+            yield return Text(ReportText.Format("IssueMissing", summary.Missing.Count, summary.Expected.Count));
         }
 
-        yield return Text(ReportText.Get("Proposals"), bold: true);
-        foreach (var note in Notes(summary.Proposals))
+        var late = summary.OnTimeCounts;
+        if (late[OnTimeStatus.OverdueNotDone] + late[OnTimeStatus.DoneLate] > 0)
+        {
+            yield return Text(ReportText.Format("IssueLate", late[OnTimeStatus.OverdueNotDone], late[OnTimeStatus.DoneLate]));
+        }
+
+        yield return Text(ReportText.Get("Difficulties"), bold: true);
+        foreach (var note in Notes(summary.Difficulties))
         {
             yield return note;
         }
@@ -146,6 +162,12 @@ public static class ConsolidationDocument
         foreach (var next in NextPeriod(summary))
         {
             yield return next;
+        }
+
+        yield return Heading(ReportText.Get("SectionProposals"));
+        foreach (var note in Notes(summary.Proposals))
+        {
+            yield return note;
         }
 
         yield return TwoColumns(
@@ -300,8 +322,15 @@ public static class ConsolidationDocument
     private static Paragraph Heading(string text) => Text(text, bold: true);
 
     /// <summary>Body text: 14 pt, justified, first line indented.</summary>
-    private static Paragraph Text(string text, bool bold = false) =>
-        new(new ParagraphProperties(new SpacingBetweenLines { After = "120" }, new Indentation { FirstLine = "567" }, new Justification { Val = JustificationValues.Both }), Run(text, 14, bold, false));
+    private static Paragraph Text(string text, bool bold = false, bool italic = false) =>
+        new(new ParagraphProperties(new SpacingBetweenLines { After = "120" }, new Indentation { FirstLine = "567" }, new Justification { Val = JustificationValues.Both }), Run(text, 14, bold, italic));
+
+    /// <summary>A heading the plan wrote in capitals ("NHIỆM VỤ, GIẢI PHÁP") as a sentence; others as written.</summary>
+    private static string SentenceCase(string text)
+    {
+        var vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        return text.Any(char.IsLower) || text.Length < 2 ? text : char.ToUpper(text[0], vietnamese) + text[1..].ToLower(vietnamese);
+    }
 
     private static Paragraph Line(string text, int points, bool bold = false, bool italic = false, bool center = true) =>
         new(new ParagraphProperties(new SpacingBetweenLines { After = "0" }, new Justification { Val = center ? JustificationValues.Center : JustificationValues.Left }), Run(text, points, bold, italic));

@@ -82,7 +82,11 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Contains("UBND TỈNH TUYÊN QUANGSỞ NGOẠI VỤ", text, StringComparison.Ordinal);
             Assert.Contains("Số:        /BC-SNV", text, StringComparison.Ordinal);
             Assert.Contains("Kính gửi: Ủy ban nhân dân tỉnh Tuyên Quang.", text, StringComparison.Ordinal);
-            Assert.Contains("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", text, StringComparison.Ordinal);
+            // The sections of Phụ lục I in their order; results grouped by the plan's own sections.
+            string[] sections = ["I. KẾT QUẢ THỰC HIỆN", "1. Tình hình chung", "2. Kết quả thực hiện các nhiệm vụ", "a) Nhiệm vụ, giải pháp", "b) Tổ chức thực hiện", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "IV. ĐỀ XUẤT, KIẾN NGHỊ"];
+            var paragraphs = body.Elements<W.Paragraph>().Select(p => p.InnerText).ToList();
+            var at = sections.Select(h => paragraphs.IndexOf(h)).ToList();
+            Assert.True(at.All(i => i >= 0) && at.SequenceEqual(at.Order()), string.Join(", ", sections.Zip(at)));
             // On-time status per part, counted in section I, per row of the appendix, and each agency ranked in Phụ lục 2.
             Assert.Contains("Tình hình thực hiện theo thời hạn (cơ quan × nhiệm vụ): hoàn thành đúng hạn", text, StringComparison.Ordinal);
             Assert.Contains("Xếp hạng đúng hạn: 1. ", text, StringComparison.Ordinal);
