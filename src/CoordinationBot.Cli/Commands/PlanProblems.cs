@@ -15,6 +15,7 @@ public static class PlanProblems
         PlanFileProblem.Scanned => "the PDF is a scan: it has no text to read",
         PlanFileProblem.LegacyWord => "a .doc (Word 97-2003) file: save it as .docx",
         PlanFileProblem.Protected => "the PDF is password-protected",
+        PlanFileProblem.AttachedPlanMissing => "an assignment table of a plan that is not stored: import the plan first",
         _ => "ok",
     };
 }

@@ -13,7 +13,8 @@ public static class PlanPreviewCard
     public const string CancelVerb = "plan.cancel";
     private const int FirstTasks = 5;
 
-    public static JsonObject Create(Plan plan, string pendingId, CultureInfo culture)
+    /// <summary>The preview; for an assignment table attached to a plan (<c>attachedTo</c>) it says Lưu adds its tasks there.</summary>
+    public static JsonObject Create(Plan plan, string pendingId, CultureInfo culture, string? attachedTo = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         string T(string name) => BotText.Get(name, culture);
@@ -38,7 +39,9 @@ public static class PlanPreviewCard
         var body = new JsonArray
         {
             AdaptiveCard.TextBlock(T("PreviewTitle"), heading: true),
-            AdaptiveCard.TextBlock($"{plan.Kind} — {VietnameseText.Shorten(plan.Title, 300)}"),
+            attachedTo is null
+                ? AdaptiveCard.TextBlock($"{plan.Kind} — {VietnameseText.Shorten(plan.Title, 300)}")
+                : AdaptiveCard.TextBlock(string.Format(culture, T("PreviewAttachment"), attachedTo, plan.Tasks.Count)),
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
             AdaptiveCard.TextBlock(T("PreviewFirstTasks")),
         };

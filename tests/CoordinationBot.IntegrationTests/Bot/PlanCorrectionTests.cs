@@ -70,7 +70,7 @@ public sealed class PlanCorrectionTests(AzuriteFixture azurite) : IAsyncLifetime
         var task = await TaskAsync("II.1.a");
         Assert.Equal("lead:Sở Y tế; support:Sở Tài chính; support:Ban Quản lý các khu công nghiệp tỉnh", Who(task!));
         Assert.Equal(new DateOnly(2026, 6, 30), task!.Due);
-        var asRead = await context.Host.Services.GetRequiredService<CorrectedPlanStore>().Read.GetLatestAsync("32-kh-ubnd", default);
+        var asRead = await context.Host.Services.GetRequiredService<CorrectedPlanStore>().AsRead.GetLatestAsync("32-kh-ubnd", default);
         Assert.Equal("lead:Sở Nội vụ; support:Sở Tài chính", Who(asRead!.Plan.Tasks.Single(t => t.Id == "II.1.a")));
         var stored = Assert.Single(await context.Host.Services.GetRequiredService<IPlanCorrectionStore>().ListAsync("32-kh-ubnd", default));
         Assert.Equal((Focal, "Sở Nội vụ", "II.1.a"), (stored.By, stored.ByAgency, stored.TaskId));

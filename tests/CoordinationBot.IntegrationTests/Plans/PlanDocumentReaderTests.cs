@@ -267,7 +267,7 @@ public sealed class PlanDocumentReaderTests
     }
 
     /// <summary>A one-sheet workbook as Excel writes it: shared strings, and dates as serial numbers with a date format.</summary>
-    private static byte[] Workbook(string sheetName, params object?[][] rows)
+    internal static byte[] Workbook(string sheetName, params object?[][] rows)
     {
         using var stream = new MemoryStream();
         using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

@@ -35,6 +35,37 @@ public sealed class PlanImportTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AnAssignmentTableSentOnItsOwn_JoinsThePlanItIsAttachedTo_AsANewVersion_AndIsRefusedByNameBeforeThePlanIs()
+    {
+        object?[][] rows =
+        [
+            ["BIỂU PHÂN CÔNG NHIỆM VỤ"],
+            ["(Kèm theo Kế hoạch số 62/KH-UBND ngày 31/3/2026 của Ủy ban nhân dân xã Hòa An)"],
+            ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["1", "Số hóa hồ sơ địa chính trên địa bàn xã", "Công an xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", new DateOnly(2026, 6, 30)],
+            ["2", "Tập huấn kỹ năng số cho cán bộ, công chức", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Công an xã", "Quý III/2026"],
+        ];
+        var table = PlanDocumentReaderTests.Workbook("Biểu 1", rows);
+
+        var early = await Handler().HandleAsync(new ImportPlanRequest(table, "bieu-phan-cong.xlsx", "tester"), default);
+        var plan = await Handler().HandleAsync(new ImportPlanRequest(await File.ReadAllBytesAsync(SharedData.Require("seeds", "002_998ba807eefe9ee1.txt")), "62.txt", "tester"), default);
+        var attached = await Handler().HandleAsync(new ImportPlanRequest(table, "bieu-phan-cong.xlsx", "tester"), default);
+        var again = await Handler().HandleAsync(new ImportPlanRequest(table, "bieu-phan-cong.xlsx", "tester"), default);
+
+        Assert.Equal((ImportOutcome.Refused, PlanFileProblem.AttachedPlanMissing, "62/KH-UBND"), (early.Outcome, early.Problem, early.PlanNumber));
+        Assert.Equal((ImportOutcome.Attached, 2, 2), (attached.Outcome, attached.Added, attached.Plan!.Version));
+        Assert.Equal(ImportOutcome.Unchanged, again.Outcome);
+        var latest = (await store.GetLatestAsync("62-kh-ubnd", default))!;
+        Assert.Equal(2, latest.Version);
+        Assert.Equal([.. plan.Plan!.Plan.Tasks.Select(t => t.Id), "PL.I.1", "PL.I.2"], latest.Plan.Tasks.Select(t => t.Id));
+        var first = latest.Plan.Tasks.Single(t => t.Id == "PL.I.1");
+        Assert.Equal(new DateOnly(2026, 6, 30), first.Due);
+        Assert.Equal([("Công an xã", CoordinationBot.Core.Plans.Role.Lead), ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", CoordinationBot.Core.Plans.Role.Support)], first.Assignments.Select(a => (a.Agency, a.Role)));
+        Assert.Equal(plan.Plan.Plan.Number, latest.Plan.Number);
+        Assert.Equal(plan.Plan.Plan.FocalAgency, latest.Plan.FocalAgency);
+    }
+
+    [Fact]
     public async Task ChangedFile_BecomesANewVersion_AndTheOldOneIsKept()
     {
         var original = await File.ReadAllTextAsync(SharedData.Require("seeds", "004_f4d7285e2bc01f5d.txt"));

@@ -16,7 +16,7 @@ public sealed class CorrectTaskHandler(CorrectedPlanStore plans, AgencyRegistry 
     public async Task<CorrectTaskResult> HandleAsync(CorrectTaskRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var asRead = request.PlanKey is { Length: > 0 and <= 300 } key ? await plans.Read.GetLatestAsync(key, cancellationToken) : null;
+        var asRead = request.PlanKey is { Length: > 0 and <= 300 } key ? await plans.AsRead.GetLatestAsync(key, cancellationToken) : null;
         if (asRead is null)
         {
             return CorrectTaskResult.Refused(CorrectionProblem.UnknownPlan);

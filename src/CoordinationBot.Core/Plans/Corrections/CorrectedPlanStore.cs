@@ -8,7 +8,7 @@ namespace CoordinationBot.Core.Plans.Corrections;
 /// <summary>
 /// The plan registry as everyone else sees it: each version as read, with the focal agency's corrections laid over it
 /// (so an open round, a question and a card all see a corrected lead at once). The versions as read stay in
-/// <see cref="Read"/>. A plan's corrections are read at most every <see cref="MaxAge"/> per plan (as the question catalog
+/// <see cref="AsRead"/>. A plan's corrections are read at most every <see cref="MaxAge"/> per plan (as the question catalog
 /// is), at once after a correction in this instance.
 /// </summary>
 public sealed class CorrectedPlanStore(IPlanStore read, IPlanCorrectionStore corrections, AgencyRegistry registry, TimeProvider time) : IPlanStore
@@ -17,7 +17,7 @@ public sealed class CorrectedPlanStore(IPlanStore read, IPlanCorrectionStore cor
     private readonly ConcurrentDictionary<string, (IReadOnlyList<PlanCorrection> List, DateTimeOffset ReadAt)> known = new(StringComparer.Ordinal);
 
     /// <summary>The versions as read, without corrections.</summary>
-    public IPlanStore Read => read;
+    public IPlanStore AsRead => read;
 
     public async Task<StoredPlan?> FindBySourceHashAsync(string sourceHash, CancellationToken cancellationToken) =>
         await CorrectAsync(await read.FindBySourceHashAsync(sourceHash, cancellationToken), cancellationToken);

@@ -21,6 +21,13 @@ public sealed partial class PlanExtractor(AgencyRegistry registry)
         var bodyStart = Array.FindIndex(lines, IsFirstSection);
         var preamble = bodyStart >= 0 ? lines[..bodyStart] : lines;
         var body = bodyStart >= 0 ? lines[bodyStart..] : [];
+        if (bodyStart < 0 && Array.FindIndex(lines, l => l.TrimStart().StartsWith('|')) is var table and >= 0)
+        {
+            // A document that is only a task table (an assignment table sent on its own, "Biểu phân công nhiệm vụ"):
+            // the table is its one section.
+            preamble = lines[..table];
+            body = [TableSection, .. lines[table..]];
+        }
 
         var header = HeaderReader.Read(preamble);
         var blocks = BlockReader.Read(body);
@@ -43,6 +50,8 @@ public sealed partial class PlanExtractor(AgencyRegistry registry)
             built.Select(b => b.Task).ToList(),
             review);
     }
+
+    private const string TableSection = "I. NHIỆM VỤ";
 
     /// <summary>At most this many reporting rules: more is a hostile or broken document, not a plan.</summary>
     public const int MaxReportingRules = 40;

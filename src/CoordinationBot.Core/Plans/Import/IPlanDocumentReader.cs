@@ -26,4 +26,5 @@ public enum PlanFileProblem
     Scanned,
     LegacyWord,
     Protected,
+    AttachedPlanMissing,
 }

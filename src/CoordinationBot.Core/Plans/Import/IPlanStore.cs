@@ -20,4 +20,7 @@ public interface IPlanStore
 
     /// <summary>The newest version of every plan.</summary>
     IAsyncEnumerable<StoredPlan> ListLatestAsync(CancellationToken cancellationToken);
+
+    /// <summary>The versions as read from their documents, without what is laid over them (the focal agency's corrections).</summary>
+    IPlanStore AsRead => this;
 }

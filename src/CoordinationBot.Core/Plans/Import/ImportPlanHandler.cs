@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using CoordinationBot.Core.Plans.Extraction;
 using CoordinationBot.Core.Text;
 
@@ -6,9 +7,11 @@ namespace CoordinationBot.Core.Plans.Import;
 
 /// <summary>
 /// Imports a plan file into the registry. The same bytes again change nothing; a changed file becomes a new version
-/// and the old one is kept. A file that is not a plan is refused with the reason, and nothing is stored.
+/// and the old one is kept. A file that is not a plan is refused with the reason, and nothing is stored. An assignment
+/// table sent on its own ("Biểu phân công nhiệm vụ (Kèm theo Kế hoạch số 62/KH-UBND …)", often an .xlsx) becomes a new
+/// version of that plan with the table's tasks as its attachment's (<c>PL.</c> ids); the plan must be stored first.
 /// </summary>
-public sealed class ImportPlanHandler(IPlanDocumentReader reader, IPlanStore store, PlanExtractor extractor, TimeProvider time)
+public sealed partial class ImportPlanHandler(IPlanDocumentReader reader, IPlanStore store, PlanExtractor extractor, TimeProvider time)
 {
     /// <summary>Reads and extracts without storing (the preview before "Lưu").</summary>
     public PlanPreview Preview(ReadOnlySpan<byte> content, string fileName)
@@ -20,8 +23,9 @@ public sealed class ImportPlanHandler(IPlanDocumentReader reader, IPlanStore sto
         }
 
         var plan = extractor.Extract(document.Text);
-        return IsPlan(plan)
-            ? new PlanPreview(plan, PlanFileProblem.None, Hash(content))
+        var attachedTo = plan.Number is null ? AttachmentOf(document.Text) : null;
+        return plan.Tasks.Count > 0 && (plan.Title.Length > 0 || plan.Number is not null || attachedTo is not null)
+            ? new PlanPreview(plan, PlanFileProblem.None, Hash(content), attachedTo)
             : new PlanPreview(null, PlanFileProblem.NotAPlan, Hash(content));
     }
 
@@ -40,6 +44,11 @@ public sealed class ImportPlanHandler(IPlanDocumentReader reader, IPlanStore sto
             return new ImportResult(ImportOutcome.Unchanged, existing, PlanFileProblem.None);
         }
 
+        if (preview.AttachedTo is { } number)
+        {
+            return await AttachAsync(request, preview, number, cancellationToken);
+        }
+
         var key = KeyOf(plan);
         var latest = await store.LatestVersionAsync(key, cancellationToken);
         var stored = new StoredPlan(key, latest + 1, preview.SourceHash, Path.GetFileName(request.FileName), time.GetUtcNow(), request.ImportedBy, plan);
@@ -47,25 +56,68 @@ public sealed class ImportPlanHandler(IPlanDocumentReader reader, IPlanStore sto
         return new ImportResult(latest == 0 ? ImportOutcome.Created : ImportOutcome.NewVersion, stored, PlanFileProblem.None);
     }
 
+    /// <summary>An assignment table stored as a new version of the plan it is attached to: its tasks join the plan's as <c>PL.</c> tasks (a task of the same id is replaced).</summary>
+    private async Task<ImportResult> AttachAsync(ImportPlanRequest request, PlanPreview preview, string number, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(number);
+        if (await store.AsRead.GetLatestAsync(key, cancellationToken) is not { } target)
+        {
+            return new ImportResult(ImportOutcome.Refused, null, PlanFileProblem.AttachedPlanMissing, number);
+        }
+
+        var table = preview.Plan!;
+        var attached = table.Tasks.Select(t => t with { Id = t.Id.StartsWith(AttachmentPrefix, StringComparison.Ordinal) ? t.Id : AttachmentPrefix + t.Id }).ToList();
+        var ids = attached.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var merged = target.Plan with
+        {
+            Tasks = [.. target.Plan.Tasks.Where(t => !ids.Contains(t.Id)), .. attached],
+            AgenciesToReview = [.. target.Plan.AgenciesToReview.Union(table.AgenciesToReview, StringComparer.Ordinal)],
+        };
+        var stored = new StoredPlan(key, target.Version + 1, preview.SourceHash, Path.GetFileName(request.FileName), time.GetUtcNow(), request.ImportedBy, merged);
+        await store.SaveAsync(stored, cancellationToken);
+        return new ImportResult(ImportOutcome.Attached, stored, PlanFileProblem.None, number) { Added = attached.Count };
+    }
+
+    private const string AttachmentPrefix = "PL.";
+
+    /// <summary>"(Kèm theo Kế hoạch số 62/KH-UBND ngày …)" near the top: the number of the plan the document belongs to.</summary>
+    public static string? AttachmentOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var head = string.Join('\n', text.Split('\n').Take(12));
+        var match = AttachedTo().Match(head);
+        return match.Success ? match.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal) : null;
+    }
+
     /// <summary>The plan's identity across versions: its number, else its kind, year and title.</summary>
     public static string KeyOf(Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var basis = plan.Number ?? $"{plan.Kind} {plan.Year} {plan.Title}";
+        return KeyOf(plan.Number ?? $"{plan.Kind} {plan.Year} {plan.Title}");
+    }
+
+    private static string KeyOf(string basis)
+    {
         var folded = VietnameseText.Fold(basis).Replace(' ', '-');
         return folded.Length <= 80 ? folded : folded[..60] + "-" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folded)))[..16].ToLowerInvariant();
     }
 
-    private static bool IsPlan(Plan plan) => plan.Tasks.Count > 0 && (plan.Title.Length > 0 || plan.Number is not null);
+    [GeneratedRegex(@"kèm theo\s+(?:Kế hoạch|Chương trình|Quyết định|Nghị quyết)\s+số\s*:?\s*(\d+\s*/\s*[\p{L}Đđ]+(?:\s*-\s*[\p{L}Đđ]+)*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex AttachedTo();
 
     private static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
 }
 
 public sealed record ImportPlanRequest(ReadOnlyMemory<byte> Content, string FileName, string? ImportedBy);
 
-public sealed record ImportResult(ImportOutcome Outcome, StoredPlan? Plan, PlanFileProblem Problem);
+/// <summary>What an import did; <see cref="PlanNumber"/> names the plan an attachment belongs to, <see cref="Added"/> how many of its tasks it brought.</summary>
+public sealed record ImportResult(ImportOutcome Outcome, StoredPlan? Plan, PlanFileProblem Problem, string? PlanNumber = null)
+{
+    public int Added { get; init; }
+}
 
-public sealed record PlanPreview(Plan? Plan, PlanFileProblem Problem, string SourceHash);
+/// <summary>A file read, not stored; <see cref="AttachedTo"/>: the plan an assignment table says it belongs to.</summary>
+public sealed record PlanPreview(Plan? Plan, PlanFileProblem Problem, string SourceHash, string? AttachedTo = null);
 
 public enum ImportOutcome
 {
@@ -73,4 +125,5 @@ public enum ImportOutcome
     NewVersion,
     Unchanged,
     Refused,
+    Attached,
 }

@@ -38,7 +38,7 @@ public sealed partial class CorrectTaskCommandHandler(
             return null;
         }
 
-        var asRead = await plans.Read.GetLatestAsync(found.Key, cancellationToken);
+        var asRead = await plans.AsRead.GetLatestAsync(found.Key, cancellationToken);
         var current = await plans.GetLatestAsync(found.Key, cancellationToken);
         var typed = id.Groups[1].Value;
         var task = asRead?.Plan.Tasks.FirstOrDefault(t => string.Equals(t.Id, typed, StringComparison.OrdinalIgnoreCase));

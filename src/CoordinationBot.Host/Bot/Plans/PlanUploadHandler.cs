@@ -49,7 +49,7 @@ public sealed class PlanUploadHandler(
 
         var id = Guid.NewGuid().ToString("N");
         await pending.SaveAsync(new PendingImport(id, file.DownloadUrl!, name, preview.SourceHash, user!, time.GetUtcNow()), cancellationToken);
-        var card = PlanPreviewCard.Create(plan, id, culture);
+        var card = PlanPreviewCard.Create(plan, id, culture, preview.AttachedTo);
         await turn.ReplyWithCardAsync(card, $"{BotText.Get("PreviewTitle", culture)}: {plan.Number ?? plan.Title}", cancellationToken);
         return null;
     }

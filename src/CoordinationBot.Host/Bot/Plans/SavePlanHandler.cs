@@ -45,7 +45,8 @@ public sealed class SavePlanHandler(
         catalogs.Invalidate();
         var text = result.Outcome switch
         {
-            ImportOutcome.Refused => BotText.Get("PlanFile_" + result.Problem, culture),
+            ImportOutcome.Refused => string.Format(culture, BotText.Get("PlanFile_" + result.Problem, culture), result.PlanNumber),
+            ImportOutcome.Attached => string.Format(culture, BotText.Get("SavedAttachment", culture), result.Added, result.PlanNumber, result.Plan!.Version),
             ImportOutcome.Unchanged => string.Format(culture, BotText.Get("SavedUnchanged", culture), result.Plan!.Version),
             _ => string.Format(culture, BotText.Get("Saved", culture), result.Plan!.Plan.Number ?? result.Plan.Plan.Title, result.Plan.Version, result.Plan.Plan.Tasks.Count),
         };
