@@ -214,9 +214,7 @@ public static class ConsolidationDocument
     }
 
     private static string TaskReference(PlanTask task) =>
-        task.Due is { } due
-            ? ReportText.Format("TaskRefDue", task.Id, due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture))
-            : task.DueText is { Length: > 0 } text ? ReportText.Format("TaskRefDue", task.Id, text) : ReportText.Format("TaskRef", task.Id);
+        Due(task) is { Length: > 0 } due ? ReportText.Format("TaskRefDue", task.Id, due) : ReportText.Format("TaskRef", task.Id);
 
     /// <summary>A short centred rule under a heading block: an empty paragraph with a bottom border, indented on both sides.</summary>
     private static Paragraph Rule(int indent) =>

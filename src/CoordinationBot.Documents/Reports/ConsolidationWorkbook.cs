@@ -28,7 +28,7 @@ public static class ConsolidationWorkbook
             using (var writer = OpenXmlWriter.Create(sheetPart))
             {
                 writer.WriteStartElement(new Worksheet());
-                writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U }));
+                writer.WriteElement(FrozenHeader());
                 writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 5U, Max = 5U, Width = 12D, CustomWidth = true }, new Column { Min = 8U, Max = 10U, Width = 50D, CustomWidth = true }, new Column { Min = 13U, Max = 13U, Width = 24D, CustomWidth = true }));
                 writer.WriteStartElement(new SheetData());
                 string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColDue", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt", "ColOnTime", "ColOverdue"];
@@ -95,7 +95,7 @@ public static class ConsolidationWorkbook
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U }));
+        writer.WriteElement(FrozenHeader());
         writer.WriteElement(new Columns(new Column { Min = 2U, Max = 2U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 9U, Width = 18D, CustomWidth = true }));
         writer.WriteStartElement(new SheetData());
         var statuses = Enum.GetValues<OnTimeStatus>();
@@ -121,6 +121,10 @@ public static class ConsolidationWorkbook
             new CellFormat { FontId = 0U, FillId = 0U, BorderId = 0U, NumberFormatId = 0U },
             new CellFormat { FontId = 1U, FillId = 0U, BorderId = 0U, NumberFormatId = 0U, ApplyFont = true },
             new CellFormat { FontId = 0U, FillId = 0U, BorderId = 0U, NumberFormatId = 14U, ApplyNumberFormat = true }) { Count = 3U });
+
+    /// <summary>The first row stays in view while scrolling.</summary>
+    private static SheetViews FrozenHeader() =>
+        new(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U });
 
     private static Cell Header(string text)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CoordinationBot.Core;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Corrections;
 using CoordinationBot.Core.Text;
@@ -56,7 +55,7 @@ public static class TaskCorrectionCard
             foreach (var correction in mine)
             {
                 var who = correction.ByName is { } name ? correction.ByAgency is { } agency ? $"{name} ({agency})" : name : correction.ByAgency ?? correction.By;
-                var when = correction.At.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+                var when = Bot.StatusReports.StatusCardBuilder.Stamp(correction.At);
                 body.Add(AdaptiveCard.PlainText((string.Format(culture, T("CorrectHistoryLine"), when, who, What(correction.Change, culture)), false)));
             }
         }

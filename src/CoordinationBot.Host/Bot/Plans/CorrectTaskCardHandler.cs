@@ -82,7 +82,7 @@ public sealed class CorrectTaskCardHandler(
 
     private static string Saved(CorrectTaskResult result, CultureInfo culture)
     {
-        var at = result.Correction!.At.ToOffset(Core.VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var at = StatusReports.StatusCardBuilder.Stamp(result.Correction!.At);
         var text = string.Format(culture, BotText.Get("CorrectSaved", culture), result.Correction.Sequence, at);
         return result.Unknown.Count == 0 ? text : text + " " + string.Format(culture, BotText.Get("CorrectUnknown", culture), string.Join("; ", result.Unknown));
     }
