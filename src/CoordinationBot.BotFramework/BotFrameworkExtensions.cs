@@ -1,7 +1,6 @@
 using CoordinationBot.BotFramework.Authentication;
 using CoordinationBot.BotFramework.Connector;
 using CoordinationBot.BotFramework.Routing;
-using CoordinationBot.Core.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -13,14 +12,16 @@ namespace CoordinationBot.BotFramework;
 
 public static class BotFrameworkExtensions
 {
-    /// <summary>Our Bot Connector protocol: inbound authentication, the outbound connector client and the router.</summary>
+    /// <summary>
+    /// Our Bot Connector protocol: inbound authentication, the outbound connector client and the router. The router needs an
+    /// <see cref="ICommandRecognizer"/>: the application registers the one that knows its commands.
+    /// </summary>
     public static IHostApplicationBuilder AddBotFramework(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(CommandCatalog.Default);
         services.TryAddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
             new ConfigurationManager<OpenIdConnectConfiguration>(
                 sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.OpenIdMetadataUrl.ToString(),

@@ -12,10 +12,16 @@ public static class CliProgram
         root.Subcommands.Add(ConversationsCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(DirectoryCommand.Create());
         root.Subcommands.Add(PackageCommand.Create());
+        return await RunAsync(root, args);
+    }
+
+    /// <summary>Runs a command line: a problem the user can fix is one line on stderr and exit code 2, never a stack trace.</summary>
+    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(root);
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -9,7 +9,10 @@ public static class CliRunner
         RunInAsync(AppContext.BaseDirectory, environment, arguments);
 
     /// <summary>As <see cref="RunAsync"/>, from <paramref name="workingDirectory"/> (a checkout without its tools, say).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgramAsync(arguments is ["bench", ..] ? "coordbot-bench.dll" : "coordbot.dll", workingDirectory, environment, arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunProgramAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -18,7 +21,7 @@ public static class CliRunner
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "coordbot.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

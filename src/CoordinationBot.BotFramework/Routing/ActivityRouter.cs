@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CoordinationBot.BotFramework.Connector;
 using CoordinationBot.BotFramework.Schema;
-using CoordinationBot.Core.Commands;
 
 namespace CoordinationBot.BotFramework.Routing;
 
@@ -12,10 +11,10 @@ namespace CoordinationBot.BotFramework.Routing;
 public sealed class ActivityRouter
 {
     private readonly Dictionary<ActivityRoute, IActivityHandler> handlers;
-    private readonly CommandCatalog commands;
+    private readonly ICommandRecognizer commands;
     private readonly IConnectorClient connector;
 
-    public ActivityRouter(IEnumerable<IActivityHandler> handlers, CommandCatalog commands, IConnectorClient connector)
+    public ActivityRouter(IEnumerable<IActivityHandler> handlers, ICommandRecognizer commands, IConnectorClient connector)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         this.handlers = [];
@@ -32,7 +31,7 @@ public sealed class ActivityRouter
     }
 
     /// <summary>The route an activity takes, and the command a message names.</summary>
-    public (ActivityRoute Route, RecognizedCommand? Command) Resolve(Activity activity)
+    public (ActivityRoute Route, TypedCommand? Command) Resolve(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var type = activity.Type ?? string.Empty;
@@ -50,7 +49,7 @@ public sealed class ActivityRouter
         if (string.Equals(type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
         {
             var command = commands.Recognize(activity.GetTextWithoutMentions());
-            var route = new ActivityRoute(ActivityTypes.Message, command?.Command.Name);
+            var route = new ActivityRoute(ActivityTypes.Message, command?.Name);
             return handlers.ContainsKey(route) ? (route, command) : (new ActivityRoute(ActivityTypes.Message), command);
         }
 

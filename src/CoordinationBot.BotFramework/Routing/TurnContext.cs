@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using CoordinationBot.BotFramework.Connector;
 using CoordinationBot.BotFramework.Schema;
-using CoordinationBot.Core.Commands;
 
 namespace CoordinationBot.BotFramework.Routing;
 
 /// <summary>One incoming activity and the means to answer it.</summary>
-public sealed class TurnContext(Activity activity, IConnectorClient connector, ClaimsIdentity? identity, RecognizedCommand? command)
+public sealed class TurnContext(Activity activity, IConnectorClient connector, ClaimsIdentity? identity, TypedCommand? command)
 {
     public Activity Activity { get; } = activity;
 
@@ -16,7 +15,7 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector, C
     public ClaimsIdentity? Identity { get; } = identity;
 
     /// <summary>The command recognised in a message, if any.</summary>
-    public RecognizedCommand? Command { get; } = command;
+    public TypedCommand? Command { get; } = command;
 
     public string? TenantId => Activity.GetTenantId();
 

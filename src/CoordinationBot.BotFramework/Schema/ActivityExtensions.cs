@@ -59,28 +59,6 @@ public static partial class ActivityExtensions
         };
     }
 
-    /// <summary>What is needed to write into this conversation later; null when the activity lacks it.</summary>
-    public static CoordinationBot.Core.Conversations.ConversationReference? ToConversationReference(this Activity activity, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.ServiceUrl is null || activity.Conversation?.Id is null || activity.Recipient?.Id is null)
-        {
-            return null;
-        }
-
-        return new(
-            ChannelId: activity.ChannelId ?? "msteams",
-            ServiceUrl: activity.ServiceUrl,
-            ConversationId: activity.Conversation.Id,
-            ConversationType: activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal"),
-            TenantId: activity.GetTenantId() ?? NoTenant,
-            BotId: activity.Recipient.Id,
-            UserId: activity.From?.Id,
-            AadObjectId: activity.From?.AadObjectId,
-            TeamId: activity.GetChannelData()?.Team?.Id,
-            UpdatedAt: now);
-    }
-
     /// <summary>The first file the user attached (Teams file download info), with its name.</summary>
     public static (FileDownloadInfo Info, string Name)? GetFile(this Activity activity)
     {

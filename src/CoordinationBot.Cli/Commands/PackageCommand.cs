@@ -29,7 +29,7 @@ public static partial class PackageCommand
                 return 2;
             }
 
-            var root = BenchTools.RepositoryRoot();
+            var root = Repository.Root();
             var source = Path.Combine(root, "manifest");
             var work = Directory.CreateTempSubdirectory("coordbot-package-").FullName;
             foreach (var file in Files)

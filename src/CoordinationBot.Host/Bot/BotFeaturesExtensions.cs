@@ -37,6 +37,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Plans.PlanUploadHandler>()
             .AddActivityHandler<Plans.SavePlanHandler>()
             .AddActivityHandler<Plans.CancelPlanHandler>();
+        builder.Services.TryAddSingleton(CoordinationBot.Core.Commands.CommandCatalog.Default);
+        builder.Services.TryAddSingleton<CoordinationBot.BotFramework.Routing.ICommandRecognizer, CatalogCommandRecognizer>();
         builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);
         builder.Services.AddHttpClient(Plans.PlanFileDownloader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });

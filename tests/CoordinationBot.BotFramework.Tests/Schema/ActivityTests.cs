@@ -95,23 +95,6 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public void ToConversationReference_CarriesWhatAProactiveMessageNeeds()
-    {
-        var incoming = JsonSerializer.Deserialize(TeamsMessage, BotJsonContext.Default.Activity)!;
-        var now = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-
-        var reference = incoming.ToConversationReference(now)!;
-
-        Assert.Equal("https://smba.trafficmanager.net/apac/", reference.ServiceUrl);
-        Assert.Equal("a:1xyz", reference.ConversationId);
-        Assert.Equal("t-1", reference.TenantId);
-        Assert.Equal("28:bot", reference.BotId);
-        Assert.Equal("a1b2", reference.AadObjectId);
-        Assert.Equal("19:team", reference.TeamId);
-        Assert.Equal(now, reference.UpdatedAt);
-    }
-
-    [Fact]
     public void GetChannelData_OfAnUnexpectedShape_IsNull()
     {
         var activity = new Activity { ChannelData = new System.Text.Json.Nodes.JsonObject { ["tenant"] = "not an object" } };

@@ -5,7 +5,7 @@ using CoordinationBot.Core.Plans.Extraction;
 using CoordinationBot.Core.Plans.Import;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CoordinationBot.Cli.Commands;
+namespace CoordinationBot.Bench;
 
 /// <summary>
 /// <c>coordbot bench import</c>: a 300-task plan stored in the registry (Azurite), against the floor of writing as

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using CoordinationBot.Core.Plans.Extraction;
 
-namespace CoordinationBot.Cli.Commands;
+namespace CoordinationBot.Bench;
 
 /// <summary><c>coordbot bench NAME</c>: benchmarks that print their figures and end with one <c>BENCH NAME key=value …</c> line.</summary>
 public static class BenchCommand

@@ -7,7 +7,7 @@ using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Documents.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CoordinationBot.Cli.Commands;
+namespace CoordinationBot.Bench;
 
 /// <summary>
 /// <c>coordbot bench consolidate</c>: A agencies × T tasks reports in Azurite, then the consolidation end to end —

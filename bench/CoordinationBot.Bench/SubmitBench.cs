@@ -9,7 +9,7 @@ using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CoordinationBot.Cli.Commands;
+namespace CoordinationBot.Bench;
 
 /// <summary>
 /// <c>coordbot bench submit</c>: N officers of N agencies press "Gửi báo cáo" at the same moment; each invoke goes

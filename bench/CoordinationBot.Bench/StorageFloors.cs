@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure.Data.Tables;
 
-namespace CoordinationBot.Cli.Commands;
+namespace CoordinationBot.Bench;
 
 /// <summary>
 /// What the storage itself cannot go below, measured on the same storage in the same run as a benchmark: the floor its

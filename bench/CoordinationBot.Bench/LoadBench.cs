@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoordinationBot.BotFramework;
 using CoordinationBot.BotFramework.Authentication;
+using CoordinationBot.Cli.Commands;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Apis;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CoordinationBot.Cli.Commands;
+namespace CoordinationBot.Bench;
 
 /// <summary>
 /// <c>coordbot bench load</c>: simulated officers send a mix of questions and status-card submissions to
@@ -250,7 +251,7 @@ public static class LoadBench
         using var scope = services.CreateScope();
         var import = scope.ServiceProvider.GetRequiredService<ImportPlanHandler>();
         string? key = null;
-        foreach (var seed in Directory.EnumerateFiles(Path.Combine(BenchTools.RepositoryRoot(), "..", "shared", "seeds"), "*.txt").Order(StringComparer.Ordinal))
+        foreach (var seed in Directory.EnumerateFiles(Path.Combine(Repository.Root(), "..", "shared", "seeds"), "*.txt").Order(StringComparer.Ordinal))
         {
             var stored = (await import.HandleAsync(new ImportPlanRequest(await File.ReadAllBytesAsync(seed, cancellationToken), Path.GetFileName(seed), "load"), cancellationToken)).Plan!;
             key ??= stored.Key;

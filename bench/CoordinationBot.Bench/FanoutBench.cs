@@ -16,7 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CoordinationBot.Cli.Commands;
+namespace CoordinationBot.Bench;
 
 /// <summary>
 /// <c>coordbot bench fanout</c>: a reporting round's status cards to N conversations through the real outbox, delivery

@@ -1,30 +1,18 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CoordinationBot.Cli.Commands;
 using CoordinationBot.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace CoordinationBot.Cli.Commands;
+namespace CoordinationBot.Bench;
 
 /// <summary>What benchmarks start for themselves: the repository's pinned Azurite, on free loopback ports.</summary>
 public static class BenchTools
 {
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CoordinationBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run benchmarks from the repository (./coordbot bench …): CoordinationBot.sln not found above the current folder.");
-    }
-
     /// <summary>The configuration every benchmark host shares: its Azurite, its own tables, no directory, no scheduler.</summary>
     public static Dictionary<string, string?> HostSettings(string storage, string directoryFile, params (string Key, string Value)[] extra)
     {
@@ -89,10 +77,10 @@ public static class BenchTools
     public static async Task<(Process Process, string ConnectionString)> StartAzuriteAsync()
     {
         var (table, queue, blob) = (FreePort(), FreePort(), FreePort());
-        var tool = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "azurite");
+        var tool = Path.Combine(Repository.Root(), "node_modules", ".bin", "azurite");
         if (!File.Exists(tool))
         {
-            throw new CliProblemException($"{tool} is missing: run 'npm ci' in {RepositoryRoot()} first (./run.sh and ./test.sh do).");
+            throw new CliProblemException($"{tool} is missing: run 'npm ci' in {Repository.Root()} first (./run.sh and ./test.sh do).");
         }
 
         var info = new ProcessStartInfo(tool) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
