@@ -113,9 +113,6 @@ public static partial class ActivityExtensions
     public static string? GetCardString(this Activity activity, string name) =>
         activity.GetCardData()?[name] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    /// <summary>Partition used for conversations that carry no tenant (emulators).</summary>
-    public const string NoTenant = "no-tenant";
-
     [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
     private static partial Regex MentionTag();
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Cli.Commands;
 
@@ -35,5 +35,5 @@ public static class PlanPrinter
         }
     }
 
-    private static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "-";
+    private static string Date(DateOnly? date) => date?.ToVietnameseDate() ?? "-";
 }

@@ -14,4 +14,8 @@ public sealed record ConversationReference(
     string? UserId,
     string? AadObjectId,
     string? TeamId,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The tenant of conversations that carry none (emulators, local development).</summary>
+    public const string NoTenant = "no-tenant";
+}

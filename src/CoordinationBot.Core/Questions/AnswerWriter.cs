@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Core.Questions;
 
@@ -119,7 +120,7 @@ public sealed class AnswerWriter(PlanCatalog catalog, AgencyRegistry registry, C
         var plan = catalog.Plans[item.Plan].Plan;
         var task = item.Task;
         text.Append(Label(plan)).Append(" — ").Append(AnswerText.Get("Task", culture)).Append(' ').Append(task.Id).Append(": ")
-            .AppendLine(Shorten(task.Text, full ? TextLength : 120));
+            .AppendLine(VietnameseText.Shorten(task.Text, full ? TextLength : 120));
         var leads = task.Assignments.Where(a => a.Role == Role.Lead).Select(a => Agency(a.Agency)).Distinct().ToList();
         var supports = task.Assignments.Where(a => a.Role == Role.Support).Select(a => Agency(a.Agency)).Distinct().ToList();
         var line = new List<string>();
@@ -182,10 +183,9 @@ public sealed class AnswerWriter(PlanCatalog catalog, AgencyRegistry registry, C
     private string Label(Plan plan)
     {
         var number = plan.Number ?? AnswerText.Get("NoNumber", culture);
-        return $"{AnswerText.Get("Plan", culture)} {number} ({Shorten(plan.Title, 90)})";
+        return $"{AnswerText.Get("Plan", culture)} {number} ({VietnameseText.Shorten(plan.Title, 90)})";
     }
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) => date.ToVietnameseDate();
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Core.Questions;
 
@@ -74,7 +75,7 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
         if (current.Id != agency.Id)
         {
             // "Sở TT&TT …": the tasks are its successor's, and the answer says so before listing them.
-            var since = agency.SuccessorSince is { } day ? day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : null;
+            var since = agency.SuccessorSince is { } day ? day.ToVietnameseDate() : null;
             heading = AnswerText.Format(writer.Culture, since is null ? "NowPartOf" : "NowPartOfSince", agency.Name, current.Name, since ?? string.Empty) + " " + heading;
         }
 
@@ -132,7 +133,7 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             return writer.NotFound(question.Intent, AnswerText.Format(writer.Culture, overdue ? "NoneOverdue" : "NoneDueSoon", who, Window));
         }
 
-        return writer.Tasks(question.Intent, AnswerText.Format(writer.Culture, overdue ? "Overdue" : "DueSoon", who, Window, today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), due, MaxListed);
+        return writer.Tasks(question.Intent, AnswerText.Format(writer.Culture, overdue ? "Overdue" : "DueSoon", who, Window, today.ToVietnameseDate()), due, MaxListed);
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class RecipientFinder(IConversationReferenceStore conversations, A
         ArgumentNullException.ThrowIfNull(wanted);
         var found = new List<(string, ConversationReference)>();
         var byChannel = new HashSet<string>(StringComparer.Ordinal);
-        var tenant = tenantId ?? "no-tenant";
+        var tenant = tenantId ?? ConversationReference.NoTenant;
         foreach (var agency in wanted)
         {
             if (await channels.GetAsync(tenant, agency, cancellationToken) is { } channel && channel.TenantId == tenantId)

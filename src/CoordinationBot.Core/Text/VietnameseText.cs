@@ -90,11 +90,11 @@ public static class VietnameseText
         return builder.ToString();
     }
 
-    /// <summary>At most <paramref name="max"/> characters: a longer text is cut and ends with "…".</summary>
+    /// <summary>At most <paramref name="max"/> characters: a longer text is cut (no space left before the cut) and ends with "…".</summary>
     public static string Shorten(string text, int max)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= max ? text : text[..(max - 1)] + "…";
+        return text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
     }
 
     /// <summary>Lower case, without tone marks or diacritics (đ → d), punctuation turned into spaces. What we compare.</summary>

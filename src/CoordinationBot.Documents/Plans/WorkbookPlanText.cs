@@ -3,6 +3,7 @@ using System.Text;
 using CoordinationBot.Core.Plans.Import;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Documents.Plans;
 
@@ -87,7 +88,7 @@ public static class WorkbookPlanText
         }
         else if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
         {
-            text = DateTime.FromOADate(serial).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            text = DateOnly.FromDateTime(DateTime.FromOADate(serial)).ToVietnameseDate();
         }
         else
         {

@@ -3,6 +3,7 @@ using CoordinationBot.Core.Plans;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Documents.Reports;
 
@@ -282,7 +283,7 @@ public static class ConsolidationDocument
     }
 
     private static string Due(PlanTask task) =>
-        task.Due?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? task.DueText ?? string.Empty;
+        task.Due?.ToVietnameseDate() ?? task.DueText ?? string.Empty;
 
     /// <summary>A row of the appendix: 12 pt from the cell style, so 20,000 rows stay light; the header row repeats on every page.</summary>
     private static TableRow Row(bool header, params string[] cells)

@@ -20,7 +20,7 @@ public static class ConversationReferences
             ServiceUrl: activity.ServiceUrl,
             ConversationId: activity.Conversation.Id,
             ConversationType: activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal"),
-            TenantId: activity.GetTenantId() ?? ActivityExtensions.NoTenant,
+            TenantId: activity.GetTenantId() ?? ConversationReference.NoTenant,
             BotId: activity.Recipient.Id,
             UserId: activity.From?.Id,
             AadObjectId: activity.From?.AadObjectId,

@@ -57,4 +57,7 @@ public static class AdaptiveCard
         ["title"] = title,
         ["data"] = new JsonObject { ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = text } },
     };
+
+    /// <summary>One title and value of a FactSet.</summary>
+    public static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }

@@ -82,17 +82,17 @@ public static class AnswerCard
         var facts = new JsonArray();
         if (task.Leads.Count > 0)
         {
-            facts.Add(Fact(AnswerText.Get("Lead", culture), string.Join("; ", task.Leads)));
+            facts.Add(AdaptiveCard.Fact(AnswerText.Get("Lead", culture), string.Join("; ", task.Leads)));
         }
 
         if (task.Supports.Count > 0)
         {
-            facts.Add(Fact(AnswerText.Get("Support", culture), string.Join("; ", task.Supports)));
+            facts.Add(AdaptiveCard.Fact(AnswerText.Get("Support", culture), string.Join("; ", task.Supports)));
         }
 
         if (task.Due is not null)
         {
-            facts.Add(Fact(AnswerText.Get("Due", culture), task.Due));
+            facts.Add(AdaptiveCard.Fact(AnswerText.Get("Due", culture), task.Due));
         }
 
         var full = AdaptiveCard.Create([AdaptiveCard.TextBlock(task.Text)]);
@@ -120,5 +120,4 @@ public static class AnswerCard
         };
     }
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }

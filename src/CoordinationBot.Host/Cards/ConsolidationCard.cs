@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CoordinationBot.Core.Consolidation;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Resources;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Host.Cards;
 
@@ -27,13 +28,13 @@ public static class ConsolidationCard
                 ["type"] = "FactSet",
                 ["facts"] = new JsonArray
                 {
-                    Fact(T("StatusDue"), summary.Round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
-                    Fact(T("ConsolidationReported"), $"{summary.Reported.Count}/{summary.Expected.Count}"),
-                    Fact(T("ConsolidationCounts"), counts),
-                    Fact(T("ConsolidationOnTime"), string.Join("; ", summary.OnTimeCounts.Where(c => c.Value > 0).Select(c => $"{T("OnTime_" + c.Key)}: {c.Value}"))),
-                    Fact(T("ConsolidationMissing"), summary.Missing.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Missing)),
-                    Fact(T("ConsolidationOverdue"), summary.Overdue.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Overdue)),
-                    Fact(T("ConsolidationLowerLevels"), summary.LowerLevels.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.LowerLevels.GroupBy(l => l.Issuer).Select(g => $"{g.Key}: {g.Count()}"))),
+                    AdaptiveCard.Fact(T("StatusDue"), summary.Round.Due.ToVietnameseDate()),
+                    AdaptiveCard.Fact(T("ConsolidationReported"), $"{summary.Reported.Count}/{summary.Expected.Count}"),
+                    AdaptiveCard.Fact(T("ConsolidationCounts"), counts),
+                    AdaptiveCard.Fact(T("ConsolidationOnTime"), string.Join("; ", summary.OnTimeCounts.Where(c => c.Value > 0).Select(c => $"{T("OnTime_" + c.Key)}: {c.Value}"))),
+                    AdaptiveCard.Fact(T("ConsolidationMissing"), summary.Missing.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Missing)),
+                    AdaptiveCard.Fact(T("ConsolidationOverdue"), summary.Overdue.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Overdue)),
+                    AdaptiveCard.Fact(T("ConsolidationLowerLevels"), summary.LowerLevels.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.LowerLevels.GroupBy(l => l.Issuer).Select(g => $"{g.Key}: {g.Count()}"))),
                 },
             },
         };
@@ -96,5 +97,4 @@ public static class ConsolidationCard
         }
     }
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }

@@ -21,19 +21,19 @@ public static class PlanPreviewCard
         var agencies = plan.AssignedAgencies().Count;
         var facts = new JsonArray
         {
-            Fact(T("PreviewNumber"), plan.Number ?? T("NoNumber")),
-            Fact(T("PreviewIssuedOn"), plan.IssuedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—"),
-            Fact(T("PreviewFocal"), plan.FocalAgency ?? "—"),
-            Fact(T("PreviewCounts"), $"{plan.Tasks.Count} / {agencies}"),
+            AdaptiveCard.Fact(T("PreviewNumber"), plan.Number ?? T("NoNumber")),
+            AdaptiveCard.Fact(T("PreviewIssuedOn"), plan.IssuedOn?.ToVietnameseDate() ?? "—"),
+            AdaptiveCard.Fact(T("PreviewFocal"), plan.FocalAgency ?? "—"),
+            AdaptiveCard.Fact(T("PreviewCounts"), $"{plan.Tasks.Count} / {agencies}"),
         };
         if (plan.Implements.Count > 0)
         {
-            facts.Add(Fact(T("PreviewImplements"), string.Join(", ", plan.Implements.Take(4).Select(r => r.Number))));
+            facts.Add(AdaptiveCard.Fact(T("PreviewImplements"), string.Join(", ", plan.Implements.Take(4).Select(r => r.Number))));
         }
 
         if (plan.AgenciesToReview.Count > 0)
         {
-            facts.Add(Fact(T("PreviewReview"), string.Join("; ", plan.AgenciesToReview)));
+            facts.Add(AdaptiveCard.Fact(T("PreviewReview"), string.Join("; ", plan.AgenciesToReview)));
         }
 
         var body = new JsonArray
@@ -74,5 +74,4 @@ public static class PlanPreviewCard
         },
     };
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Resources;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Host.Cards;
 
@@ -22,7 +23,7 @@ public static class RoundsCard
                 BotText.Get(round.State == RoundState.Open ? "RoundsLineOpen" : "RoundsLineClosed", culture),
                 PlanKind.Label(plan),
                 period,
-                round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                round.Due.ToVietnameseDate(),
                 reported,
                 expected);
             lines.Add(line);

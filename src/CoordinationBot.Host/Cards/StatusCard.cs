@@ -30,9 +30,9 @@ public static class StatusCard
                 ["type"] = "FactSet",
                 ["facts"] = new JsonArray
                 {
-                    Fact(T("StatusPeriod"), PeriodLabel(round.Period, culture)),
-                    Fact(T("StatusDue"), round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
-                    Fact(T("StatusAgency"), model.Agency),
+                    AdaptiveCard.Fact(T("StatusPeriod"), PeriodLabel(round.Period, culture)),
+                    AdaptiveCard.Fact(T("StatusDue"), round.Due.ToVietnameseDate()),
+                    AdaptiveCard.Fact(T("StatusAgency"), model.Agency),
                 },
             },
         };
@@ -124,11 +124,11 @@ public static class StatusCard
                 ["type"] = "FactSet",
                 ["facts"] = new JsonArray
                 {
-                    Fact(T("FieldStatus"), saved is null ? "—" : T("Status_" + saved.Status)),
-                    Fact(T("FieldPercent"), saved?.Percent.ToString(CultureInfo.InvariantCulture) ?? "—"),
-                    Fact(T("FieldResult"), saved?.Result ?? "—"),
-                    Fact(T("FieldDifficulties"), saved?.Difficulties ?? "—"),
-                    Fact(T("FieldProposals"), saved?.Proposals ?? "—"),
+                    AdaptiveCard.Fact(T("FieldStatus"), saved is null ? "—" : T("Status_" + saved.Status)),
+                    AdaptiveCard.Fact(T("FieldPercent"), saved?.Percent.ToString(CultureInfo.InvariantCulture) ?? "—"),
+                    AdaptiveCard.Fact(T("FieldResult"), saved?.Result ?? "—"),
+                    AdaptiveCard.Fact(T("FieldDifficulties"), saved?.Difficulties ?? "—"),
+                    AdaptiveCard.Fact(T("FieldProposals"), saved?.Proposals ?? "—"),
                 },
             });
             return Container(items);
@@ -159,7 +159,6 @@ public static class StatusCard
 
     private static JsonObject Container(JsonArray items) => new() { ["type"] = "Container", ["separator"] = true, ["items"] = items };
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
 }
 

@@ -91,7 +91,7 @@ public static class TaskCorrectionCard
 
         if (change.Due is { } due)
         {
-            parts.Add(string.Format(culture, T("CorrectWhatDue"), due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+            parts.Add(string.Format(culture, T("CorrectWhatDue"), due.ToVietnameseDate()));
         }
 
         if (change.NotATask is { } notATask)

@@ -26,7 +26,7 @@ public sealed class FocalRecipients(RecipientFinder recipients, IConversationRef
         }
 
         var administrators = new List<ConversationReference>();
-        await foreach (var reference in conversations.ListAsync(tenantId ?? BotFramework.Schema.ActivityExtensions.NoTenant, cancellationToken))
+        await foreach (var reference in conversations.ListAsync(tenantId ?? ConversationReference.NoTenant, cancellationToken))
         {
             if (reference.ConversationType == "personal" && plans.Value.IsAdministrator(reference.AadObjectId))
             {

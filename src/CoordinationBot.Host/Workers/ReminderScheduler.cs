@@ -7,6 +7,7 @@ using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Host.Workers;
 
@@ -80,7 +81,7 @@ public sealed partial class ReminderScheduler(
                 continue;
             }
 
-            var due = round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            var due = round.Due.ToVietnameseDate();
             var occasion = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             if (decision.Digest)
             {
@@ -126,7 +127,7 @@ public sealed partial class ReminderScheduler(
         var missing = RoundProgress.Missing(services.GetRequiredService<PlanReporters>().Expected(plan.Plan), reported, registry);
         var culture = language.Value.CultureFor(null);
         var days = round.Due.DayNumber - time.Today().DayNumber;
-        var due = round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var due = round.Due.ToVietnameseDate();
         var text = days > 0 ? string.Format(culture, BotText.Get("ReminderNote", culture), days, due) : string.Format(culture, BotText.Get("ReminderDueToday", culture), due);
         var occasion = "now" + time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var queued = 0;

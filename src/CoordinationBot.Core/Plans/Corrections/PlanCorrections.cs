@@ -1,4 +1,4 @@
-using System.Globalization;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Core.Plans.Corrections;
 
@@ -70,7 +70,7 @@ public static class PlanCorrections
 
         var changed = task with { Assignments = assignments };
         return change.Due is { } due
-            ? changed with { Due = due, DueText = due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) }
+            ? changed with { Due = due, DueText = due.ToVietnameseDate() }
             : changed;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
@@ -8,6 +7,7 @@ using CoordinationBot.Core.Questions;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Host.Bot.Plans;
 
@@ -41,7 +41,7 @@ public sealed class ListPlansHandler(PlanCatalogSource catalogs, IOptions<BotLan
                 PlanKind.Label(plan),
                 plan.Title,
                 plan.Issuer ?? "…",
-                plan.IssuedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…",
+                plan.IssuedOn?.ToVietnameseDate() ?? "…",
                 plan.FocalAgency ?? BotText.Get("PlansNoFocal", culture),
                 plan.Tasks.Count);
             lines.Add(line);

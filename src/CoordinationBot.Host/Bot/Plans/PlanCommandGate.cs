@@ -146,7 +146,7 @@ public sealed class PlanCommandGate(AskerAgencyResolver askers, AgencyRegistry r
         var extras = ReportingPeriod.Parse(VietnameseText.Fold(text), today) is { } period ? " " + period.CommandText : string.Empty;
         if (command is CommandCatalog.OpenRound or CommandCatalog.ExtendRound && DateReader.ReadAll(text, today.Year).LastOrDefault() is var due && due != default)
         {
-            extras += " hạn " + due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            extras += " hạn " + due.ToVietnameseDate();
         }
 
         return extras;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.Core;
 using CoordinationBot.BotFramework.Schema;
@@ -10,6 +9,7 @@ using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Host.Bot.StatusReports;
 
@@ -46,7 +46,7 @@ public abstract class ChangeRoundCommandHandler(
 
         var round = result.Round;
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
-        var reply = string.Format(culture, BotText.Get(close ? "RoundClosed" : "RoundExtended", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        var reply = string.Format(culture, BotText.Get(close ? "RoundClosed" : "RoundExtended", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToVietnameseDate());
         await turn.ReplyAsync(reply, cancellationToken);
         return null;
     }

@@ -9,6 +9,7 @@ using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
+using CoordinationBot.Core.Conversations;
 
 namespace CoordinationBot.Host.Bot.StatusReports;
 
@@ -45,7 +46,7 @@ public sealed class OpenRoundCardHandler(
             return await NoticeAsync(turn, refusal, cancellationToken);
         }
 
-        var request = new OpenRoundRequest(string.Empty, period.CommandText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ActivityExtensions.NoTenant, planKey);
+        var request = new OpenRoundRequest(string.Empty, period.CommandText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, planKey);
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {

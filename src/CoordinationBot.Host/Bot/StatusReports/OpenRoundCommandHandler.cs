@@ -9,6 +9,7 @@ using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
+using CoordinationBot.Core.Conversations;
 
 namespace CoordinationBot.Host.Bot.StatusReports;
 
@@ -55,7 +56,7 @@ public sealed class OpenRoundCommandHandler(
             return null;
         }
 
-        var request = new OpenRoundRequest(turn.Command?.Arguments ?? text, text, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ActivityExtensions.NoTenant, stored.Key);
+        var request = new OpenRoundRequest(turn.Command?.Arguments ?? text, text, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, stored.Key);
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {

@@ -3,6 +3,7 @@ using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Host.Bot.StatusReports;
 
@@ -15,16 +16,16 @@ public static class RoundOpenedText
         ArgumentNullException.ThrowIfNull(plan);
         var round = result.Round ?? throw new ArgumentException("The round was not opened.", nameof(result));
         var period = StatusCard.PeriodLabel(round.Period, culture);
-        var due = round.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var due = round.Due.ToVietnameseDate();
         var text = result.AlreadyOpen
             ? string.Format(culture, BotText.Get(round.State == RoundState.Open ? "RoundAlreadyOpen" : "RoundAlreadyClosed", culture), period, plan.Number ?? plan.Title, due, result.Reported, result.Expected)
                 + (result.Queued > 0 ? " " + string.Format(culture, BotText.Get("RoundQueuedNow", culture), result.Queued) : string.Empty)
             : string.Format(culture, BotText.Get("RoundOpened", culture), period, plan.Number ?? plan.Title, due, result.Queued)
-                + (result.DueSource == DueSource.Given ? string.Empty : " " + string.Format(culture, BotText.Get("Due_" + result.DueSource, culture), round.Period.DataTo.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+                + (result.DueSource == DueSource.Given ? string.Empty : " " + string.Format(culture, BotText.Get("Due_" + result.DueSource, culture), round.Period.DataTo.ToVietnameseDate()));
         return text;
     }
 
     /// <summary>A refused round command, said with a due date example that is still to come.</summary>
     public static string Problem(string problem, DateOnly today, CultureInfo culture) =>
-        string.Format(culture, BotText.Get("Round_" + problem, culture), today.AddDays(14).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        string.Format(culture, BotText.Get("Round_" + problem, culture), today.AddDays(14).ToVietnameseDate());
 }

@@ -1,5 +1,4 @@
 using CoordinationBot.Core;
-using System.Globalization;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
@@ -35,5 +34,5 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans
         return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning);
     }
 
-    public static string Stamp(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Stamp(DateTimeOffset at) => at.ToVietnameseTime();
 }

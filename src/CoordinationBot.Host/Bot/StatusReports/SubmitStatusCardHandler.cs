@@ -7,6 +7,7 @@ using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
+using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Host.Bot.StatusReports;
 
@@ -58,7 +59,7 @@ public sealed class SubmitStatusCardHandler(
 
         var (note, warning) = result.Outcome switch
         {
-            SubmitOutcome.Saved => (string.Format(culture, BotText.Get("StatusSaved", culture), StatusCardBuilder.Stamp(time.GetUtcNow()), user, result.Round!.Due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), false),
+            SubmitOutcome.Saved => (string.Format(culture, BotText.Get("StatusSaved", culture), StatusCardBuilder.Stamp(time.GetUtcNow()), user, result.Round!.Due.ToVietnameseDate()), false),
             SubmitOutcome.Duplicate => (BotText.Get("StatusDuplicate", culture), false),
             SubmitOutcome.Conflict => (string.Format(culture, BotText.Get("StatusConflict", culture), string.Join(", ", result.Conflicts)), true),
             SubmitOutcome.Invalid => (string.Format(culture, BotText.Get("StatusInvalid", culture), Describe(result.Errors, culture)), true),
