@@ -25,4 +25,5 @@ namespace CoordinationBot.Storage;
 [JsonSerializable(typeof(CoordinationBot.Core.Plans.PlanTask))]
 [JsonSerializable(typeof(CoordinationBot.Storage.Plans.PlanCorrectionEntity))]
 [JsonSerializable(typeof(CoordinationBot.Core.Plans.Corrections.TaskChange))]
+[JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.ReportReturnEntity))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -21,6 +21,7 @@ internal sealed partial class TableStartup(IServiceProvider services, StorageTab
         _ = services.GetRequiredService<CoordinationBot.Core.StatusReports.IStatusReportStore>();
         _ = services.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryLog>();
         _ = services.GetRequiredService<CoordinationBot.Core.StatusReports.IAgencyChannelStore>();
+        _ = services.GetRequiredService<CoordinationBot.Core.StatusReports.IReportReturnStore>();
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -7,7 +7,7 @@ using CoordinationBot.Core.StatusReports;
 namespace CoordinationBot.Core.Consolidation;
 
 /// <summary>Builds the consolidation of a round from its plan and every report saved in it (none yet is fine).</summary>
-public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plans, AgencyRegistry registry, PlanReporters reporters, TimeProvider time)
+public sealed class ConsolidateHandler(IStatusReportStore store, IReportReturnStore returns, IPlanStore plans, AgencyRegistry registry, PlanReporters reporters, TimeProvider time)
 {
     public async Task<ConsolidationSummary?> HandleAsync(PlanCatalog catalog, string planText, string periodText, CancellationToken cancellationToken, string? planKey = null)
     {
@@ -50,7 +50,8 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IPlanStore plan
         var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
         var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
         var lower = await LowerLevelsAsync(round, plan, cancellationToken);
-        return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today());
+        var returned = ReportReturn.Outstanding(await returns.ListAsync(round.Id, cancellationToken), reports);
+        return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today(), returned);
     }
 
     /// <summary>

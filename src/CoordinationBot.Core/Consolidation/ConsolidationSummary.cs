@@ -17,8 +17,12 @@ public sealed record ConsolidationSummary(
     IReadOnlyList<AgencyNote> Difficulties,
     IReadOnlyList<AgencyNote> Proposals,
     IReadOnlyList<LowerLevelReport>? FromLowerLevels = null,
-    DateOnly? AsOfDay = null)
+    DateOnly? AsOfDay = null,
+    IReadOnlyList<ReportReturn>? ReturnedReports = null)
 {
+    /// <summary>Reports the focal agency returned for revision that their agency has not sent again yet.</summary>
+    public IReadOnlyList<ReportReturn> Returned => ReturnedReports ?? [];
+
     /// <summary>The day the consolidation is made: what is overdue is counted against it.</summary>
     public DateOnly AsOf => AsOfDay ?? Round.Due;
 

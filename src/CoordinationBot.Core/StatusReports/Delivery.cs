@@ -19,6 +19,9 @@ public enum DeliveryKind
 
     /// <summary>Tells the focal agency which cards of a round could not be delivered, and how to send them again.</summary>
     FailureNotice,
+
+    /// <summary>An agency's status card sent back to it with the focal agency's request for revision.</summary>
+    Returned,
 }
 
 /// <summary>Where a delivery stands.</summary>

@@ -111,6 +111,7 @@ public static class ConsolidationDocument
         }
 
         yield return Text(ReportText.Get("SectionTasks"), bold: true);
+        var returned = summary.Returned.Select(x => x.Agency).ToHashSet(StringComparer.Ordinal);
         var lowerByTask = summary.LowerLevels.ToLookup(l => l.MatchedTaskId, StringComparer.Ordinal);
         var n = 0;
         var groups = summary.Tasks.Select(t => t.Task.SectionTitle).Distinct(StringComparer.Ordinal).Count();
@@ -131,7 +132,7 @@ public static class ConsolidationDocument
             {
                 var roleName = ReportText.Get(role == Role.Lead ? "Lead" : "Support");
                 var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty);
-                yield return Text($"- {agency} ({roleName}): {state}");
+                yield return Text($"- {agency} ({roleName}): {state}" + (report is not null && returned.Contains(agency) ? ReportText.Get("ReturnedMark") : string.Empty));
             }
 
             foreach (var lower in lowerByTask[task.Task.Id])
@@ -145,6 +146,11 @@ public static class ConsolidationDocument
         if (summary.Missing.Count > 0)
         {
             yield return Text(ReportText.Format("IssueMissing", summary.Missing.Count, summary.Expected.Count));
+        }
+
+        if (summary.Returned.Count > 0)
+        {
+            yield return Text(ReportText.Format("IssueReturned", summary.Returned.Count, string.Join("; ", summary.Returned.Select(x => ReportText.Format("ReturnedEntry", x.Agency, x.At.ToVietnameseDate(), VietnameseText.Shorten(x.Comment, 200))))));
         }
 
         var late = summary.OnTimeCounts;

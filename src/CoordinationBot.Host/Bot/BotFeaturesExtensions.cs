@@ -30,6 +30,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<StatusReports.OpenRoundCardHandler>()
             .AddActivityHandler<Consolidation.ConsolidateCommandHandler>()
             .AddActivityHandler<Consolidation.RemindNowHandler>()
+            .AddActivityHandler<StatusReports.ReturnReportCardHandler>()
             .AddActivityHandler<StatusReports.ExtendRoundCommandHandler>()
             .AddActivityHandler<StatusReports.CloseRoundCommandHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()
@@ -58,6 +59,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<StatusReports.OpenCardsSender>();
         builder.Services.AddScoped<StatusReports.UnreachableAgencies>();
         builder.Services.AddScoped<CoordinationBot.Core.Consolidation.ConsolidateHandler>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ReturnReportHandler>();
         builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
         builder.Services.AddSingleton<Consolidation.FileLinks>();
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);

@@ -26,4 +26,17 @@ public static class CardActionReply
         await turn.ReplyWithCardAsync(card, text, cancellationToken);
         return null;
     }
+
+    /// <summary>
+    /// Answers a card action with a notice in the chat and leaves the card as it is (an invoke gets Teams' message
+    /// response, shown on the card; the Action.Submit fallback gets the notice alone).
+    /// </summary>
+    public static async Task<InvokeResponse?> KeepingCardAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        await turn.ReplyWithCardAsync(Cards.NoticeCard.Create(text), text, cancellationToken);
+        return turn.Activity.Type == ActivityTypes.Invoke
+            ? new InvokeResponse(200, new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = text })
+            : null;
+    }
 }

@@ -11,6 +11,7 @@ namespace CoordinationBot.Host.Cards;
 public static class ConsolidationCard
 {
     public const string RemindVerb = "round.remind";
+    public const string ReturnVerb = "report.return";
     private const int MaxQuotes = 10;
 
     public static JsonObject Create(ConsolidationSummary summary, Uri word, Uri excel, TimeSpan linkLifetime, CultureInfo culture)
@@ -34,6 +35,7 @@ public static class ConsolidationCard
                     AdaptiveCard.Fact(T("ConsolidationOnTime"), string.Join("; ", summary.OnTimeCounts.Where(c => c.Value > 0).Select(c => $"{T("OnTime_" + c.Key)}: {c.Value}"))),
                     AdaptiveCard.Fact(T("ConsolidationMissing"), summary.Missing.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Missing)),
                     AdaptiveCard.Fact(T("ConsolidationOverdue"), summary.Overdue.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Overdue)),
+                    AdaptiveCard.Fact(T("ConsolidationReturned"), summary.Returned.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Returned.Select(r => r.Agency))),
                     AdaptiveCard.Fact(T("ConsolidationLowerLevels"), summary.LowerLevels.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.LowerLevels.GroupBy(l => l.Issuer).Select(g => $"{g.Key}: {g.Count()}"))),
                 },
             },
@@ -57,7 +59,51 @@ public static class ConsolidationCard
             });
         }
 
+        if (ReturnForm(summary, culture) is { } form)
+        {
+            actions.Add(form);
+        }
+
         return AdaptiveCard.Create(body, actions);
+    }
+
+    /// <summary>
+    /// "Yêu cầu bổ sung báo cáo": while the round takes reports, pick one agency that reported and say what to add; the
+    /// server checks the pick against what the round holds.
+    /// </summary>
+    private static JsonObject? ReturnForm(ConsolidationSummary summary, CultureInfo culture)
+    {
+        string T(string name) => BotText.Get(name, culture);
+        var reporters = summary.Tasks.SelectMany(t => t.Agencies).Where(a => a.Report is not null).Select(a => a.Report!.Agency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (reporters.Count == 0 || !summary.Round.AcceptsReports(summary.AsOf))
+        {
+            return null;
+        }
+
+        var title = T("ConsolidationReturnSend");
+        var card = AdaptiveCard.Create(
+            [
+                new JsonObject
+                {
+                    ["type"] = "Input.ChoiceSet", ["id"] = "agency", ["label"] = T("ConsolidationReturnAgency"), ["isRequired"] = true, ["style"] = "compact",
+                    ["errorMessage"] = T("ConsolidationReturnAgency"),
+                    ["choices"] = new JsonArray([.. reporters.Select(a => (JsonNode)new JsonObject { ["title"] = a, ["value"] = a })]),
+                },
+                new JsonObject
+                {
+                    ["type"] = "Input.Text", ["id"] = "comment", ["label"] = T("ConsolidationReturnComment"), ["isMultiline"] = true, ["isRequired"] = true,
+                    ["maxLength"] = ReturnReportHandler.MaxCommentLength, ["placeholder"] = T("ConsolidationReturnPlaceholder"), ["errorMessage"] = T("Return_CommentRequired"),
+                },
+            ],
+            [
+                new JsonObject
+                {
+                    ["type"] = "Action.Execute", ["title"] = title, ["verb"] = ReturnVerb, ["data"] = new JsonObject { ["roundId"] = summary.Round.Id },
+                    ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["verb"] = ReturnVerb, ["roundId"] = summary.Round.Id } },
+                },
+            ]);
+        card.Remove("$schema");
+        return new JsonObject { ["type"] = "Action.ShowCard", ["title"] = T("ConsolidationReturn"), ["card"] = card };
     }
 
     private const int MaxRanked = 5;

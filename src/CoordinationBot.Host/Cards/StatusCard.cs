@@ -48,6 +48,11 @@ public static class StatusCard
             body.Add(note);
         }
 
+        if (model.Returned is { } returned)
+        {
+            body.Add(ReturnedBlock(returned, culture));
+        }
+
         if (!editable)
         {
             body.Add(AdaptiveCard.TextBlock(T("StatusReadOnly"), subtle: true));
@@ -102,6 +107,19 @@ public static class StatusCard
         ]);
         card["refresh"] = refresh;
         return card;
+    }
+
+    /// <summary>The focal agency's request for revision, its words shown as typed.</summary>
+    private static JsonObject ReturnedBlock(ReportReturn returned, CultureInfo culture)
+    {
+        var heading = AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("ReturnedHeading", culture), returned.ReturnedByAgency ?? returned.ReturnedByName ?? "—", returned.At.ToVietnameseTime()), heading: true);
+        heading["color"] = "Attention";
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["style"] = "attention",
+            ["items"] = new JsonArray { heading, AdaptiveCard.PlainText((returned.Comment, false)), AdaptiveCard.TextBlock(BotText.Get("ReturnedHint", culture), subtle: true) },
+        };
     }
 
     public static string PeriodLabel(ReportingPeriod period, CultureInfo culture)
@@ -171,4 +189,5 @@ public sealed record StatusCardModel(
     IReadOnlyDictionary<string, StoredReport> Saved,
     bool Editable,
     string? Note = null,
-    bool NoteIsWarning = false);
+    bool NoteIsWarning = false,
+    ReportReturn? Returned = null);

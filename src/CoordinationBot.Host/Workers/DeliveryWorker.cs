@@ -175,7 +175,7 @@ public sealed partial class DeliveryWorker(
             await outbox.CompleteAsync(message, cancellationToken);
         }
 
-        if (outcome.State is DeliveryState.FailedFinal or DeliveryState.Unconfirmed && delivery.Kind is DeliveryKind.StatusCard or DeliveryKind.Reminder)
+        if (outcome.State is DeliveryState.FailedFinal or DeliveryState.Unconfirmed && delivery.Kind is DeliveryKind.StatusCard or DeliveryKind.Reminder or DeliveryKind.Returned)
         {
             using var scope = scopes.CreateScope();
             await scope.ServiceProvider.GetRequiredService<FailureNotices>().QueueAsync(delivery.RoundId, cancellationToken);
@@ -236,7 +236,7 @@ public sealed partial class DeliveryWorker(
             DeliveryKind.OverdueDigest => new JsonCard(NoticeCard.Create(delivery.Note ?? string.Empty), delivery.Note),
             DeliveryKind.FailureNotice => await services.GetRequiredService<FailureNotices>().CardAsync(delivery.RoundId, cancellationToken) is { } notice ? new JsonCard(notice.Card, notice.Summary) : null,
             _ => await services.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, delivery.Note, delivery.Kind == DeliveryKind.Reminder, cancellationToken) is { } model
-                ? new JsonCard(StatusCard.Create(model, culture), delivery.Note ?? $"{BotText.Get("StatusTitle", culture)}: {model.PlanLabel}")
+                ? new JsonCard(StatusCard.Create(model, culture), delivery.Note ?? $"{BotText.Get(delivery.Kind == DeliveryKind.Returned ? "ReturnedSummary" : "StatusTitle", culture)}: {model.PlanLabel}")
                 : null,
         };
         if (card is null)

@@ -88,8 +88,7 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
 
     public async Task<IReadOnlyList<StoredReport>> GetReportsAsync(string roundId, string agency, CancellationToken cancellationToken)
     {
-        var prefix = TableKey.Encode(agency) + "~";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}");
+        var filter = TableKey.RowsOf(roundId, agency);
         var found = new List<StoredReport>();
         await foreach (var entry in reportTable.QueryAsync(filter, StorageJsonContext.Default.ReportEntity, cancellationToken))
         {

@@ -32,6 +32,13 @@ public static class TableKey
         return builder.ToString();
     }
 
+    /// <summary>The filter for the rows of one partition whose (encoded) key starts with <paramref name="owner"/> and "~".</summary>
+    public static string RowsOf(string partition, string owner)
+    {
+        var prefix = Encode(owner) + "~";
+        return Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {Encode(partition)} and RowKey ge {prefix} and RowKey lt {prefix + "\uffff"}");
+    }
+
     public static string Decode(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

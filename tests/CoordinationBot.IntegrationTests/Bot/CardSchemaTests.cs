@@ -59,6 +59,8 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
             ["status-saved"] = StatusCard.Create(saved, Vietnamese),
             ["status-warning"] = StatusCard.Create(warning, Vietnamese),
             ["status-read-only"] = StatusCard.Create(saved with { Editable = false }, Vietnamese),
+            ["status-returned"] = StatusCard.Create(saved with { Returned = new ReportReturn(round.Id, "Sở Tài chính", "Bổ sung **số liệu** [tại đây](https://x.example).", "aad-1", "Nguyễn Văn A", "Sở Ngoại vụ", DateTimeOffset.UtcNow) }, Vietnamese),
+            ["consolidation-returned"] = ConsolidationCard.Create(summary with { ReturnedReports = [new ReportReturn(round.Id, "Sở Tài chính", "Bổ sung.", "aad-1", null, "Sở Ngoại vụ", DateTimeOffset.UtcNow)] }, new Uri("https://bot.example/files/a.docx"), new Uri("https://bot.example/files/a.xlsx"), TimeSpan.FromMinutes(15), Vietnamese),
             ["consolidation"] = ConsolidationCard.Create(summary, new Uri("https://bot.example/files/a.docx"), new Uri("https://bot.example/files/a.xlsx"), TimeSpan.FromMinutes(15), Vietnamese),
             ["notice"] = NoticeCard.Create("Không tìm thấy đợt báo cáo này."),
             ["confirm-agencies"] = AgencyConfirmationCard.Create([("aad-1", new AgencyChoice("Sở Ngoại vụ", "aad-1", "Nguyễn Văn **A**"))], Vietnamese, "Đã xác nhận."),

@@ -123,7 +123,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             // A bold header; a due day is an Excel date (the built-in date format), not text.
             var header = sheet.Descendants<X.Row>().First().Elements<X.Cell>().ToList();
             Assert.All(header, c => Assert.Equal(1U, c.StyleIndex!.Value));
-            Assert.Equal(["Thời hạn thực hiện", "Quá hạn"], header.TakeLast(2).Select(c => c.InnerText));
+            Assert.Equal(["Thời hạn thực hiện", "Quá hạn", "Yêu cầu bổ sung (chưa gửi lại)"], header.TakeLast(3).Select(c => c.InnerText));
             // (The seed plan gives no day: its due cells are empty; the roll-up test below checks a dated one.)
             var rows = sheet.Descendants<X.Row>().ToList();
             Assert.Equal(1 + summaryRows(plan), rows.Count);
@@ -297,24 +297,5 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private async Task<CoordinationBot.BotFramework.Schema.Activity> FocalSaysAsync(string text)
-    {
-        context.Connector.Requests.Clear();
-        var message = TeamsActivities.Message(context.Connector.ServiceUrl, text, conversationId: "a:focal");
-        message["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };
-        await context.Client.PostAsJsonAsync("/api/messages", message);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            var reply = context.Connector.Requests.FirstOrDefault(r => r.Activity?.Conversation?.Id == "a:focal");
-            if (reply is not null)
-            {
-                return reply.Activity!;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("No reply to the focal agency.");
-    }
+    private Task<CoordinationBot.BotFramework.Schema.Activity> FocalSaysAsync(string text) => Conversation.SayAsync(context, Focal, "a:focal", text);
 }

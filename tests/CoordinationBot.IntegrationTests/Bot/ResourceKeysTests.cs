@@ -39,8 +39,10 @@ public sealed partial class ResourceKeysTests
         // NotAllowed is answered with the plan gate's refusal, which names the focal agency.
         ["Correct_"] = Members<CorrectionProblem>("None", nameof(CorrectionProblem.NotAllowed)),
         ["Cadence_"] = Members<ReportingCadence>(),
+        // The round not found and the plan gate's refusal have their own texts.
+        ["Return_"] = Members<ReturnProblem>("None", nameof(ReturnProblem.UnknownRound), nameof(ReturnProblem.NotAllowed)),
         // What the plan gate says a non-focal officer may not do: the commands that manage a plan.
-        ["Verb_"] = [CommandCatalog.OpenRound, CommandCatalog.ExtendRound, CommandCatalog.CloseRound, CommandCatalog.Consolidate, CommandCatalog.ResendRound, CommandCatalog.CorrectTask, "report.remind"],
+        ["Verb_"] = [CommandCatalog.OpenRound, CommandCatalog.ExtendRound, CommandCatalog.CloseRound, CommandCatalog.Consolidate, CommandCatalog.ResendRound, CommandCatalog.CorrectTask, "report.remind", "report.return"],
     };
 
     // Keys looked up with a fallback when absent (BotText.Find, ReportText.Kind): not required.

@@ -8,7 +8,7 @@ using CoordinationBot.Host.Cards;
 namespace CoordinationBot.Host.Bot.StatusReports;
 
 /// <summary>Loads what an agency's status card shows for a round: its tasks in the round's plan and what it saved.</summary>
-public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans, PlanReporters reporters, TimeProvider time)
+public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnStore returns, IPlanStore plans, PlanReporters reporters, TimeProvider time)
 {
     public async Task<StatusCardModel?> LoadAsync(string roundId, string agency, string? note, bool warning, CancellationToken cancellationToken)
     {
@@ -16,8 +16,11 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans
         return round is null ? null : await LoadAsync(round, agency, note, warning, cancellationToken);
     }
 
-    /// <summary>The card of a round just read (a submission's), so it is not read again.</summary>
-    public async Task<StatusCardModel?> LoadAsync(ReportingRound round, string agency, string? note, bool warning, CancellationToken cancellationToken)
+    /// <summary>
+    /// The card of a round just read (a submission's), so it is not read again. <paramref name="justSaved"/>: the agency's
+    /// reports were saved a moment ago, so no return of it is outstanding and the returns are not read.
+    /// </summary>
+    public async Task<StatusCardModel?> LoadAsync(ReportingRound round, string agency, string? note, bool warning, CancellationToken cancellationToken, bool justSaved = false)
     {
         ArgumentNullException.ThrowIfNull(round);
         var roundId = round.Id;
@@ -31,7 +34,9 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IPlanStore plans
         var saved = (await store.GetReportsAsync(roundId, agency, cancellationToken)).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
         var today = time.Today();
         var label = $"{stored.Plan.Kind} {stored.Plan.Number ?? VietnameseText.Shorten(stored.Plan.Title, 80)}";
-        return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning);
+        var outstanding = justSaved ? [] : ReportReturn.Outstanding(await returns.ListAsync(roundId, agency, cancellationToken), saved.Values.Select(s => s.Report));
+        var returned = outstanding.Count > 0 ? outstanding[0] : null;
+        return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning, returned);
     }
 
     public static string Stamp(DateTimeOffset at) => at.ToVietnameseTime();

@@ -78,7 +78,7 @@ public sealed class SubmitStatusCardHandler(
         }
 
         var model = result.Round is { } round
-            ? await cards.LoadAsync(round, agency, note, warning, cancellationToken)
+            ? await cards.LoadAsync(round, agency, note, warning, cancellationToken, justSaved: result.Outcome == SubmitOutcome.Saved)
             : await cards.LoadAsync(roundId, agency, note, warning, cancellationToken);
         return model is null
             ? await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken)
