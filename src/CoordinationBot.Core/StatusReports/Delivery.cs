@@ -22,6 +22,9 @@ public enum DeliveryKind
 
     /// <summary>An agency's status card sent back to it with the focal agency's request for revision.</summary>
     Returned,
+
+    /// <summary>A lead agency's card, sent when a support has given its part (the support's name in the note).</summary>
+    Contribution,
 }
 
 /// <summary>Where a delivery stands.</summary>

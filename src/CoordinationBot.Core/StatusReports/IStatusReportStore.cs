@@ -17,6 +17,9 @@ public interface IStatusReportStore
     /// <summary>Every report of the round (what consolidation reads: one partition).</summary>
     Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken);
 
+    /// <summary>Every agency's report on these tasks in the round (what a lead's card shows of its supports' parts).</summary>
+    Task<IReadOnlyList<StatusReport>> GetReportsOfTasksAsync(string roundId, IReadOnlyCollection<string> taskIds, CancellationToken cancellationToken);
+
     /// <summary>The agencies that saved at least one report in the round.</summary>
     Task<IReadOnlyCollection<string>> ReportedAgenciesAsync(string roundId, CancellationToken cancellationToken);
 

@@ -35,7 +35,7 @@ public sealed class OpenRoundHandler(
             return OpenRoundResult.Failed(OpenRoundProblem.DueInThePast);
         }
 
-        var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message, request.TenantId);
+        var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message, request.TenantId, request.Mode);
         var assigned = reporters.Expected(stored.Plan);
         var alreadyOpen = !await store.AddRoundAsync(round, cancellationToken);
         var reported = 0;
@@ -109,7 +109,7 @@ public enum DueSource
     PlanDatePassedWeekFromToday,
 }
 
-public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOnly? Due, string? Message, string OpenedBy, string TenantId, string? PlanKey = null);
+public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOnly? Due, string? Message, string OpenedBy, string TenantId, string? PlanKey = null, ReportingMode Mode = ReportingMode.ToFocal);
 
 public sealed record OpenRoundResult(ReportingRound? Round, int Queued, IReadOnlyList<string> AgenciesWithoutRecipients, OpenRoundProblem Problem)
 {

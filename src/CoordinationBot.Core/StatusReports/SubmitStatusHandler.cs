@@ -11,7 +11,7 @@ namespace CoordinationBot.Core.StatusReports;
 /// its agency, tasks and report versions exactly as the bot wrote them: a differently spelled agency or an ETag the bot
 /// never issues ("*", empty, malformed) is refused, so neither can bypass the stale-card check.
 /// </summary>
-public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore plans, PlanReporters reporters, TimeProvider time)
+public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore plans, PlanReporters reporters, TimeProvider time, ContributionRelay? relay = null)
 {
     public const int MaxTextLength = 4000;
     public async Task<SubmitResult> HandleAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
@@ -81,7 +81,8 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             return new SubmitResult(SubmitOutcome.Conflict, [], conflicts, round);
         }
 
-        return new SubmitResult(SubmitOutcome.Saved, [], [], round);
+        var missing = relay is null ? [] : await relay.AfterSavedAsync(round, plan.Plan, request.Agency, reports, cancellationToken);
+        return new SubmitResult(SubmitOutcome.Saved, [], [], round) { MissingParts = missing };
     }
 
 
@@ -123,6 +124,9 @@ public sealed record SubmitStatusRequest(string RoundId, string Agency, string? 
 
 public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyList<FieldError> Errors, IReadOnlyList<string> Conflicts, ReportingRound? Round, SubmitProblem Problem = SubmitProblem.None)
 {
+    /// <summary>In a chain round, the tasks the agency leads whose supports have not all given their part yet.</summary>
+    public IReadOnlyList<TaskContributions> MissingParts { get; init; } = [];
+
     public static SubmitResult Refused(SubmitProblem problem) => new(SubmitOutcome.Refused, [], [], null, problem);
 }
 

@@ -130,9 +130,11 @@ public static class ConsolidationDocument
             yield return Text($"{++n}. {task.Task.Text} ({TaskReference(task.Task)})", bold: true);
             foreach (var (agency, role, report) in task.Agencies)
             {
-                var roleName = ReportText.Get(role == Role.Lead ? "Lead" : "Support");
+                // In a chain round the supports' parts are shown under the lead's report, as parts of it.
+                var chainPart = summary.Round.IsChain && role == Role.Support;
+                var roleName = ReportText.Get(role == Role.Lead ? "Lead" : chainPart ? "SupportPart" : "Support");
                 var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty);
-                yield return Text($"- {agency} ({roleName}): {state}" + (report is not null && returned.Contains(agency) ? ReportText.Get("ReturnedMark") : string.Empty));
+                yield return Text($"{(chainPart ? "  + " : "- ")}{agency} ({roleName}): {state}" + (report is not null && returned.Contains(agency) ? ReportText.Get("ReturnedMark") : string.Empty));
             }
 
             foreach (var lower in lowerByTask[task.Task.Id])

@@ -52,6 +52,8 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<Plans.PlanCommandGate>();
         builder.Services.AddSingleton<CoordinationBot.Core.Plans.PlanReporters>();
         builder.Services.AddScoped<CoordinationBot.Core.Plans.Corrections.CorrectTaskHandler>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ReportingChain>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ContributionRelay>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SubmitStatusHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();

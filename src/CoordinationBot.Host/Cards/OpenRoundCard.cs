@@ -29,6 +29,7 @@ public static class OpenRoundCard
             new JsonObject { ["type"] = "Input.ChoiceSet", ["id"] = "period", ["label"] = T("OpenRoundPeriod"), ["isRequired"] = true, ["errorMessage"] = T("OpenRoundChoose"), ["choices"] = periods },
             new JsonObject { ["type"] = "Input.Date", ["id"] = "due", ["label"] = T("OpenRoundDue"), ["min"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
             new JsonObject { ["type"] = "Input.Text", ["id"] = "message", ["label"] = T("OpenRoundMessage"), ["isMultiline"] = true, ["maxLength"] = MaxMessage },
+            new JsonObject { ["type"] = "Input.Toggle", ["id"] = "chain", ["title"] = T("OpenRoundChain"), ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = "false", ["wrap"] = true },
         };
         var title = T("OpenRoundAction");
         return AdaptiveCard.Create(body,

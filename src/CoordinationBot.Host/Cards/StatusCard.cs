@@ -64,7 +64,9 @@ public static class StatusCard
             var (task, role) = model.Tasks[i];
             var saved = model.Saved.GetValueOrDefault(task.Id);
             etags[task.Id] = saved?.ETag;
-            body.Add(TaskBlock(i, task, role, saved?.Report, editable, culture));
+            var block = TaskBlock(i, task, role, saved?.Report, editable, culture);
+            ChainBlocks.AddTo(block, model, task, role, culture);
+            body.Add(block);
         }
 
         var data = new JsonObject
@@ -190,4 +192,5 @@ public sealed record StatusCardModel(
     bool Editable,
     string? Note = null,
     bool NoteIsWarning = false,
-    ReportReturn? Returned = null);
+    ReportReturn? Returned = null,
+    IReadOnlyDictionary<string, TaskContributions>? Contributions = null);

@@ -228,6 +228,10 @@ public sealed partial class DeliveryWorker(
         }
     }
 
+    /// <summary>The note a status card carries: the reminder's text, or which support's part has come (a chain round).</summary>
+    private static string? CardNote(Delivery delivery, System.Globalization.CultureInfo culture) =>
+        delivery.Kind == DeliveryKind.Contribution ? string.Format(culture, BotText.Get("ChainPartArrived", culture), delivery.Note) : delivery.Note;
+
     private async Task<Activity?> BuildAsync(IServiceProvider services, Delivery delivery, CancellationToken cancellationToken)
     {
         var culture = language.Value.CultureFor(null);
@@ -235,8 +239,8 @@ public sealed partial class DeliveryWorker(
         {
             DeliveryKind.OverdueDigest => new JsonCard(NoticeCard.Create(delivery.Note ?? string.Empty), delivery.Note),
             DeliveryKind.FailureNotice => await services.GetRequiredService<FailureNotices>().CardAsync(delivery.RoundId, cancellationToken) is { } notice ? new JsonCard(notice.Card, notice.Summary) : null,
-            _ => await services.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, delivery.Note, delivery.Kind == DeliveryKind.Reminder, cancellationToken) is { } model
-                ? new JsonCard(StatusCard.Create(model, culture), delivery.Note ?? $"{BotText.Get(delivery.Kind == DeliveryKind.Returned ? "ReturnedSummary" : "StatusTitle", culture)}: {model.PlanLabel}")
+            _ => await services.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, CardNote(delivery, culture), delivery.Kind == DeliveryKind.Reminder, cancellationToken) is { } model
+                ? new JsonCard(StatusCard.Create(model, culture), model.Note ?? $"{BotText.Get(delivery.Kind == DeliveryKind.Returned ? "ReturnedSummary" : "StatusTitle", culture)}: {model.PlanLabel}")
                 : null,
         };
         if (card is null)

@@ -61,8 +61,24 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
         var list = new List<StatusReport>();
         await foreach (var entry in reportTable.QueryAsync(ReportRows.AllReports(roundId), StorageJsonContext.Default.ReportEntity, cancellationToken))
         {
-            var e = entry.Value;
-            list.Add(new StatusReport(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt));
+            list.Add(ReportRows.Report(roundId, entry.Value));
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<StatusReport>> GetReportsOfTasksAsync(string roundId, IReadOnlyCollection<string> taskIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(taskIds);
+        var list = new List<StatusReport>();
+        // A few tasks per query keeps the filter short; history and handled rows have no TaskId, and lie outside the range anyway.
+        foreach (var chunk in taskIds.Distinct(StringComparer.Ordinal).Chunk(15))
+        {
+            var tasks = string.Join(" or ", chunk.Select(t => TableClient.CreateQueryFilter($"TaskId eq {t}")));
+            await foreach (var entry in reportTable.QueryAsync($"{ReportRows.AllReports(roundId)} and ({tasks})", StorageJsonContext.Default.ReportEntity, cancellationToken))
+            {
+                list.Add(ReportRows.Report(roundId, entry.Value));
+            }
         }
 
         return list;
@@ -92,9 +108,7 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
         var found = new List<StoredReport>();
         await foreach (var entry in reportTable.QueryAsync(filter, StorageJsonContext.Default.ReportEntity, cancellationToken))
         {
-            var e = entry.Value;
-            var report = new StatusReport(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt);
-            found.Add(new StoredReport(report, entry.ETag));
+            found.Add(new StoredReport(ReportRows.Report(roundId, entry.Value), entry.ETag));
         }
 
         return found;
@@ -222,6 +236,9 @@ internal static class ReportRows
     /// </summary>
     public static string AllReports(string roundId) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey gt {Internal + "\uffff"}");
+
+    public static StatusReport Report(string roundId, ReportEntity e) =>
+        new(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt);
 
     public static ReportEntity Entity(StatusReport report) => new()
     {

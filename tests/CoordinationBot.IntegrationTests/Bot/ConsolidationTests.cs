@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.IntegrationTests.Fixtures;
-using CoordinationBot.Testing;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -27,16 +26,9 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         context = await BotTestContext.StartAsync(azurite, new BotHostSettings(
             Importers: [Focal],
             Directory: new Dictionary<string, string> { [ForeignOfficer] = "Sở Ngoại vụ", [FinanceOfficer] = "Sở Tài chính", [Focal] = "Sở Ngoại vụ" }));
-        using (var scope = context.Host.Services.CreateScope())
-        {
-            var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt"));
-            plan = (await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(bytes, "dnnd.txt", Focal), default)).Plan!.Plan;
-        }
+        plan = (await Conversation.ImportSeedPlanAsync(context, Focal)).Plan;
 
-        foreach (var (user, conversation) in new[] { (ForeignOfficer, "a:foreign"), (FinanceOfficer, "a:finance") })
-        {
-            await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, conversation, user));
-        }
+        await Conversation.InstallAsync(context, (ForeignOfficer, "a:foreign"), (FinanceOfficer, "a:finance"));
 
         await FocalSaysAsync("yêu cầu báo cáo kế hoạch đối ngoại nhân dân năm 2026");
     }

@@ -56,10 +56,7 @@ public sealed class GroupReportingTests(AzuriteFixture azurite) : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(Encoding.UTF8.GetBytes(Plan), "kh31.txt", Focal), default);
         }
 
-        foreach (var (user, conversation) in new[] { (HealthOfficer, "a:health"), (CommuneOfficer, "a:commune"), (BorderOfficer, "a:district"), (Focal, "a:focal") })
-        {
-            await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, conversation, user));
-        }
+        await Conversation.InstallAsync(context, (HealthOfficer, "a:health"), (CommuneOfficer, "a:commune"), (BorderOfficer, "a:district"), (Focal, "a:focal"));
 
         await context.Connector.WaitForAsync(4, TimeSpan.FromSeconds(10));
         context.Connector.Requests.Clear();

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Workers;
 using CoordinationBot.IntegrationTests.Fixtures;
@@ -27,16 +26,9 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
             Importers: [Focal],
             Directory: new Dictionary<string, string> { [ForeignOfficer] = "Sở Ngoại vụ", [FinanceOfficer] = "Sở Tài chính", [Focal] = "Văn phòng Ủy ban nhân dân tỉnh" },
             Clock: clock));
-        using (var scope = context.Host.Services.CreateScope())
-        {
-            var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt"));
-            await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(bytes, "dnnd.txt", Focal), default);
-        }
+        await Conversation.ImportSeedPlanAsync(context, Focal);
 
-        foreach (var (user, conversation) in new[] { (ForeignOfficer, "a:foreign"), (FinanceOfficer, "a:finance"), (Focal, "a:focal") })
-        {
-            await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, conversation, user));
-        }
+        await Conversation.InstallAsync(context, (ForeignOfficer, "a:foreign"), (FinanceOfficer, "a:finance"), (Focal, "a:focal"));
 
         var message = TeamsActivities.Message(context.Connector.ServiceUrl, "yêu cầu báo cáo kế hoạch đối ngoại nhân dân năm 2026", conversationId: "a:focal");
         message["from"] = new JsonObject { ["id"] = "29:focal", ["aadObjectId"] = Focal };

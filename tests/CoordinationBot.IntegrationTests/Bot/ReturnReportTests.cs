@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.IntegrationTests.Fixtures;
-using CoordinationBot.Testing;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,14 +28,10 @@ public sealed class ReturnReportTests(AzuriteFixture azurite) : IAsyncLifetime
         context = await BotTestContext.StartAsync(azurite, new BotHostSettings(
             Importers: [Focal],
             Directory: new Dictionary<string, string> { [Focal] = "Sở Ngoại vụ", [FinanceOfficer] = "Sở Tài chính", [HealthOfficer] = "Sở Y tế" }));
-        using (var scope = context.Host.Services.CreateScope())
-        {
-            var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt"));
-            var stored = (await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(bytes, "dnnd.txt", Focal), default)).Plan!;
-            roundId = ReportingRound.IdFor(stored.Key, ReportingPeriod.WholeYear(2026));
-        }
+        var stored = await Conversation.ImportSeedPlanAsync(context, Focal);
+        roundId = ReportingRound.IdFor(stored.Key, ReportingPeriod.WholeYear(2026));
 
-        await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, "a:finance", FinanceOfficer));
+        await Conversation.InstallAsync(context, (FinanceOfficer, "a:finance"));
         await Conversation.SayAsync(context, Focal, "a:focal", "yêu cầu báo cáo kế hoạch đối ngoại nhân dân năm 2026");
         await StatusCardForms.WaitForAsync(context.Connector, 1);
     }

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Import;
+using CoordinationBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoordinationBot.IntegrationTests.Fixtures;
 
@@ -26,5 +30,24 @@ public static class Conversation
         }
 
         throw new TimeoutException($"No answer in {conversationId} to “{text}”.");
+    }
+
+    /// <summary>Each officer installs the bot in their personal chat (conversation id given), as Teams tells the bot.</summary>
+    public static async Task InstallAsync(BotTestContext context, params (string AadObjectId, string ConversationId)[] officers)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (user, conversation) in officers)
+        {
+            await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.BotAdded(context.Connector.ServiceUrl, conversation, user));
+        }
+    }
+
+    /// <summary>The Tuyên Quang seed plan 000 (đối ngoại nhân dân), imported by <paramref name="importer"/>.</summary>
+    public static async Task<StoredPlan> ImportSeedPlanAsync(BotTestContext context, string importer)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var scope = context.Host.Services.CreateScope();
+        var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt"));
+        return (await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(bytes, "dnnd.txt", importer), default)).Plan!;
     }
 }

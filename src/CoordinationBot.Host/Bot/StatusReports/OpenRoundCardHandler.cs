@@ -46,7 +46,8 @@ public sealed class OpenRoundCardHandler(
             return await NoticeAsync(turn, refusal, cancellationToken);
         }
 
-        var request = new OpenRoundRequest(string.Empty, period.CommandText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, planKey);
+        var request = new OpenRoundRequest(string.Empty, period.CommandText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, planKey,
+            string.Equals(turn.Activity.GetCardString("chain"), "true", StringComparison.Ordinal) ? ReportingMode.SupportsToLead : ReportingMode.ToFocal);
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {

@@ -51,12 +51,14 @@ public sealed class OpenRoundCommandHandler(
         var due = text.Contains("hạn", StringComparison.OrdinalIgnoreCase) || text.Contains("han ", StringComparison.OrdinalIgnoreCase)
             ? DateReader.ReadFirst(text, time.GetUtcNow().Year)
             : null;
-        if (await gate.ResolveAsync(turn, catalog, CommandCatalog.OpenRound, culture, cancellationToken) is not { } stored)
+        // "… phối hợp gửi chủ trì": a chain round; those words are not part of the plan's name.
+        var (mode, rest) = ReportingModes.Read(text);
+        if (await gate.ResolveAsync(turn, catalog, CommandCatalog.OpenRound, culture, cancellationToken, rest) is not { } stored)
         {
             return null;
         }
 
-        var request = new OpenRoundRequest(turn.Command?.Arguments ?? text, text, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, stored.Key);
+        var request = new OpenRoundRequest(rest, rest, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, stored.Key, mode);
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {

@@ -22,7 +22,7 @@ public static class RoundOpenedText
                 + (result.Queued > 0 ? " " + string.Format(culture, BotText.Get("RoundQueuedNow", culture), result.Queued) : string.Empty)
             : string.Format(culture, BotText.Get("RoundOpened", culture), period, plan.Number ?? plan.Title, due, result.Queued)
                 + (result.DueSource == DueSource.Given ? string.Empty : " " + string.Format(culture, BotText.Get("Due_" + result.DueSource, culture), round.Period.DataTo.ToVietnameseDate()));
-        return text;
+        return round.IsChain ? text + " " + BotText.Get("RoundChain", culture) : text;
     }
 
     /// <summary>A refused round command, said with a due date example that is still to come.</summary>

@@ -8,7 +8,7 @@ using CoordinationBot.Host.Cards;
 namespace CoordinationBot.Host.Bot.StatusReports;
 
 /// <summary>Loads what an agency's status card shows for a round: its tasks in the round's plan and what it saved.</summary>
-public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnStore returns, IPlanStore plans, PlanReporters reporters, TimeProvider time)
+public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnStore returns, IPlanStore plans, PlanReporters reporters, ReportingChain chain, TimeProvider time)
 {
     public async Task<StatusCardModel?> LoadAsync(string roundId, string agency, string? note, bool warning, CancellationToken cancellationToken)
     {
@@ -36,7 +36,8 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnSto
         var label = $"{stored.Plan.Kind} {stored.Plan.Number ?? VietnameseText.Shorten(stored.Plan.Title, 80)}";
         var outstanding = justSaved ? [] : ReportReturn.Outstanding(await returns.ListAsync(roundId, agency, cancellationToken), saved.Values.Select(s => s.Report));
         var returned = outstanding.Count > 0 ? outstanding[0] : null;
-        return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning, returned);
+        var parts = await chain.ForLeadAsync(round, stored.Plan, agency, cancellationToken);
+        return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning, returned, parts);
     }
 
     public static string Stamp(DateTimeOffset at) => at.ToVietnameseTime();

@@ -59,7 +59,7 @@ public sealed class SubmitStatusCardHandler(
 
         var (note, warning) = result.Outcome switch
         {
-            SubmitOutcome.Saved => (string.Format(culture, BotText.Get("StatusSaved", culture), StatusCardBuilder.Stamp(time.GetUtcNow()), user, result.Round!.Due.ToVietnameseDate()), false),
+            SubmitOutcome.Saved => (string.Format(culture, BotText.Get("StatusSaved", culture), StatusCardBuilder.Stamp(time.GetUtcNow()), user, result.Round!.Due.ToVietnameseDate()) + MissingParts(result, culture), false),
             SubmitOutcome.Duplicate => (BotText.Get("StatusDuplicate", culture), false),
             SubmitOutcome.Conflict => (string.Format(culture, BotText.Get("StatusConflict", culture), string.Join(", ", result.Conflicts)), true),
             SubmitOutcome.Invalid => (string.Format(culture, BotText.Get("StatusInvalid", culture), Describe(result.Errors, culture)), true),
@@ -84,6 +84,11 @@ public sealed class SubmitStatusCardHandler(
             ? await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken)
             : await CardActionReply.WithCardAsync(turn, StatusCard.Create(model, culture), note, cancellationToken);
     }
+
+    /// <summary>A chain round's lead is told whose parts it reported without.</summary>
+    private static string MissingParts(SubmitResult result, CultureInfo culture) =>
+        result.MissingParts.Count == 0 ? string.Empty
+            : " " + string.Format(culture, BotText.Get("ChainReportedWithout", culture), string.Join("; ", result.MissingParts.Select(t => $"{t.TaskId}: {string.Join(", ", t.Missing)}")));
 
     private static string? Number(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<double>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : null;
