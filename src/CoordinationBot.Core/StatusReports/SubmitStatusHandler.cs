@@ -14,44 +14,17 @@ namespace CoordinationBot.Core.StatusReports;
 public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore plans, PlanReporters reporters, TimeProvider time, ContributionRelay? relay = null)
 {
     public const int MaxTextLength = 4000;
+
     public async Task<SubmitResult> HandleAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var round = await store.GetRoundAsync(request.RoundId, cancellationToken);
-        if (round is null)
+        var (round, plan, problem) = await CheckAsync(request, cancellationToken);
+        if (problem != SubmitProblem.None || round is null || plan is null)
         {
-            return SubmitResult.Refused(SubmitProblem.UnknownRound);
+            return SubmitResult.Refused(problem == SubmitProblem.None ? SubmitProblem.UnknownRound : problem);
         }
 
-        if (!round.AcceptsReports(time.Today()))
-        {
-            return SubmitResult.Refused(SubmitProblem.RoundClosed);
-        }
-
-        if (request.UserAgency is null)
-        {
-            return SubmitResult.Refused(SubmitProblem.UserHasNoAgency);
-        }
-
-        var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
-        // The card's agency is only believed when it is a name the officer's own agency reports under in this plan.
-        if (plan is null || !reporters.NamesOf(plan.Plan, request.UserAgency).Contains(request.Agency, StringComparer.Ordinal))
-        {
-            return SubmitResult.Refused(SubmitProblem.NotYourAgency);
-        }
-
-        var theirs = reporters.TasksOf(plan.Plan, request.Agency).Select(t => t.Task.Id).ToHashSet(StringComparer.Ordinal);
-        if (request.Entries.Count == 0 || request.Entries.Any(e => !theirs.Contains(e.TaskId)))
-        {
-            return SubmitResult.Refused(SubmitProblem.TaskNotYours);
-        }
-
-        if (request.Entries.Any(e => e.ExpectedETag is not null && !ReportVersion.IsIssued(e.ExpectedETag)))
-        {
-            return SubmitResult.Refused(SubmitProblem.CardTampered);
-        }
-
-        var errors = request.Entries.SelectMany(Validate).ToList();
+        var errors = request.Entries.SelectMany(e => Validate(e)).ToList();
         if (errors.Count > 0)
         {
             return new SubmitResult(SubmitOutcome.Invalid, errors, [], round);
@@ -85,15 +58,61 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         return new SubmitResult(SubmitOutcome.Saved, [], [], round) { MissingParts = missing };
     }
 
-
-    private static IEnumerable<FieldError> Validate(StatusEntry entry)
+    /// <summary>
+    /// What a card's sender may do with it, checked on the server (for a report and for a draft alike): the round takes
+    /// reports, the sender's agency is the card's, every task is the agency's, every version is one the bot issued.
+    /// </summary>
+    public async Task<(ReportingRound? Round, StoredPlan? Plan, SubmitProblem Problem)> CheckAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<ProgressStatus>(entry.Status, out var status) || !Enum.IsDefined(status) || int.TryParse(entry.Status, out _))
+        ArgumentNullException.ThrowIfNull(request);
+        var round = await store.GetRoundAsync(request.RoundId, cancellationToken);
+        if (round is null)
+        {
+            return (null, null, SubmitProblem.UnknownRound);
+        }
+
+        if (!round.AcceptsReports(time.Today()))
+        {
+            return (round, null, SubmitProblem.RoundClosed);
+        }
+
+        if (request.UserAgency is null)
+        {
+            return (round, null, SubmitProblem.UserHasNoAgency);
+        }
+
+        var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
+        // The card's agency is only believed when it is a name the officer's own agency reports under in this plan.
+        if (plan is null || !reporters.NamesOf(plan.Plan, request.UserAgency).Contains(request.Agency, StringComparer.Ordinal))
+        {
+            return (round, null, SubmitProblem.NotYourAgency);
+        }
+
+        var theirs = reporters.TasksOf(plan.Plan, request.Agency).Select(t => t.Task.Id).ToHashSet(StringComparer.Ordinal);
+        if (request.Entries.Count == 0 || request.Entries.Any(e => !theirs.Contains(e.TaskId)))
+        {
+            return (round, null, SubmitProblem.TaskNotYours);
+        }
+
+        if (request.Entries.Any(e => e.ExpectedETag is not null && !ReportVersion.IsIssued(e.ExpectedETag)))
+        {
+            return (round, null, SubmitProblem.CardTampered);
+        }
+
+        return (round, plan, SubmitProblem.None);
+    }
+
+    /// <summary>The fields' problems; a <paramref name="draft"/> may leave status and percent empty and need not explain a block.</summary>
+    public static IEnumerable<FieldError> Validate(StatusEntry entry, bool draft = false)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var status = default(ProgressStatus);
+        if ((!draft || !string.IsNullOrWhiteSpace(entry.Status)) && (!Enum.TryParse(entry.Status, out status) || !Enum.IsDefined(status) || int.TryParse(entry.Status, out _)))
         {
             yield return new FieldError(entry.TaskId, "status", FieldProblem.Required);
         }
 
-        if (!int.TryParse(entry.Percent, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent) || percent is < 0 or > 100)
+        if ((!draft || !string.IsNullOrWhiteSpace(entry.Percent)) && (!int.TryParse(entry.Percent, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent) || percent is < 0 or > 100))
         {
             yield return new FieldError(entry.TaskId, "percent", FieldProblem.OutOfRange);
         }
@@ -106,14 +125,14 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             }
         }
 
-        if (status == ProgressStatus.Blocked && string.IsNullOrWhiteSpace(entry.Difficulties))
+        if (!draft && status == ProgressStatus.Blocked && string.IsNullOrWhiteSpace(entry.Difficulties))
         {
             yield return new FieldError(entry.TaskId, "difficulties", FieldProblem.Required);
         }
     }
 
     /// <summary>Text as typed, without what a Word report, a card or XML cannot hold (noncharacters, lone surrogates, control characters other than line breaks and tabs).</summary>
-    private static string Clean(string? text) =>
+    public static string Clean(string? text) =>
         Text.VietnameseText.Clean(text ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal).Normalize(NormalizationForm.FormC).Trim();
 }
 

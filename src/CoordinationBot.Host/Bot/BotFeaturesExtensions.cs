@@ -26,6 +26,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
             .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
             .AddActivityHandler<StatusReports.RefreshStatusCardHandler>()
+            .AddActivityHandler<StatusReports.SaveDraftCardHandler>()
+            .AddActivityHandler<StatusReports.PreviousContentCardHandler>()
             .AddActivityHandler<StatusReports.RegisterChannelHandler>()
             .AddActivityHandler<StatusReports.OpenRoundCardHandler>()
             .AddActivityHandler<Consolidation.ConsolidateCommandHandler>()
@@ -55,6 +57,8 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ReportingChain>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ContributionRelay>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SubmitStatusHandler>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SaveDraftHandler>();
+        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.PreviousReports>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();
         builder.Services.AddScoped<StatusReports.StatusCardBuilder>();

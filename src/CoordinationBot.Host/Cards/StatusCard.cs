@@ -15,6 +15,8 @@ public static class StatusCard
 {
     public const string Verb = "report.save";
     public const string RefreshVerb = "report.refresh";
+    public const string DraftVerb = "report.draft";
+    public const string PreviousVerb = "report.previous";
 
     public static JsonObject Create(StatusCardModel model, CultureInfo culture)
     {
@@ -41,16 +43,16 @@ public static class StatusCard
             body.Add(AdaptiveCard.PlainText((message, false)));
         }
 
-        if (model.Note is not null)
+        if ((model.Note ?? StatusCardParts.DraftNote(model.Draft, culture)) is { } text)
         {
-            var note = AdaptiveCard.TextBlock(model.Note);
-            note["color"] = model.NoteIsWarning ? "Attention" : "Good";
+            var note = AdaptiveCard.TextBlock(text);
+            note["color"] = model.NoteIsWarning ? "Attention" : model.Note is null ? "Accent" : "Good";
             body.Add(note);
         }
 
         if (model.Returned is { } returned)
         {
-            body.Add(ReturnedBlock(returned, culture));
+            body.Add(StatusCardParts.ReturnedBlock(returned, culture));
         }
 
         if (!editable)
@@ -64,7 +66,7 @@ public static class StatusCard
             var (task, role) = model.Tasks[i];
             var saved = model.Saved.GetValueOrDefault(task.Id);
             etags[task.Id] = saved?.ETag;
-            var block = TaskBlock(i, task, role, saved?.Report, editable, culture);
+            var block = TaskBlock(i, task, role, saved?.Report, StatusCardParts.Shown(saved?.Report, model.Filled?.GetValueOrDefault(task.Id)), editable, culture);
             ChainBlocks.AddTo(block, model, task, role, culture);
             body.Add(block);
         }
@@ -106,22 +108,11 @@ public static class StatusCard
                 ["data"] = data,
                 ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData },
             },
+            StatusCardParts.Secondary(T("ActionSaveDraft"), DraftVerb, data),
+            StatusCardParts.Secondary(T("ActionPrevious"), PreviousVerb, data),
         ]);
         card["refresh"] = refresh;
         return card;
-    }
-
-    /// <summary>The focal agency's request for revision, its words shown as typed.</summary>
-    private static JsonObject ReturnedBlock(ReportReturn returned, CultureInfo culture)
-    {
-        var heading = AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("ReturnedHeading", culture), returned.ReturnedByAgency ?? returned.ReturnedByName ?? "—", returned.At.ToVietnameseTime()), heading: true);
-        heading["color"] = "Attention";
-        return new JsonObject
-        {
-            ["type"] = "Container",
-            ["style"] = "attention",
-            ["items"] = new JsonArray { heading, AdaptiveCard.PlainText((returned.Comment, false)), AdaptiveCard.TextBlock(BotText.Get("ReturnedHint", culture), subtle: true) },
-        };
     }
 
     public static string PeriodLabel(ReportingPeriod period, CultureInfo culture)
@@ -130,7 +121,7 @@ public static class StatusCard
         return string.Format(culture, BotText.Get("Period_" + period.Kind, culture), period.Year);
     }
 
-    private static JsonObject TaskBlock(int i, PlanTask task, Role role, StatusReport? saved, bool editable, CultureInfo culture)
+    private static JsonObject TaskBlock(int i, PlanTask task, Role role, StatusReport? saved, StatusEntry? shown, bool editable, CultureInfo culture)
     {
         string T(string name) => BotText.Get(name, culture);
         var items = new JsonArray
@@ -158,16 +149,16 @@ public static class StatusCard
         items.Add(new JsonObject
         {
             ["type"] = "Input.ChoiceSet", ["id"] = $"status_{i}", ["label"] = T("FieldStatus"), ["isRequired"] = true,
-            ["errorMessage"] = T("FieldStatusError"), ["choices"] = choices, ["value"] = saved?.Status.ToString(),
+            ["errorMessage"] = T("FieldStatusError"), ["choices"] = choices, ["value"] = shown?.Status,
         });
         items.Add(new JsonObject
         {
             ["type"] = "Input.Number", ["id"] = $"percent_{i}", ["label"] = T("FieldPercent"), ["isRequired"] = true, ["min"] = 0, ["max"] = 100,
-            ["errorMessage"] = T("FieldPercentError"), ["value"] = saved?.Percent,
+            ["errorMessage"] = T("FieldPercentError"), ["value"] = int.TryParse(shown?.Percent, NumberStyles.None, CultureInfo.InvariantCulture, out var percent) ? percent : null,
         });
-        items.Add(Text($"result_{i}", T("FieldResult"), saved?.Result, culture));
-        items.Add(Text($"difficulties_{i}", T("FieldDifficulties"), saved?.Difficulties, culture));
-        items.Add(Text($"proposals_{i}", T("FieldProposals"), saved?.Proposals, culture));
+        items.Add(Text($"result_{i}", T("FieldResult"), shown?.Result, culture));
+        items.Add(Text($"difficulties_{i}", T("FieldDifficulties"), shown?.Difficulties, culture));
+        items.Add(Text($"proposals_{i}", T("FieldProposals"), shown?.Proposals, culture));
         return Container(items);
     }
 
@@ -193,4 +184,6 @@ public sealed record StatusCardModel(
     string? Note = null,
     bool NoteIsWarning = false,
     ReportReturn? Returned = null,
-    IReadOnlyDictionary<string, TaskContributions>? Contributions = null);
+    IReadOnlyDictionary<string, TaskContributions>? Contributions = null,
+    IReadOnlyDictionary<string, StatusEntry>? Filled = null,
+    StatusDraft? Draft = null);

@@ -64,6 +64,11 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
                 Round = round with { Mode = ReportingMode.SupportsToLead },
                 Contributions = new Dictionary<string, TaskContributions> { ["IV.4.a"] = new("IV.4.a", [new StatusReport(round.Id, "Sở Ngoại vụ", "IV.4.a", ProgressStatus.Done, 100, "Đã gửi **dự toán**.", string.Empty, string.Empty, "cán bộ", DateTimeOffset.UtcNow)], ["Sở Y tế"]) },
             }, Vietnamese),
+            ["status-draft"] = StatusCard.Create(saved with
+            {
+                Filled = new Dictionary<string, StatusEntry> { ["IV.4.a"] = new("IV.4.a", "InProgress", null, "Đang **tổng hợp**.", null, null, null) },
+                Draft = new StatusDraft(round.Id, "Sở Tài chính", [], "Nguyễn Văn A", DateTimeOffset.UtcNow),
+            }, Vietnamese),
             ["status-returned"] = StatusCard.Create(saved with { Returned = new ReportReturn(round.Id, "Sở Tài chính", "Bổ sung **số liệu** [tại đây](https://x.example).", "aad-1", "Nguyễn Văn A", "Sở Ngoại vụ", DateTimeOffset.UtcNow) }, Vietnamese),
             ["consolidation-returned"] = ConsolidationCard.Create(summary with { ReturnedReports = [new ReportReturn(round.Id, "Sở Tài chính", "Bổ sung.", "aad-1", null, "Sở Ngoại vụ", DateTimeOffset.UtcNow)] }, new Uri("https://bot.example/files/a.docx"), new Uri("https://bot.example/files/a.xlsx"), TimeSpan.FromMinutes(15), Vietnamese),
             ["consolidation"] = ConsolidationCard.Create(summary, new Uri("https://bot.example/files/a.docx"), new Uri("https://bot.example/files/a.xlsx"), TimeSpan.FromMinutes(15), Vietnamese),

@@ -8,7 +8,7 @@ using CoordinationBot.Host.Cards;
 namespace CoordinationBot.Host.Bot.StatusReports;
 
 /// <summary>Loads what an agency's status card shows for a round: its tasks in the round's plan and what it saved.</summary>
-public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnStore returns, IPlanStore plans, PlanReporters reporters, ReportingChain chain, TimeProvider time)
+public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnStore returns, IStatusDraftStore drafts, IPlanStore plans, PlanReporters reporters, ReportingChain chain, TimeProvider time)
 {
     public async Task<StatusCardModel?> LoadAsync(string roundId, string agency, string? note, bool warning, CancellationToken cancellationToken)
     {
@@ -37,7 +37,9 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnSto
         var outstanding = justSaved ? [] : ReportReturn.Outstanding(await returns.ListAsync(roundId, agency, cancellationToken), saved.Values.Select(s => s.Report));
         var returned = outstanding.Count > 0 ? outstanding[0] : null;
         var parts = await chain.ForLeadAsync(round, stored.Plan, agency, cancellationToken);
-        return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning, returned, parts);
+        // A draft kept since the last report fills the inputs (the agency's own officers only ever load this card).
+        var draft = justSaved ? null : (await drafts.GetAsync(roundId, agency, cancellationToken))?.UnlessSentAfter(saved.Values.Select(s => s.Report));
+        return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning, returned, parts, draft?.Entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal), draft);
     }
 
     public static string Stamp(DateTimeOffset at) => at.ToVietnameseTime();

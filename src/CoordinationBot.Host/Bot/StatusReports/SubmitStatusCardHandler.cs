@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.People;
@@ -29,23 +28,10 @@ public sealed class SubmitStatusCardHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        var data = turn.Activity.GetCardData();
-        var roundId = turn.Activity.GetCardString("roundId");
-        var agency = turn.Activity.GetCardString("agency");
-        var taskIds = (data?["tasks"] as JsonArray)?.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Take(200).ToList() ?? [];
-        if (roundId is null || agency is null || roundId.Length > 300 || agency.Length > 300)
+        if (StatusCardInput.Read(turn.Activity) is not var (roundId, agency, entries))
         {
             return await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken);
         }
-
-        var entries = taskIds.Select((id, i) => new StatusEntry(
-            id,
-            turn.Activity.GetCardString($"status_{i}"),
-            turn.Activity.GetCardString($"percent_{i}") ?? Number(data?[$"percent_{i}"]),
-            turn.Activity.GetCardString($"result_{i}"),
-            turn.Activity.GetCardString($"difficulties_{i}"),
-            turn.Activity.GetCardString($"proposals_{i}"),
-            data?["etags"]?[id] is JsonValue etag && etag.TryGetValue<string>(out var value) ? value : null)).ToList();
 
         var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
         if (asker.AwaitsConfirmation)
@@ -80,6 +66,8 @@ public sealed class SubmitStatusCardHandler(
         var model = result.Round is { } round
             ? await cards.LoadAsync(round, agency, note, warning, cancellationToken, justSaved: result.Outcome == SubmitOutcome.Saved)
             : await cards.LoadAsync(roundId, agency, note, warning, cancellationToken);
+        // What the officer typed stays on a card sent back to be fixed.
+        model = result.Outcome == SubmitOutcome.Invalid && model is not null ? model with { Filled = entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal) } : model;
         return model is null
             ? await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken)
             : await CardActionReply.WithCardAsync(turn, StatusCard.Create(model, culture), note, cancellationToken);
@@ -90,10 +78,7 @@ public sealed class SubmitStatusCardHandler(
         result.MissingParts.Count == 0 ? string.Empty
             : " " + string.Format(culture, BotText.Get("ChainReportedWithout", culture), string.Join("; ", result.MissingParts.Select(t => $"{t.TaskId}: {string.Join(", ", t.Missing)}")));
 
-    private static string? Number(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<double>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : null;
-
-    private static string Describe(IReadOnlyList<FieldError> errors, CultureInfo culture) =>
+    internal static string Describe(IReadOnlyList<FieldError> errors, CultureInfo culture) =>
         string.Join("; ", errors.Select(e => $"{e.TaskId}: " + BotText.Get(e.Field switch
         {
             "status" => "FieldStatusError",
