@@ -62,6 +62,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();
         builder.Services.AddScoped<StatusReports.StatusCardBuilder>();
+        builder.Services.AddScoped<StatusReports.StatusCardRequests>();
         builder.Services.AddScoped<StatusReports.OpenCardsSender>();
         builder.Services.AddScoped<StatusReports.UnreachableAgencies>();
         builder.Services.AddScoped<CoordinationBot.Core.Consolidation.ConsolidateHandler>();

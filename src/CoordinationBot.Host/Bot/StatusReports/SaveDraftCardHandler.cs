@@ -1,6 +1,5 @@
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
-using CoordinationBot.Core.People;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
@@ -14,7 +13,7 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 /// </summary>
 public sealed class SaveDraftCardHandler(
     SaveDraftHandler drafts,
-    AskerAgencyResolver askers,
+    StatusCardRequests requests,
     StatusCardBuilder cards,
     IOptions<BotLanguageOptions> language,
     TimeProvider time) : IActivityHandler
@@ -25,19 +24,14 @@ public sealed class SaveDraftCardHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (StatusCardInput.Read(turn.Activity) is not var (roundId, agency, entries))
+        var (request, refusal) = await requests.ReadAsync(turn, culture, cancellationToken);
+        if (request is null)
         {
-            return await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken);
+            return await NoticeAsync(turn, refusal!, cancellationToken);
         }
 
-        var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
-        if (asker.AwaitsConfirmation)
-        {
-            return await NoticeAsync(turn, NotConfirmed.Text(asker, culture), cancellationToken);
-        }
-
-        var user = turn.Activity.From?.Name ?? turn.Activity.From?.AadObjectId ?? "?";
-        var result = await drafts.HandleAsync(new SubmitStatusRequest(roundId, agency, asker.ConfirmedAgency, user, turn.Activity.Id ?? string.Empty, entries), cancellationToken);
+        var (agency, entries) = (request.Agency, request.Entries);
+        var result = await drafts.HandleAsync(request, cancellationToken);
         if (result.Outcome == SubmitOutcome.Refused || result.Round is not { } round)
         {
             return await NoticeAsync(turn, BotText.Get("Problem_" + result.Problem, culture), cancellationToken);

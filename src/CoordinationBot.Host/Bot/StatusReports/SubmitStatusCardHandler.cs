@@ -1,7 +1,6 @@
 using System.Globalization;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
-using CoordinationBot.Core.People;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
@@ -16,7 +15,7 @@ namespace CoordinationBot.Host.Bot.StatusReports;
 /// </summary>
 public sealed class SubmitStatusCardHandler(
     SubmitStatusHandler submit,
-    AskerAgencyResolver askers,
+    StatusCardRequests requests,
     StatusCardBuilder cards,
     CoordinationBot.Core.Agencies.AgencyRegistry registry,
     IOptions<BotLanguageOptions> language,
@@ -28,20 +27,14 @@ public sealed class SubmitStatusCardHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        if (StatusCardInput.Read(turn.Activity) is not var (roundId, agency, entries))
+        var (request, refusal) = await requests.ReadAsync(turn, culture, cancellationToken);
+        if (request is null)
         {
-            return await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken);
+            return await NoticeAsync(turn, refusal!, cancellationToken);
         }
 
-        var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
-        if (asker.AwaitsConfirmation)
-        {
-            return await NoticeAsync(turn, NotConfirmed.Text(asker, culture), cancellationToken);
-        }
-
-        var user = turn.Activity.From?.Name ?? turn.Activity.From?.AadObjectId ?? "?";
-        var actionId = turn.Activity.Id ?? Guid.NewGuid().ToString("N");
-        var result = await submit.HandleAsync(new SubmitStatusRequest(roundId, agency, asker.ConfirmedAgency, user, actionId, entries), cancellationToken);
+        var (roundId, agency, entries, user) = (request.RoundId, request.Agency, request.Entries, request.UserName);
+        var result = await submit.HandleAsync(request, cancellationToken);
 
         var (note, warning) = result.Outcome switch
         {
@@ -52,7 +45,7 @@ public sealed class SubmitStatusCardHandler(
             _ => (BotText.Get("Problem_" + result.Problem, culture), true),
         };
         // A closed round keeps the officer's card in place, read-only, with what their agency saved and why it is closed.
-        if (result.Problem == SubmitProblem.RoundClosed && asker.ConfirmedAgency is { } mine && registry.SameAgency(mine, agency)
+        if (result.Problem == SubmitProblem.RoundClosed && request.UserAgency is { } mine && registry.SameAgency(mine, agency)
             && await cards.LoadAsync(roundId, agency, note, true, cancellationToken) is { } closed)
         {
             return await CardActionReply.WithCardAsync(turn, StatusCard.Create(closed with { Editable = false }, culture), note, cancellationToken);
