@@ -32,6 +32,44 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IReportReturnSt
         }
 
         var reports = (await store.GetAllReportsAsync(round.Id, cancellationToken)).Select(r => r.Readable()).ToList();
+        var (expected, reported, tasks) = Progress(plan, reports);
+        var overdue = time.Today() > round.Due ? expected.Except(reported, StringComparer.Ordinal).ToList() : [];
+        var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => reports.Count(r => r.Status == s));
+        var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
+        var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
+        var lower = await LowerLevelsAsync(round, plan, cancellationToken);
+        var returned = ReportReturn.Outstanding(await returns.ListAsync(round.Id, cancellationToken), reports);
+        var summary = new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today(), returned);
+        var earlier = await EarlierStandingsAsync(round, cancellationToken);
+        return earlier.Count == 0 ? summary : summary with { AcrossRounds = OnTime.Across([summary.Standings, .. earlier]), RoundsCounted = earlier.Count + 1 };
+    }
+
+    private const int EarlierRounds = 8;
+
+    /// <summary>The agencies' standings in the plan's earlier rounds (up to eight), each counted at its own due date.</summary>
+    private async Task<List<IReadOnlyList<AgencyStanding>>> EarlierStandingsAsync(ReportingRound round, CancellationToken cancellationToken)
+    {
+        var earlier = await store.ListRoundsAsync(cancellationToken)
+            .Where(r => r.PlanKey == round.PlanKey && r.Id != round.Id && r.OpenedAt < round.OpenedAt)
+            .OrderByDescending(r => r.OpenedAt)
+            .Take(EarlierRounds)
+            .ToListAsync(cancellationToken);
+        var standings = new List<IReadOnlyList<AgencyStanding>>();
+        foreach (var previous in earlier)
+        {
+            if ((await plans.GetAsync(previous.PlanKey, previous.PlanVersion, cancellationToken))?.Plan is { } plan)
+            {
+                var reports = (await store.GetAllReportsAsync(previous.Id, cancellationToken)).Select(r => r.Readable()).ToList();
+                standings.Add(OnTime.Standings(Progress(plan, reports).Tasks, previous.Due));
+            }
+        }
+
+        return standings;
+    }
+
+    /// <summary>Who is expected and who reported, and each task with each assigned agency's role and report.</summary>
+    private (List<string> Expected, List<string> Reported, List<TaskProgress> Tasks) Progress(Plan plan, List<StatusReport> reports)
+    {
 
         // Reports indexed by task and agency identity (renamed agencies meet their successors), for 20,000 reports and more.
         var byTask = reports.GroupBy(r => (r.TaskId, Identity(r.Agency))).ToDictionary(g => g.Key, g => g.First());
@@ -42,16 +80,10 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IReportReturnSt
         var groups = reporters.Groups(plan);
         expected.AddRange(reporterNames.Where(r => !expected.Any(e => registry.SameAgency(e, r)) && reporters.ReporterAmong(groups, r) is not null));
         var reported = expected.Where(a => reportedIdentities.Contains(Identity(a)) || (groups.Contains(a) && reporters.HasReported(a, reporterNames))).ToList();
-        var overdue = time.Today() > round.Due ? expected.Except(reported, StringComparer.Ordinal).ToList() : [];
         var tasks = plan.Tasks.Where(t => t.Assignments.Count > 0).Select(task => new TaskProgress(
             task,
             task.Assignments.SelectMany(a => reporters.ReportersOf(a, expected).Select(agency => (agency, a.Role, byTask.GetValueOrDefault((task.Id, Identity(agency)))))).ToList())).ToList();
-        var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => reports.Count(r => r.Status == s));
-        var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
-        var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
-        var lower = await LowerLevelsAsync(round, plan, cancellationToken);
-        var returned = ReportReturn.Outstanding(await returns.ListAsync(round.Id, cancellationToken), reports);
-        return new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today(), returned);
+        return (expected, reported, tasks);
     }
 
     /// <summary>

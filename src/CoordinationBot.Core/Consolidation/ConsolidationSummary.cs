@@ -20,6 +20,12 @@ public sealed record ConsolidationSummary(
     DateOnly? AsOfDay = null,
     IReadOnlyList<ReportReturn>? ReturnedReports = null)
 {
+    /// <summary>Each agency's standing over this round and the plan's earlier ones (null: no earlier round).</summary>
+    public IReadOnlyList<AgencyStanding>? AcrossRounds { get; init; }
+
+    /// <summary>How many rounds <see cref="AcrossRounds"/> counts.</summary>
+    public int RoundsCounted { get; init; } = 1;
+
     /// <summary>Reports the focal agency returned for revision that their agency has not sent again yet.</summary>
     public IReadOnlyList<ReportReturn> Returned => ReturnedReports ?? [];
 

@@ -60,6 +60,35 @@ public static class OnTime
             }
         }
 
+        return Ranked(parts);
+    }
+
+    /// <summary>
+    /// Each agency's standing over several rounds (its parts in all of them counted together), best first: the on-time
+    /// rate per agency across rounds that thi đua uses.
+    /// </summary>
+    public static IReadOnlyList<AgencyStanding> Across(IEnumerable<IReadOnlyList<AgencyStanding>> rounds)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        var parts = new Dictionary<string, Dictionary<OnTimeStatus, int>>(StringComparer.Ordinal);
+        foreach (var standing in rounds.SelectMany(r => r))
+        {
+            if (!parts.TryGetValue(standing.Agency, out var counts))
+            {
+                parts[standing.Agency] = counts = Enum.GetValues<OnTimeStatus>().ToDictionary(s => s, _ => 0);
+            }
+
+            foreach (var (status, count) in standing.Counts)
+            {
+                counts[status] += count;
+            }
+        }
+
+        return Ranked(parts);
+    }
+
+    private static List<AgencyStanding> Ranked(Dictionary<string, Dictionary<OnTimeStatus, int>> parts)
+    {
         var ordered = parts
             .Select(p => (Agency: p.Key, Counts: p.Value, Total: p.Value.Values.Sum(), Late: p.Value.Where(c => IsLate(c.Key)).Sum(c => c.Value)))
             .Select(p => (p.Agency, p.Counts, p.Total, Rate: p.Total == 0 ? 1 : (double)(p.Total - p.Late) / p.Total, Done: p.Counts[OnTimeStatus.DoneOnTime]))

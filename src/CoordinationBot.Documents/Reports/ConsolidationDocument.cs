@@ -110,6 +110,11 @@ public static class ConsolidationDocument
             yield return Text(ReportText.Format("Ranking", string.Join("; ", summary.Standings.Take(10).Select(a => ReportText.Format("RankEntry", a.Rank, a.Agency, a.OnTimeRate * 100)))));
         }
 
+        if (summary.AcrossRounds is { Count: > 0 } across)
+        {
+            yield return Text(ReportText.Format("RankingAcross", summary.RoundsCounted, string.Join("; ", across.Take(10).Select(a => ReportText.Format("RankEntry", a.Rank, a.Agency, a.OnTimeRate * 100)))));
+        }
+
         yield return Text(ReportText.Get("SectionTasks"), bold: true);
         var returned = summary.Returned.Select(x => x.Agency).ToHashSet(StringComparer.Ordinal);
         var lowerByTask = summary.LowerLevels.ToLookup(l => l.MatchedTaskId, StringComparer.Ordinal);

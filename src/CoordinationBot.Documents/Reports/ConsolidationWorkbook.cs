@@ -67,7 +67,7 @@ public static class ConsolidationWorkbook
             }
 
             var agencies = workbook.AddNewPart<WorksheetPart>();
-            WriteStandings(agencies, summary.Standings);
+            WriteStandings(agencies, summary.Standings, summary.AcrossRounds);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1U, Name = ReportText.Get("Sheet") });
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(agencies), SheetId = 2U, Name = ReportText.Get("SheetAgencies") });
@@ -92,7 +92,7 @@ public static class ConsolidationWorkbook
     }
 
     /// <summary>The sheet of agencies, best first: rank, parts, each on-time status, the share not late.</summary>
-    private static void WriteStandings(WorksheetPart part, IReadOnlyList<AgencyStanding> standings)
+    private static void WriteStandings(WorksheetPart part, IReadOnlyList<AgencyStanding> standings, IReadOnlyList<AgencyStanding>? across)
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
@@ -100,16 +100,19 @@ public static class ConsolidationWorkbook
         writer.WriteElement(new Columns(new Column { Min = 2U, Max = 2U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 9U, Width = 18D, CustomWidth = true }));
         writer.WriteStartElement(new SheetData());
         var statuses = Enum.GetValues<OnTimeStatus>();
-        WriteRow(writer, 1, [Header(ReportText.Get("ColRank")), Header(ReportText.Get("ColAgency")), Header(ReportText.Get("ColParts")), .. statuses.Select(s => Header(ReportText.Get("OnTime_" + s))), Header(ReportText.Get("ColRate"))]);
+        Cell[] acrossHeader = across is null ? [] : [Header(ReportText.Get("ColRateAcross")), Header(ReportText.Get("ColRankAcross"))];
+        WriteRow(writer, 1, [Header(ReportText.Get("ColRank")), Header(ReportText.Get("ColAgency")), Header(ReportText.Get("ColParts")), .. statuses.Select(s => Header(ReportText.Get("OnTime_" + s))), Header(ReportText.Get("ColRate")), .. acrossHeader]);
+        var overall = across?.ToDictionary(a => a.Agency, StringComparer.Ordinal);
         uint r = 1;
         foreach (var s in standings)
         {
             r++;
-            WriteRow(writer, r, [Number(s.Rank), Cell(s.Agency), Number(s.Parts), .. statuses.Select(status => Number(s.Counts[status])), Number((int)Math.Round(s.OnTimeRate * 100))]);
+            Cell[] acrossCells = overall?.GetValueOrDefault(s.Agency) is { } o ? [Number((int)Math.Round(o.OnTimeRate * 100)), Number(o.Rank)] : [];
+            WriteRow(writer, r, [Number(s.Rank), Cell(s.Agency), Number(s.Parts), .. statuses.Select(status => Number(s.Counts[status])), Number((int)Math.Round(s.OnTimeRate * 100)), .. acrossCells]);
         }
 
         writer.WriteEndElement();
-        writer.WriteElement(new AutoFilter { Reference = $"A1:I{r}" });
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{(across is null ? "I" : "K")}{r}" });
         writer.WriteEndElement();
     }
 

@@ -40,7 +40,12 @@ public static class ConsolidationCard
                 },
             },
         };
-        AddRanking(body, summary.Standings, culture);
+        AddRanking(body, BotText.Get("ConsolidationRanking", culture), summary.Standings, culture);
+        if (summary.AcrossRounds is { } across)
+        {
+            AddRanking(body, string.Format(culture, BotText.Get("ConsolidationRankingAcross", culture), summary.RoundsCounted), across, culture);
+        }
+
         AddQuotes(body, T("ConsolidationDifficulties"), summary.Difficulties);
         AddQuotes(body, T("ConsolidationProposals"), summary.Proposals);
         body.Add(AdaptiveCard.TextBlock(string.Format(culture, T("ConsolidationLinkNote"), (int)linkLifetime.TotalMinutes), subtle: true));
@@ -109,14 +114,14 @@ public static class ConsolidationCard
     private const int MaxRanked = 5;
 
     /// <summary>The best agencies by on-time share (for thi đua); the whole ranking is in the Excel matrix.</summary>
-    private static void AddRanking(JsonArray body, IReadOnlyList<AgencyStanding> standings, CultureInfo culture)
+    private static void AddRanking(JsonArray body, string heading, IReadOnlyList<AgencyStanding> standings, CultureInfo culture)
     {
         if (standings.Count == 0)
         {
             return;
         }
 
-        body.Add(AdaptiveCard.TextBlock(BotText.Get("ConsolidationRanking", culture), heading: true));
+        body.Add(AdaptiveCard.TextBlock(heading, heading: true));
         foreach (var s in standings.Take(MaxRanked))
         {
             var notLate = s.Parts - s.Counts.Where(c => OnTime.IsLate(c.Key)).Sum(c => c.Value);

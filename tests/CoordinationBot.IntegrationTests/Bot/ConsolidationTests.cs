@@ -212,6 +212,30 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheOnTimeRanking_IsAlsoGivenAcrossThePlansRounds_InTheCardTheReportAndTheMatrix()
+    {
+        await SubmitFinanceAsync();
+        await FocalSaysAsync("yêu cầu báo cáo kế hoạch đối ngoại nhân dân 6 tháng đầu năm 2026 hạn 20/12/2026");
+
+        var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân 6 tháng đầu năm 2026")).Attachments![0].Content!.AsObject();
+
+        var headings = card["body"]!.AsArray().Where(b => b?["type"]?.GetValue<string>() == "TextBlock").Select(b => b!["text"]!.GetValue<string>()).ToList();
+        Assert.Contains("Xếp hạng đúng hạn qua 2 kỳ báo cáo", headings);
+        var word = await DownloadAsync(card["actions"]![0]!["url"]!.GetValue<string>());
+        using (var document = WordprocessingDocument.Open(new MemoryStream(word), false))
+        {
+            Assert.Contains("Xếp hạng đúng hạn qua 2 kỳ báo cáo của Kế hoạch: 1. ", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        var excel = await DownloadAsync(card["actions"]![1]!["url"]!.GetValue<string>());
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(excel), false);
+        var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<X.Sheet>().Single(s => s.Name == "Theo cơ quan");
+        var rows = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<X.Row>().ToList();
+        Assert.Equal(["Tỷ lệ không trễ hạn qua các kỳ (%)", "Hạng qua các kỳ"], rows[0].Elements<X.Cell>().TakeLast(2).Select(c => c.InnerText));
+        Assert.All(rows.Skip(1), r => Assert.Equal(11, r.Elements<X.Cell>().Count()));
+    }
+
+    [Fact]
     public async Task ConsolidationWithNoReports_ListsEveryAgencyAsNotReported()
     {
         var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
