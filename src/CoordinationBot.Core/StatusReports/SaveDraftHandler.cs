@@ -29,6 +29,7 @@ public sealed class SaveDraftHandler(SubmitStatusHandler reports, IStatusDraftSt
             Result = SubmitStatusHandler.Clean(e.Result),
             Difficulties = SubmitStatusHandler.Clean(e.Difficulties),
             Proposals = SubmitStatusHandler.Clean(e.Proposals),
+            Evidence = SubmitStatusHandler.Clean(e.Evidence),
             ExpectedETag = null,
         }).ToList();
         await drafts.SaveAsync(new StatusDraft(round.Id, request.Agency, entries, request.UserName, time.GetUtcNow()), cancellationToken);

@@ -13,10 +13,13 @@ public sealed record StatusReport(
     string SubmittedBy,
     DateTimeOffset SubmittedAt)
 {
+    /// <summary>The number and date of the document that proves the result ("Kế hoạch số 123/KH-SKHCN ngày 05/3/2026"); empty when none.</summary>
+    public string Evidence { get; init; } = string.Empty;
+
     /// <summary>Whether both say the same about the task, whoever sent them and whenever.</summary>
     public bool SaysTheSameAs(StatusReport other) =>
         other is not null && other.TaskId == TaskId && other.Status == Status && other.Percent == Percent &&
-        other.Result == Result && other.Difficulties == Difficulties && other.Proposals == Proposals;
+        other.Result == Result && other.Difficulties == Difficulties && other.Proposals == Proposals && other.Evidence == Evidence;
 
     /// <summary>
     /// The report with only text a Word report, a workbook or a card can hold: text is cleaned as it comes in, and again
@@ -27,6 +30,7 @@ public sealed record StatusReport(
         Result = Text.VietnameseText.Clean(Result),
         Difficulties = Text.VietnameseText.Clean(Difficulties),
         Proposals = Text.VietnameseText.Clean(Proposals),
+        Evidence = Text.VietnameseText.Clean(Evidence),
         SubmittedBy = Text.VietnameseText.Clean(SubmittedBy),
     };
 }

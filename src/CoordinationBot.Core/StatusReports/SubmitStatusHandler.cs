@@ -33,7 +33,7 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         var now = time.GetUtcNow();
         var reports = request.Entries.Select(e => new StatusReport(
             round.Id, request.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status!), int.Parse(e.Percent!, System.Globalization.CultureInfo.InvariantCulture),
-            Clean(e.Result), Clean(e.Difficulties), Clean(e.Proposals), request.UserName, now)).ToList();
+            Clean(e.Result), Clean(e.Difficulties), Clean(e.Proposals), request.UserName, now) { Evidence = Clean(e.Evidence) }).ToList();
         var saved = await store.SaveReportsAsync(reports, request.Entries.ToDictionary(e => e.TaskId, e => e.ExpectedETag), request.ActionId, cancellationToken);
         if (saved.AlreadyHandled)
         {
@@ -125,6 +125,11 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(entry.Evidence) && !DocumentCitation.IsValid(entry.Evidence.Trim()))
+        {
+            yield return new FieldError(entry.TaskId, "evidence", FieldProblem.NotADocument);
+        }
+
         if (!draft && status == ProgressStatus.Blocked && string.IsNullOrWhiteSpace(entry.Difficulties))
         {
             yield return new FieldError(entry.TaskId, "difficulties", FieldProblem.Required);
@@ -137,7 +142,7 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
 }
 
 /// <summary>One task's fields as the card sent them (untrusted strings) and the report version the card showed.</summary>
-public sealed record StatusEntry(string TaskId, string? Status, string? Percent, string? Result, string? Difficulties, string? Proposals, string? ExpectedETag);
+public sealed record StatusEntry(string TaskId, string? Status, string? Percent, string? Result, string? Difficulties, string? Proposals, string? ExpectedETag, string? Evidence = null);
 
 public sealed record SubmitStatusRequest(string RoundId, string Agency, string? UserAgency, string UserName, string ActionId, IReadOnlyList<StatusEntry> Entries);
 
@@ -176,4 +181,5 @@ public enum FieldProblem
     Required,
     OutOfRange,
     TooLong,
+    NotADocument,
 }

@@ -138,7 +138,8 @@ public static class ConsolidationDocument
                 // In a chain round the supports' parts are shown under the lead's report, as parts of it.
                 var chainPart = summary.Round.IsChain && role == Role.Support;
                 var roleName = ReportText.Get(role == Role.Lead ? "Lead" : chainPart ? "SupportPart" : "Support");
-                var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty);
+                var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty)
+                    + (report is { Evidence.Length: > 0 } ? ReportText.Format("EvidenceMark", report.Evidence) : string.Empty);
                 yield return Text($"{(chainPart ? "  + " : "- ")}{agency} ({roleName}): {state}" + (report is not null && returned.Contains(agency) ? ReportText.Get("ReturnedMark") : string.Empty));
             }
 

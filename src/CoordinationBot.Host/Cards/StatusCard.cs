@@ -140,6 +140,7 @@ public static class StatusCard
                     AdaptiveCard.Fact(T("FieldResult"), saved?.Result ?? "—"),
                     AdaptiveCard.Fact(T("FieldDifficulties"), saved?.Difficulties ?? "—"),
                     AdaptiveCard.Fact(T("FieldProposals"), saved?.Proposals ?? "—"),
+                    AdaptiveCard.Fact(T("FieldEvidence"), saved?.Evidence is { Length: > 0 } evidence ? evidence : "—"),
                 },
             });
             return Container(items);
@@ -159,6 +160,11 @@ public static class StatusCard
         items.Add(Text($"result_{i}", T("FieldResult"), shown?.Result, culture));
         items.Add(Text($"difficulties_{i}", T("FieldDifficulties"), shown?.Difficulties, culture));
         items.Add(Text($"proposals_{i}", T("FieldProposals"), shown?.Proposals, culture));
+        items.Add(new JsonObject
+        {
+            ["type"] = "Input.Text", ["id"] = $"evidence_{i}", ["label"] = T("FieldEvidence"), ["placeholder"] = T("FieldEvidenceExample"),
+            ["maxLength"] = DocumentCitation.MaxLength, ["errorMessage"] = T("FieldEvidenceError"), ["value"] = shown?.Evidence,
+        });
         return Container(items);
     }
 

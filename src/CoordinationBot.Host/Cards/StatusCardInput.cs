@@ -30,7 +30,8 @@ public static class StatusCardInput
             activity.GetCardString($"result_{i}"),
             activity.GetCardString($"difficulties_{i}"),
             activity.GetCardString($"proposals_{i}"),
-            data?["etags"]?[id] is JsonValue etag && etag.TryGetValue<string>(out var value) ? value : null)).ToList();
+            data?["etags"]?[id] is JsonValue etag && etag.TryGetValue<string>(out var value) ? value : null,
+            activity.GetCardString($"evidence_{i}"))).ToList();
         return (roundId, agency, entries);
     }
 

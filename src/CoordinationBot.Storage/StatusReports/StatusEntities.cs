@@ -33,6 +33,8 @@ public sealed record ReportEntity : IStoredEntity
 
     public string? Proposals { get; init; }
 
+    public string? Evidence { get; init; }
+
     public required string SubmittedBy { get; init; }
 
     public DateTimeOffset SubmittedAt { get; init; }

@@ -238,7 +238,7 @@ internal static class ReportRows
         TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey gt {Internal + "\uffff"}");
 
     public static StatusReport Report(string roundId, ReportEntity e) =>
-        new(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt);
+        new(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt) { Evidence = e.Evidence ?? string.Empty };
 
     public static ReportEntity Entity(StatusReport report) => new()
     {
@@ -251,6 +251,7 @@ internal static class ReportRows
         Result = report.Result,
         Difficulties = report.Difficulties,
         Proposals = report.Proposals,
+        Evidence = report.Evidence.Length == 0 ? null : report.Evidence,
         SubmittedBy = report.SubmittedBy,
         SubmittedAt = report.SubmittedAt,
     };

@@ -77,6 +77,7 @@ public sealed class SubmitStatusCardHandler(
             "status" => "FieldStatusError",
             "percent" => "FieldPercentError",
             "difficulties" when e.Problem == FieldProblem.Required => "FieldDifficulties",
+            "evidence" => "FieldEvidenceError",
             _ => "FieldTextError",
         }, culture)));
 
