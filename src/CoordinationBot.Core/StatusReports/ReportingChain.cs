@@ -17,8 +17,13 @@ public sealed class ReportingChain(IStatusReportStore store, PlanReporters repor
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(plan);
+        if (!round.IsChain)
+        {
+            return None;
+        }
+
         var supportsOf = SupportsOf(plan, lead);
-        if (!round.IsChain || supportsOf.Count == 0)
+        if (supportsOf.Count == 0)
         {
             return None;
         }
