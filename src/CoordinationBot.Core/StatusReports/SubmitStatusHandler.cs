@@ -94,7 +94,8 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
             return (round, null, SubmitProblem.TaskNotYours);
         }
 
-        if (request.Entries.Any(e => e.ExpectedETag is not null && !ReportVersion.IsIssued(e.ExpectedETag)))
+        // A task named twice, or a version the bot never issues, came from outside the bot.
+        if (request.Entries.DistinctBy(e => e.TaskId).Count() != request.Entries.Count || request.Entries.Any(e => e.ExpectedETag is not null && !ReportVersion.IsIssued(e.ExpectedETag)))
         {
             return (round, null, SubmitProblem.CardTampered);
         }

@@ -23,6 +23,12 @@ public static class StatusCardInput
         }
 
         var taskIds = (data?["tasks"] as JsonArray)?.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Take(MaxTasks).ToList() ?? [];
+        if (taskIds.Distinct(StringComparer.Ordinal).Count() != taskIds.Count)
+        {
+            // The bot never names a task twice on a card.
+            return null;
+        }
+
         var entries = taskIds.Select((id, i) => new StatusEntry(
             id,
             activity.GetCardString($"status_{i}"),

@@ -104,6 +104,15 @@ public sealed class SubmitStatusHandlerTests
     }
 
     [Fact]
+    public async Task ATaskNamedTwice_IsRefused_AndNothingIsSaved()
+    {
+        var result = await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a"), Entry("III.1.a", result: "lần hai"));
+
+        Assert.Equal(SubmitProblem.CardTampered, result.Problem);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
+    [Fact]
     public async Task AnETagAsTableStorageIssuesIt_IsAccepted()
     {
         var entry = Entry("III.1.a") with { ExpectedETag = "W/\"datetime'2026-06-01T03%3A00%3A00.1234567Z'\"" };
@@ -123,8 +132,8 @@ public sealed class SubmitStatusHandlerTests
         Assert.Equal(SubmitProblem.NotYourAgency, result.Problem);
     }
 
-    private Task<SubmitResult> Submit(string userAgency, StatusEntry entry) =>
-        handler.HandleAsync(new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", userAgency, "Cán bộ A", Guid.NewGuid().ToString(), [entry]), default);
+    private Task<SubmitResult> Submit(string userAgency, params StatusEntry[] entries) =>
+        handler.HandleAsync(new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", userAgency, "Cán bộ A", Guid.NewGuid().ToString(), entries), default);
 
     private static StatusEntry Entry(string task, string status = "Done", string percent = "100", string result = "ok") =>
         new(task, status, percent, result, string.Empty, string.Empty, null);

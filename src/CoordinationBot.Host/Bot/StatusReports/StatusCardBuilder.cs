@@ -18,7 +18,7 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnSto
 
     /// <summary>
     /// The card of a round just read (a submission's), so it is not read again. <paramref name="justSaved"/>: the agency's
-    /// reports were saved a moment ago, so no return of it is outstanding and the returns are not read.
+    /// reports were saved a moment ago, so no return or draft of it is outstanding and neither is read.
     /// </summary>
     public async Task<StatusCardModel?> LoadAsync(ReportingRound round, string agency, string? note, bool warning, CancellationToken cancellationToken, bool justSaved = false)
     {
