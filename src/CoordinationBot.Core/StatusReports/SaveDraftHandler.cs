@@ -7,6 +7,9 @@ namespace CoordinationBot.Core.StatusReports;
 /// </summary>
 public sealed class SaveDraftHandler(SubmitStatusHandler reports, IStatusDraftStore drafts, TimeProvider time)
 {
+    /// <summary>All of a draft's text together: a draft is kept whole in one table property (64 KiB).</summary>
+    public const int MaxDraftLength = 20_000;
+
     public async Task<SubmitResult> HandleAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -17,6 +20,11 @@ public sealed class SaveDraftHandler(SubmitStatusHandler reports, IStatusDraftSt
         }
 
         var errors = request.Entries.SelectMany(e => SubmitStatusHandler.Validate(e, draft: true)).ToList();
+        if (errors.Count == 0 && request.Entries.Sum(e => (e.Result?.Length ?? 0) + (e.Difficulties?.Length ?? 0) + (e.Proposals?.Length ?? 0) + (e.Evidence?.Length ?? 0)) > MaxDraftLength)
+        {
+            errors.Add(new FieldError(request.Entries[0].TaskId, "draft", FieldProblem.TooLong));
+        }
+
         if (errors.Count > 0)
         {
             return new SubmitResult(SubmitOutcome.Invalid, errors, [], round);

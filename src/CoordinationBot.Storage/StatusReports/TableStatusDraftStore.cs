@@ -9,6 +9,9 @@ public sealed class TableStatusDraftStore(StorageTables service) : IStatusDraftS
 {
     private readonly EntityTable table = service.GetTable("statusdrafts");
 
+    // Vietnamese text kept as it is (not \u-escaped), so a draft of 20,000 characters fits the property's 64 KiB.
+    private static readonly StorageJsonContext Unescaped = new(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     public async Task SaveAsync(StatusDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -18,7 +21,7 @@ public sealed class TableStatusDraftStore(StorageTables service) : IStatusDraftS
                 PartitionKey = TableKey.Encode(draft.RoundId),
                 RowKey = TableKey.Encode(draft.Agency),
                 Agency = draft.Agency,
-                Entries = JsonSerializer.Serialize(draft.Entries, StorageJsonContext.Default.IReadOnlyListStatusEntry),
+                Entries = JsonSerializer.Serialize(draft.Entries, Unescaped.IReadOnlyListStatusEntry),
                 SavedBy = draft.SavedBy,
                 SavedAt = draft.SavedAt,
             },

@@ -72,6 +72,25 @@ public sealed class DraftTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALongDraft_IsKeptWhole_UpToItsLimit_AndOverItIsRefusedAsTyped()
+    {
+        var card = await OpenAsync("năm 2026");
+        var tasks = StatusCardForms.TasksOf(card).Count;
+        // Vietnamese text, which JSON would otherwise escape six characters to one.
+        var each = SaveDraftHandler.MaxDraftLength / tasks;
+        var fits = string.Concat(Enumerable.Repeat("Đã hoàn thành ", each / 14 + 1))[..(each - 10)];
+
+        var kept = await PressAsync("report.draft", StatusCardForms.Inputs(card, "InProgress", "10", fits), FinanceOfficer);
+        var tooLong = await PressAsync("report.draft", StatusCardForms.Inputs(card, "InProgress", "10", fits + new string('ư', 20)), FinanceOfficer);
+
+        Assert.StartsWith("Đã lưu nháp lúc", StatusCardForms.NoteOf(kept), StringComparison.Ordinal);
+        Assert.Contains("bản nháp quá dài để lưu", StatusCardForms.NoteOf(tooLong), StringComparison.Ordinal);
+        using var scope = context.Host.Services.CreateScope();
+        var draft = await scope.ServiceProvider.GetRequiredService<IStatusDraftStore>().GetAsync(RoundId(ReportingPeriod.WholeYear(2026)), "Sở Tài chính", default);
+        Assert.All(draft!.Entries, e => Assert.Equal(fits, e.Result));
+    }
+
+    [Fact]
     public async Task TheLastPeriodsContent_FillsTheCard_WithoutSavingIt()
     {
         var first = await OpenAsync("6 tháng đầu năm 2026 hạn 20/12/2026");

@@ -78,6 +78,7 @@ public sealed class SubmitStatusCardHandler(
             "percent" => "FieldPercentError",
             "difficulties" when e.Problem == FieldProblem.Required => "FieldDifficulties",
             "evidence" => "FieldEvidenceError",
+            "draft" => "DraftTooLong",
             _ => "FieldTextError",
         }, culture)));
 
