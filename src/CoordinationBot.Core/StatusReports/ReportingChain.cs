@@ -46,7 +46,7 @@ public sealed class ReportingChain(IStatusReportStore store, PlanReporters repor
         var expected = reporters.Expected(plan);
         var supported = reporters.TasksOf(plan, support).Where(t => t.Role == Role.Support).Select(t => t.Task).Where(t => taskIds.Contains(t.Id, StringComparer.Ordinal));
         return supported
-            .SelectMany(task => task.Assignments.Where(a => a.Role == Role.Lead).SelectMany(a => reporters.ReportersOf(a, expected)).Where(l => !registry.SameAgency(l, support)).Select(lead => (Lead: lead, task.Id)))
+            .SelectMany(task => Others(task, Role.Lead, expected, support).Select(lead => (Lead: lead, task.Id)))
             .GroupBy(x => x.Lead, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(x => x.Id).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
     }
@@ -57,10 +57,14 @@ public sealed class ReportingChain(IStatusReportStore store, PlanReporters repor
         var expected = reporters.Expected(plan);
         return reporters.TasksOf(plan, lead)
             .Where(t => t.Role == Role.Lead)
-            .Select(t => (t.Task.Id, Supports: t.Task.Assignments.Where(a => a.Role == Role.Support).SelectMany(a => reporters.ReportersOf(a, expected)).Where(s => !registry.SameAgency(s, lead)).Distinct(StringComparer.Ordinal).ToList()))
+            .Select(t => (t.Task.Id, Supports: Others(t.Task, Role.Support, expected, lead).Distinct(StringComparer.Ordinal).ToList()))
             .Where(t => t.Supports.Count > 0)
             .ToDictionary(t => t.Id, t => t.Supports, StringComparer.Ordinal);
     }
+
+    /// <summary>The reporters of the task's assignments in <paramref name="role"/>, other than <paramref name="agency"/> itself.</summary>
+    private IEnumerable<string> Others(PlanTask task, Role role, IReadOnlyList<string> expected, string agency) =>
+        task.Assignments.Where(a => a.Role == role).SelectMany(a => reporters.ReportersOf(a, expected)).Where(r => !registry.SameAgency(r, agency));
 }
 
 /// <summary>One task's supports' parts given to its lead, oldest first, and the supports that have not given theirs.</summary>

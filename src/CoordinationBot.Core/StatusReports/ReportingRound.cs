@@ -48,8 +48,6 @@ public static class ReportingModes
         "phoi hop gui don vi chu tri", "qua co quan chu tri", "qua don vi chu tri",
     }.Select(p => p.Split(' '))];
 
-    public static ReportingMode FromText(string? text) => Read(text).Mode;
-
     /// <summary>The mode the text asks for, and the text without its words (so they are not read as the plan's name).</summary>
     public static (ReportingMode Mode, string Others) Read(string? text)
     {

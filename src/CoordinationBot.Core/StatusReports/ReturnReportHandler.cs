@@ -40,7 +40,7 @@ public sealed class ReturnReportHandler(
             return new(ReturnProblem.RoundClosed, round, plan);
         }
 
-        var comment = Text.VietnameseText.Clean(request.Comment ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal).Trim();
+        var comment = SubmitStatusHandler.Clean(request.Comment);
         if (comment.Length == 0)
         {
             return new(ReturnProblem.CommentRequired, round, plan);

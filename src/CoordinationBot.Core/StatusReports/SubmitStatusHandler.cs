@@ -143,7 +143,15 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
 }
 
 /// <summary>One task's fields as the card sent them (untrusted strings) and the report version the card showed.</summary>
-public sealed record StatusEntry(string TaskId, string? Status, string? Percent, string? Result, string? Difficulties, string? Proposals, string? ExpectedETag, string? Evidence = null);
+public sealed record StatusEntry(string TaskId, string? Status, string? Percent, string? Result, string? Difficulties, string? Proposals, string? ExpectedETag, string? Evidence = null)
+{
+    /// <summary>A saved report as a card's fields (no version: it is not what the card will be checked against).</summary>
+    public static StatusEntry Of(StatusReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(report.TaskId, report.Status.ToString(), report.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture), report.Result, report.Difficulties, report.Proposals, null, report.Evidence);
+    }
+}
 
 public sealed record SubmitStatusRequest(string RoundId, string Agency, string? UserAgency, string UserName, string ActionId, IReadOnlyList<StatusEntry> Entries);
 

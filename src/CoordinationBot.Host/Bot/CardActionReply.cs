@@ -39,4 +39,8 @@ public static class CardActionReply
             ? new InvokeResponse(200, new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = text })
             : null;
     }
+
+    /// <summary>Answers a card action with a notice card in its place.</summary>
+    public static Task<InvokeResponse?> WithNoticeAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
+        WithCardAsync(turn, Cards.NoticeCard.Create(text), text, cancellationToken);
 }

@@ -39,5 +39,5 @@ public static class StatusCardParts
 
     /// <summary>What a task's inputs show: a draft's or an earlier round's values when given, else what was saved.</summary>
     public static StatusEntry? Shown(StatusReport? saved, StatusEntry? filled) =>
-        filled ?? (saved is null ? null : new StatusEntry(saved.TaskId, saved.Status.ToString(), saved.Percent.ToString(CultureInfo.InvariantCulture), saved.Result, saved.Difficulties, saved.Proposals, null, saved.Evidence));
+        filled ?? (saved is null ? null : StatusEntry.Of(saved));
 }

@@ -45,11 +45,11 @@ public sealed class CorrectTaskCardHandler(
         switch (result.Problem)
         {
             case CorrectionProblem.UnknownPlan:
-                return await NoticeAsync(turn, BotText.Get("Correct_UnknownPlan", culture), cancellationToken);
+                return await CardActionReply.WithNoticeAsync(turn, BotText.Get("Correct_UnknownPlan", culture), cancellationToken);
             case CorrectionProblem.NotAllowed:
-                return await NoticeAsync(turn, await gate.RefusalAsync(turn, result.Plan!.Plan, CommandCatalog.CorrectTask, culture, cancellationToken) ?? BotText.Get("Correct_UnknownPlan", culture), cancellationToken);
+                return await CardActionReply.WithNoticeAsync(turn, await gate.RefusalAsync(turn, result.Plan!.Plan, CommandCatalog.CorrectTask, culture, cancellationToken) ?? BotText.Get("Correct_UnknownPlan", culture), cancellationToken);
             case CorrectionProblem.UnknownTask:
-                return await NoticeAsync(turn, string.Format(culture, BotText.Get("Correct_UnknownTask", culture), result.Plan!.Plan.Number ?? result.Plan.Plan.Title, request.TaskId), cancellationToken);
+                return await CardActionReply.WithNoticeAsync(turn, string.Format(culture, BotText.Get("Correct_UnknownTask", culture), result.Plan!.Plan.Number ?? result.Plan.Plan.Title, request.TaskId), cancellationToken);
         }
 
         if (result.Outcome == CorrectionOutcome.Saved)
@@ -98,7 +98,4 @@ public sealed class CorrectTaskCardHandler(
             input["value"] = value ?? string.Empty;
         }
     }
-
-    private static Task<InvokeResponse?> NoticeAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
-        CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
 }

@@ -38,12 +38,12 @@ public sealed class OpenRoundCardHandler(
         var message = turn.Activity.GetCardString("message")?.Trim();
         if (planKey is null || catalog.Plans.All(p => p.Key != planKey) || period is null || due == DateOnly.MinValue || message is { Length: > OpenRoundCard.MaxMessage })
         {
-            return await NoticeAsync(turn, BotText.Get("Round_InvalidInput", culture), cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, BotText.Get("Round_InvalidInput", culture), cancellationToken);
         }
 
         if (await gate.RefusalAsync(turn, catalog.Plans.First(p => p.Key == planKey).Plan, CommandCatalog.OpenRound, culture, cancellationToken) is { } refusal)
         {
-            return await NoticeAsync(turn, refusal, cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, refusal, cancellationToken);
         }
 
         var request = new OpenRoundRequest(string.Empty, period.CommandText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, planKey,
@@ -51,15 +51,12 @@ public sealed class OpenRoundCardHandler(
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {
-            return await NoticeAsync(turn, RoundOpenedText.Problem(result.Problem.ToString(), time.Today(), culture), cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, RoundOpenedText.Problem(result.Problem.ToString(), time.Today(), culture), cancellationToken);
         }
 
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
         var text = (RoundOpenedText.For(result, plan, culture) + " " + await unreachable.ExplainAsync(result.AgenciesWithoutRecipients, culture, cancellationToken)).TrimEnd();
 
-        return await NoticeAsync(turn, text, cancellationToken);
+        return await CardActionReply.WithNoticeAsync(turn, text, cancellationToken);
     }
-
-    private static Task<InvokeResponse?> NoticeAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
-        CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
 }

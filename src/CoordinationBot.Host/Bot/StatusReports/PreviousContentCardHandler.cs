@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Agencies;
@@ -31,21 +30,22 @@ public sealed class PreviousContentCardHandler(
         var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
         if (StatusCardInput.Read(turn.Activity) is not var (roundId, agency, entries) || asker.ConfirmedAgency is null || !registry.SameAgency(asker.ConfirmedAgency, agency))
         {
-            return await NoticeAsync(turn, asker.AwaitsConfirmation ? NotConfirmed.Text(asker, culture) : BotText.Get("Problem_NotYourAgency", culture), cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, asker.AwaitsConfirmation ? NotConfirmed.Text(asker, culture) : BotText.Get("Problem_NotYourAgency", culture), cancellationToken);
         }
 
         var round = await store.GetRoundAsync(roundId, cancellationToken);
         var model = round is null ? null : await cards.LoadAsync(round, agency, null, false, cancellationToken);
         if (round is null || model is null)
         {
-            return await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken);
         }
 
         var filled = entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal);
         var found = await previous.FindAsync(round, agency, [.. model.Tasks.Select(t => t.Task.Id)], cancellationToken);
         foreach (var report in found?.Reports ?? [])
         {
-            filled[report.TaskId] = new StatusEntry(report.TaskId, report.Status.ToString(), report.Percent.ToString(CultureInfo.InvariantCulture), report.Result, report.Difficulties, report.Proposals, null);
+            // The earlier period's supporting document is not this period's.
+            filled[report.TaskId] = StatusEntry.Of(report) with { Evidence = null };
         }
 
         var note = found is { } earlier
@@ -54,7 +54,4 @@ public sealed class PreviousContentCardHandler(
         model = model with { Note = note, NoteIsWarning = found is null, Filled = filled, Draft = null };
         return await CardActionReply.WithCardAsync(turn, StatusCard.Create(model, culture), note, cancellationToken);
     }
-
-    private static Task<InvokeResponse?> NoticeAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
-        CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
 }

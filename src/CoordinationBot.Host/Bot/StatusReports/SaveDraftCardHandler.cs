@@ -27,14 +27,14 @@ public sealed class SaveDraftCardHandler(
         var (request, refusal) = await requests.ReadAsync(turn, culture, cancellationToken);
         if (request is null)
         {
-            return await NoticeAsync(turn, refusal!, cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, refusal!, cancellationToken);
         }
 
         var (agency, entries) = (request.Agency, request.Entries);
         var result = await drafts.HandleAsync(request, cancellationToken);
         if (result.Outcome == SubmitOutcome.Refused || result.Round is not { } round)
         {
-            return await NoticeAsync(turn, BotText.Get("Problem_" + result.Problem, culture), cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, BotText.Get("Problem_" + result.Problem, culture), cancellationToken);
         }
 
         var invalid = result.Outcome == SubmitOutcome.Invalid;
@@ -44,13 +44,10 @@ public sealed class SaveDraftCardHandler(
         var model = await cards.LoadAsync(round, agency, note, invalid, cancellationToken);
         if (model is null)
         {
-            return await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken);
         }
 
         model = invalid ? model with { Filled = entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal), Draft = null } : model;
         return await CardActionReply.WithCardAsync(turn, StatusCard.Create(model, culture), note, cancellationToken);
     }
-
-    private static Task<InvokeResponse?> NoticeAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
-        CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
 }

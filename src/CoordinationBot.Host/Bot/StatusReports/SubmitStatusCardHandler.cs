@@ -30,7 +30,7 @@ public sealed class SubmitStatusCardHandler(
         var (request, refusal) = await requests.ReadAsync(turn, culture, cancellationToken);
         if (request is null)
         {
-            return await NoticeAsync(turn, refusal!, cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, refusal!, cancellationToken);
         }
 
         var (roundId, agency, entries, user) = (request.RoundId, request.Agency, request.Entries, request.UserName);
@@ -53,7 +53,7 @@ public sealed class SubmitStatusCardHandler(
 
         if (result.Outcome == SubmitOutcome.Refused)
         {
-            return await NoticeAsync(turn, note, cancellationToken);
+            return await CardActionReply.WithNoticeAsync(turn, note, cancellationToken);
         }
 
         var model = result.Round is { } round
@@ -62,7 +62,7 @@ public sealed class SubmitStatusCardHandler(
         // What the officer typed stays on a card sent back to be fixed.
         model = result.Outcome == SubmitOutcome.Invalid && model is not null ? model with { Filled = entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal) } : model;
         return model is null
-            ? await NoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken)
+            ? await CardActionReply.WithNoticeAsync(turn, BotText.Get("Problem_UnknownRound", culture), cancellationToken)
             : await CardActionReply.WithCardAsync(turn, StatusCard.Create(model, culture), note, cancellationToken);
     }
 
@@ -81,7 +81,4 @@ public sealed class SubmitStatusCardHandler(
             "draft" => "DraftTooLong",
             _ => "FieldTextError",
         }, culture)));
-
-    private static Task<InvokeResponse?> NoticeAsync(TurnContext turn, string text, CancellationToken cancellationToken) =>
-        CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
 }
