@@ -51,9 +51,8 @@ public sealed class ReturnReportHandler(
             return new(ReturnProblem.CommentTooLong, round, plan);
         }
 
-        // Only a report the round holds can be returned: the card's agency is checked against what was saved.
-        var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-        if (request.Agency is not { } agency || !reported.Contains(agency, StringComparer.Ordinal))
+        // Only a report the round holds can be returned: the card's agency is checked against what was saved (its own rows, not the round's).
+        if (request.Agency is not { Length: > 0 and <= 300 } agency || (await store.GetReportsAsync(round.Id, agency, cancellationToken)).Count == 0)
         {
             return new(ReturnProblem.NotReported, round, plan);
         }
