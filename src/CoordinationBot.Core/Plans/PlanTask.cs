@@ -2,7 +2,9 @@ namespace CoordinationBot.Core.Plans;
 
 /// <summary>
 /// One task (nhiệm vụ) of a plan. <see cref="Id"/> follows the document's numbering ("IV.3.a"). A task with no
-/// assignments whose section says so has them in an attached table (<see cref="AssignedInAttachment"/>).
+/// assignments whose section says so has them in an attached table (<see cref="AssignedInAttachment"/>). A task that
+/// came with an assignment table sent on its own names that table (<see cref="Attachment"/>), so the table sent again
+/// replaces its own rows, and only those.
 /// </summary>
 public sealed record PlanTask(
     string Id,
@@ -11,7 +13,8 @@ public sealed record PlanTask(
     DateOnly? Due,
     string? DueText,
     IReadOnlyList<Assignment> Assignments,
-    bool AssignedInAttachment = false);
+    bool AssignedInAttachment = false,
+    string? Attachment = null);
 
 /// <summary>An agency's part in a task; <c>Why</c>: how the reading found it, the rule and the words it read (for <c>plans extract --explain</c>; not stored).</summary>
 public sealed record Assignment(string Agency, Role Role, AssignmentSource Source, bool Requested = false, [property: System.Text.Json.Serialization.JsonIgnore] string? Why = null);

@@ -66,6 +66,47 @@ public sealed class PlanImportTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AnAssignmentTableSentAgain_ReplacesItsOwnRows_SoARowItNoLongerHas_LeavesThePlan_AndOtherTablesStay()
+    {
+        object?[] header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"];
+        object?[] attachedTo = ["(Kèm theo Kế hoạch số 62/KH-UBND ngày 31/3/2026 của Ủy ban nhân dân xã Hòa An)"];
+        byte[] Table(string title, params object?[][] rows) => PlanDocumentReaderTests.Workbook("Biểu", [[title], attachedTo, header, .. rows]);
+        var isolated = new TablePlanStore(azurite.CreateServiceClient(AzuriteFixture.UniquePrefix()));
+        var handler = new ImportPlanHandler(new PlanDocumentReader(), isolated, PlanExtractor.Default, TimeProvider.System);
+        var plan = await handler.HandleAsync(new ImportPlanRequest(await File.ReadAllBytesAsync(SharedData.Require("seeds", "002_998ba807eefe9ee1.txt")), "62.txt", "tester"), default);
+        var first = Table(
+            "BIỂU PHÂN CÔNG NHIỆM VỤ CHUYỂN ĐỔI SỐ",
+            ["1", "Số hóa hồ sơ địa chính trên địa bàn xã", "Công an xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Quý II/2026"],
+            ["2", "Tập huấn kỹ năng số cho cán bộ, công chức", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Công an xã", "Quý III/2026"]);
+        var other = Table(
+            "BIỂU PHÂN CÔNG NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+            ["I", "CẢI CÁCH THỦ TỤC"],
+            ["5", "Rà soát thủ tục hành chính cấp xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "", "Quý IV/2026"]);
+        var firstAgain = Table(
+            "BIỂU PHÂN CÔNG NHIỆM VỤ CHUYỂN ĐỔI SỐ",
+            ["1", "Số hóa hồ sơ địa chính và hồ sơ hộ tịch trên địa bàn xã", "Công an xã", "", "Quý III/2026"]);
+
+        await handler.HandleAsync(new ImportPlanRequest(first, "bieu-1.xlsx", "tester"), default);
+        var second = await handler.HandleAsync(new ImportPlanRequest(other, "bieu-2.xlsx", "tester"), default);
+        var again = await handler.HandleAsync(new ImportPlanRequest(firstAgain, "bieu-1-sua.xlsx", "tester"), default);
+
+        var before = second.Plan!.Plan.Tasks.Where(t => t.Id.StartsWith("PL.", StringComparison.Ordinal)).Select(t => t.Id).ToList();
+        Assert.Equal(3, before.Count);
+        Assert.Equal((ImportOutcome.Attached, 1), (again.Outcome, again.Added));
+        var gone = Assert.Single(again.Removed);
+        var latest = (await isolated.GetLatestAsync("62-kh-ubnd", default))!;
+        Assert.Equal(4, latest.Version);
+        Assert.DoesNotContain(latest.Plan.Tasks, t => t.Id == gone);
+        Assert.Equal([.. plan.Plan!.Plan.Tasks.Select(t => t.Id)], latest.Plan.Tasks.Where(t => !t.Id.StartsWith("PL.", StringComparison.Ordinal)).Select(t => t.Id));
+        var kept = Assert.Single(latest.Plan.Tasks, t => t.Text.StartsWith("Rà soát", StringComparison.Ordinal));
+        Assert.Contains(kept.Id, before);
+        var changed = Assert.Single(latest.Plan.Tasks, t => t.Text.StartsWith("Số hóa", StringComparison.Ordinal));
+        Assert.Equal("Số hóa hồ sơ địa chính và hồ sơ hộ tịch trên địa bàn xã", changed.Text);
+        Assert.Equal([("Công an xã", CoordinationBot.Core.Plans.Role.Lead)], changed.Assignments.Select(a => (a.Agency, a.Role)));
+        Assert.Equal(3, (await isolated.GetAsync("62-kh-ubnd", 3, default))!.Plan.Tasks.Count(t => t.Id.StartsWith("PL.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ChangedFile_BecomesANewVersion_AndTheOldOneIsKept()
     {
         var original = await File.ReadAllTextAsync(SharedData.Require("seeds", "004_f4d7285e2bc01f5d.txt"));

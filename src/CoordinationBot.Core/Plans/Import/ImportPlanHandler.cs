@@ -25,7 +25,7 @@ public sealed partial class ImportPlanHandler(IPlanDocumentReader reader, IPlanS
         var plan = extractor.Extract(document.Text);
         var attachedTo = plan.Number is null ? AttachmentOf(document.Text) : null;
         return plan.Tasks.Count > 0 && (plan.Title.Length > 0 || plan.Number is not null || attachedTo is not null)
-            ? new PlanPreview(plan, PlanFileProblem.None, Hash(content), attachedTo)
+            ? new PlanPreview(plan, PlanFileProblem.None, Hash(content), attachedTo) { TableTitle = attachedTo is null ? null : TableTitleOf(document.Text) }
             : new PlanPreview(null, PlanFileProblem.NotAPlan, Hash(content));
     }
 
@@ -66,16 +66,27 @@ public sealed partial class ImportPlanHandler(IPlanDocumentReader reader, IPlanS
         }
 
         var table = preview.Plan!;
-        var attached = table.Tasks.Select(t => t with { Id = t.Id.StartsWith(AttachmentPrefix, StringComparison.Ordinal) ? t.Id : AttachmentPrefix + t.Id }).ToList();
+        var source = preview.TableTitle ?? VietnameseText.Fold(Path.GetFileNameWithoutExtension(request.FileName));
+        var attached = table.Tasks.Select(t => t with
+        {
+            Id = t.Id.StartsWith(AttachmentPrefix, StringComparison.Ordinal) ? t.Id : AttachmentPrefix + t.Id,
+            Attachment = source,
+        }).ToList();
         var ids = attached.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        // The table sent again is the table as it now is: its rows that are gone leave the plan; other tables' rows stay.
+        var replaced = target.Plan.Tasks.Where(t => ids.Contains(t.Id) || string.Equals(t.Attachment, source, StringComparison.Ordinal)).ToList();
         var merged = target.Plan with
         {
-            Tasks = [.. target.Plan.Tasks.Where(t => !ids.Contains(t.Id)), .. attached],
+            Tasks = [.. target.Plan.Tasks.Except(replaced), .. attached],
             AgenciesToReview = [.. target.Plan.AgenciesToReview.Union(table.AgenciesToReview, StringComparer.Ordinal)],
         };
         var stored = new StoredPlan(key, target.Version + 1, preview.SourceHash, Path.GetFileName(request.FileName), time.GetUtcNow(), request.ImportedBy, merged);
         await store.SaveAsync(stored, cancellationToken);
-        return new ImportResult(ImportOutcome.Attached, stored, PlanFileProblem.None, number) { Added = attached.Count };
+        return new ImportResult(ImportOutcome.Attached, stored, PlanFileProblem.None, number)
+        {
+            Added = attached.Count,
+            Removed = [.. replaced.Select(t => t.Id).Where(id => !ids.Contains(id))],
+        };
     }
 
     private const string AttachmentPrefix = "PL.";
@@ -87,6 +98,17 @@ public sealed partial class ImportPlanHandler(IPlanDocumentReader reader, IPlanS
         var head = string.Join('\n', text.Split('\n').Take(12));
         var match = AttachedTo().Match(head);
         return match.Success ? match.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal) : null;
+    }
+
+    /// <summary>An attached table's own heading, the lines above "(Kèm theo …)" ("PHỤ LỤC II / BIỂU PHÂN CÔNG NHIỆM VỤ …"), folded; null when it has none.</summary>
+    public static string? TableTitleOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n').Take(12).ToList();
+        var at = lines.FindIndex(line => AttachedTo().IsMatch(line));
+        var title = string.Join(' ', lines.Take(Math.Max(at, 0)).Select(line => string.Concat(VietnameseText.Fold(line).Select(c => char.IsLetterOrDigit(c) ? c : ' '))))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return title.Length > 0 ? string.Join(' ', title) : null;
     }
 
     /// <summary>The plan's identity across versions: its number, else its kind, year and title.</summary>
@@ -110,14 +132,20 @@ public sealed partial class ImportPlanHandler(IPlanDocumentReader reader, IPlanS
 
 public sealed record ImportPlanRequest(ReadOnlyMemory<byte> Content, string FileName, string? ImportedBy);
 
-/// <summary>What an import did; <see cref="PlanNumber"/> names the plan an attachment belongs to, <see cref="Added"/> how many of its tasks it brought.</summary>
+/// <summary>What an import did; <see cref="PlanNumber"/> names the plan an attachment belongs to, <see cref="Added"/> how
+/// many of its tasks it brought, <see cref="Removed"/> the tasks of the table's earlier sending that it no longer has.</summary>
 public sealed record ImportResult(ImportOutcome Outcome, StoredPlan? Plan, PlanFileProblem Problem, string? PlanNumber = null)
 {
     public int Added { get; init; }
+
+    public IReadOnlyList<string> Removed { get; init; } = [];
 }
 
-/// <summary>A file read, not stored; <see cref="AttachedTo"/>: the plan an assignment table says it belongs to.</summary>
-public sealed record PlanPreview(Plan? Plan, PlanFileProblem Problem, string SourceHash, string? AttachedTo = null);
+/// <summary>A file read, not stored; <see cref="AttachedTo"/>: the plan an assignment table says it belongs to, <see cref="TableTitle"/> the table's own heading.</summary>
+public sealed record PlanPreview(Plan? Plan, PlanFileProblem Problem, string SourceHash, string? AttachedTo = null)
+{
+    public string? TableTitle { get; init; }
+}
 
 public enum ImportOutcome
 {

@@ -46,7 +46,8 @@ public sealed class SavePlanHandler(
         var text = result.Outcome switch
         {
             ImportOutcome.Refused => string.Format(culture, BotText.Get("PlanFile_" + result.Problem, culture), result.PlanNumber),
-            ImportOutcome.Attached => string.Format(culture, BotText.Get("SavedAttachment", culture), result.Added, result.PlanNumber, result.Plan!.Version),
+            ImportOutcome.Attached => string.Format(culture, BotText.Get("SavedAttachment", culture), result.Added, result.PlanNumber, result.Plan!.Version)
+                + (result.Removed.Count > 0 ? " " + string.Format(culture, BotText.Get("SavedAttachmentRemoved", culture), result.Removed.Count, string.Join(", ", result.Removed)) : string.Empty),
             ImportOutcome.Unchanged => string.Format(culture, BotText.Get("SavedUnchanged", culture), result.Plan!.Version),
             _ => string.Format(culture, BotText.Get("Saved", culture), result.Plan!.Plan.Number ?? result.Plan.Plan.Title, result.Plan.Version, result.Plan.Plan.Tasks.Count),
         };
