@@ -39,7 +39,9 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<InstallationUpdateHandler>()
             .AddActivityHandler<Plans.PlanUploadHandler>()
             .AddActivityHandler<Plans.SavePlanHandler>()
-            .AddActivityHandler<Plans.CancelPlanHandler>();
+            .AddActivityHandler<Plans.CancelPlanHandler>()
+            .AddActivityHandler<Plans.PreviewCorrectHandler>()
+            .AddActivityHandler<Plans.PreviewShowHandler>();
         builder.Services.TryAddSingleton(CoordinationBot.Core.Commands.CommandCatalog.Default);
         builder.Services.TryAddSingleton<CoordinationBot.BotFramework.Routing.ICommandRecognizer, CatalogCommandRecognizer>();
         builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);
@@ -47,6 +49,7 @@ public static class BotFeaturesExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<Plans.PlanFileDownloader>();
         builder.Services.AddScoped<Plans.PendingImportGuard>();
+        builder.Services.AddScoped<Plans.PendingPreviews>();
         builder.Services.AddSingleton(sp => new CoordinationBot.Core.Questions.QuestionParser(sp.GetRequiredService<CoordinationBot.Core.Agencies.AgencyRegistry>()));
         builder.Services.AddSingleton<CoordinationBot.Core.Questions.AskHandler>();
         builder.Services.AddSingleton<CoordinationBot.Core.Questions.PlanCatalogSource>();

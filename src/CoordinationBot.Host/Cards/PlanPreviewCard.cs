@@ -11,10 +11,16 @@ public static class PlanPreviewCard
 {
     public const string SaveVerb = "plan.save";
     public const string CancelVerb = "plan.cancel";
+    public const string CorrectVerb = "plan.preview.correct";
+    public const string ShowVerb = "plan.preview.show";
+    public const string TaskIdInput = "correctTaskId";
     private const int FirstTasks = 5;
 
-    /// <summary>The preview; for an assignment table attached to a plan (<c>attachedTo</c>) it says Lưu adds its tasks there.</summary>
-    public static JsonObject Create(Plan plan, string pendingId, CultureInfo culture, string? attachedTo = null)
+    /// <summary>
+    /// The preview (with the corrections made on it, <paramref name="corrections"/> of them); for an assignment table
+    /// attached to a plan (<c>attachedTo</c>) it says Lưu adds its tasks there. A task can be corrected before Lưu.
+    /// </summary>
+    public static JsonObject Create(Plan plan, string pendingId, CultureInfo culture, string? attachedTo = null, int corrections = 0, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         string T(string name) => BotText.Get(name, culture);
@@ -54,10 +60,36 @@ public static class PlanPreviewCard
             body.Add(AdaptiveCard.TextBlock(who, subtle: true));
         }
 
+        if (corrections > 0)
+        {
+            body.Add(AdaptiveCard.TextBlock(string.Format(culture, T("PreviewCorrections"), corrections)));
+        }
+
+        if (note is not null)
+        {
+            var block = AdaptiveCard.TextBlock(note);
+            block["color"] = "Attention";
+            body.Add(block);
+        }
+
+        body.Add(new JsonObject
+        {
+            ["type"] = "Input.Text", ["id"] = TaskIdInput, ["label"] = T("PreviewCorrectLabel"),
+            ["placeholder"] = string.Format(culture, T("PreviewCorrectPlaceholder"), plan.Tasks[0].Id), ["maxLength"] = 40,
+        });
         body.Add(AdaptiveCard.TextBlock(T("PreviewAsk")));
         var data = new JsonObject { ["pendingId"] = pendingId };
-        return AdaptiveCard.Create(body, [Execute(T("ActionSave"), SaveVerb, data), Execute(T("ActionCancel"), CancelVerb, data)]);
+        return AdaptiveCard.Create(body,
+        [
+            Execute(T("ActionSave"), SaveVerb, data),
+            Execute(T("PreviewCorrectAction"), CorrectVerb, data),
+            Execute(T("ActionCancel"), CancelVerb, data),
+        ]);
     }
+
+    /// <summary>The action that takes a correction form back to the preview it came from.</summary>
+    public static JsonObject BackAction(string pendingId, CultureInfo culture) =>
+        Execute(BotText.Get("PreviewBack", culture), ShowVerb, new JsonObject { ["pendingId"] = pendingId });
 
     /// <summary>Action.Execute for Teams, with the Action.Submit fallback older clients need; both carry the verb.</summary>
     private static JsonObject Execute(string title, string verb, JsonObject data) => new()

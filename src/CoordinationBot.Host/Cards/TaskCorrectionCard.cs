@@ -16,7 +16,9 @@ public static class TaskCorrectionCard
     public const string Verb = "plan.correct";
     private const int MaxHistory = 5;
 
-    public static JsonObject Create(StoredPlan plan, PlanTask task, bool removed, IReadOnlyList<PlanCorrection> history, string? note, bool warning, CultureInfo culture)
+    /// <summary>The form; for a file previewed and not yet stored (<paramref name="pendingId"/>) it says the change waits for
+    /// "Lưu" and leads back to the preview.</summary>
+    public static JsonObject Create(StoredPlan plan, PlanTask task, bool removed, IReadOnlyList<PlanCorrection> history, string? note, bool warning, CultureInfo culture, string? pendingId = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(task);
@@ -31,6 +33,11 @@ public static class TaskCorrectionCard
             var block = AdaptiveCard.TextBlock(note);
             block["color"] = warning ? "Attention" : "Good";
             body.Add(block);
+        }
+
+        if (pendingId is not null)
+        {
+            body.Add(AdaptiveCard.TextBlock(T("CorrectBeforeSave"), subtle: true));
         }
 
         body.Add(AdaptiveCard.PlainText((VietnameseText.Shorten(task.Text, 600), false)));
@@ -61,15 +68,17 @@ public static class TaskCorrectionCard
         }
 
         var title = T("CorrectSave");
-        var data = new JsonObject { ["planKey"] = plan.Key, ["taskId"] = task.Id };
-        return AdaptiveCard.Create(body,
-        [
-            new JsonObject
-            {
-                ["type"] = "Action.Execute", ["title"] = title, ["verb"] = Verb, ["data"] = data,
-                ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["verb"] = Verb, ["planKey"] = plan.Key, ["taskId"] = task.Id } },
-            },
-        ]);
+        JsonObject Data() => pendingId is null
+            ? new JsonObject { ["planKey"] = plan.Key, ["taskId"] = task.Id }
+            : new JsonObject { ["pendingId"] = pendingId, ["taskId"] = task.Id };
+        var fallback = Data();
+        fallback["verb"] = Verb;
+        var save = new JsonObject
+        {
+            ["type"] = "Action.Execute", ["title"] = title, ["verb"] = Verb, ["data"] = Data(),
+            ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = fallback },
+        };
+        return AdaptiveCard.Create(body, pendingId is null ? [save] : [save, PlanPreviewCard.BackAction(pendingId, culture)]);
     }
 
     /// <summary>What a correction changed, in words.</summary>

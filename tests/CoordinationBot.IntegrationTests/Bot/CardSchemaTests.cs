@@ -54,6 +54,7 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
             ["answer-none"] = AnswerCard.Create(ask.Handle(catalog, new AskRequest("thời tiết hôm nay", null)), Vietnamese),
             ["agency-picker"] = AgencyPickerCard.Create(AgencyRegistry.Default, Vietnamese, "Bạn thuộc cơ quan nào?"),
             ["plan-preview"] = PlanPreviewCard.Create(stored.Plan, "pending-1", Vietnamese),
+            ["plan-preview-corrected"] = PlanPreviewCard.Create(stored.Plan, "pending-1", Vietnamese, corrections: 2, note: "Tệp này không có nhiệm vụ số IX.9."),
             ["open-round"] = OpenRoundCard.Create(catalog, new DateOnly(2026, 12, 1), Vietnamese),
             ["status-empty"] = StatusCard.Create(empty, Vietnamese),
             ["status-saved"] = StatusCard.Create(saved, Vietnamese),
@@ -82,6 +83,7 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
             ["task-correction"] = TaskCorrectionCard.Create(stored, stored.Plan.Tasks[0], false, [new CoordinationBot.Core.Plans.Corrections.PlanCorrection(stored.Key, 1, stored.Plan.Tasks[0].Id, new CoordinationBot.Core.Plans.Corrections.TaskChange(Lead: ["Sở Y tế"], Due: new DateOnly(2026, 6, 30), NotATask: false), "aad-1", "Nguyễn Văn **A**", "Sở Ngoại vụ", DateTimeOffset.UtcNow)], "Đã lưu sửa đổi lần 1.", false, Vietnamese),
             ["task-search-result"] = AnswerCard.ForTask(ask.Search(catalog, "Sở Tài chính", 3).Tasks[0], Vietnamese),
             ["task-correction-problem"] = TaskCorrectionCard.Create(stored, stored.Plan.Tasks[0], true, [], "Thời hạn không hợp lệ.", true, Vietnamese),
+            ["task-correction-before-save"] = TaskCorrectionCard.Create(stored, stored.Plan.Tasks[0], false, [], null, false, Vietnamese, "pending-1"),
         };
 
         var results = await CheckAsync(cards);

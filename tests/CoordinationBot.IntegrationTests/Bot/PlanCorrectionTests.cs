@@ -150,6 +150,64 @@ public sealed class PlanCorrectionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("lead:Sở Nội vụ", Who((await TaskAsync("II.1.b"))!));
     }
 
+    [Fact]
+    public async Task ATaskIsCorrected_OnThePreview_BeforeLưu_OnlyByWhoSentTheFile_AndLưuAdoptsIt()
+    {
+        var text = string.Join('\n', Version1.Replace("32/KH-UBND", "33/KH-UBND", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()));
+        var url = context.Connector.ServeFile("kh33.txt", Encoding.UTF8.GetBytes(text));
+        context.Connector.Requests.Clear();
+        var upload = TeamsActivities.FileMessage(context.Connector.ServiceUrl, url, "kh33.txt");
+        upload["from"] = new JsonObject { ["id"] = "29:" + Focal, ["aadObjectId"] = Focal };
+        await context.Client.PostAsJsonAsync("/api/messages", upload);
+        var preview = (await context.Connector.WaitForAsync(1, TimeSpan.FromSeconds(10)))[0].Activity!.Attachments![0].Content!.AsObject();
+        var pendingId = preview["actions"]![0]!["data"]!["pendingId"]!.GetValue<string>();
+        Assert.Equal("plan.preview.correct", preview["actions"]![1]!["verb"]!.GetValue<string>());
+
+        var unknown = await ActAsync(Focal, "plan.preview.correct", new JsonObject { ["pendingId"] = pendingId, ["correctTaskId"] = "IX.9" });
+        var notYours = await ActAsync(Other, "plan.preview.correct", new JsonObject { ["pendingId"] = pendingId, ["correctTaskId"] = "II.1.a" });
+        var form = (await ActAsync(Focal, "plan.preview.correct", new JsonObject { ["pendingId"] = pendingId, ["correctTaskId"] = "ii.1.a" }))["value"]!.AsObject();
+
+        Assert.Equal("Tệp này không có nhiệm vụ số IX.9. Hãy nhập số hiệu đúng như trên bản xem trước.", Note(unknown));
+        Assert.Equal("plan.save", unknown["value"]!["actions"]![0]!["verb"]!.GetValue<string>());
+        Assert.DoesNotContain("plan.correct", notYours.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Sở Nội vụ", Input(form, "lead"));
+        Assert.Equal(pendingId, form["actions"]![0]!["data"]!["pendingId"]!.GetValue<string>());
+        Assert.Equal("plan.preview.show", form["actions"]![1]!["verb"]!.GetValue<string>());
+
+        // Another user presses the form (forged or forwarded): refused, nothing kept.
+        var forged = await PressAsync(Other, form, lead: "Sở Tư pháp");
+        Assert.DoesNotContain("Đã ghi", forged.ToJsonString(Readable), StringComparison.Ordinal);
+        var kept = await PressAsync(Focal, form, lead: "Sở Y tế", due: "2026-09-30");
+        Assert.StartsWith("Đã ghi sửa đổi lần 1 lúc", Note(kept), StringComparison.Ordinal);
+        var badDate = await PressAsync(Focal, kept["value"]!.AsObject(), due: "31/02/2026");
+        Assert.StartsWith("Thời hạn không hợp lệ", Note(badDate), StringComparison.Ordinal);
+
+        // Nothing is in the registry yet, and the preview shows the correction.
+        var store = context.Host.Services.GetRequiredService<IPlanStore>();
+        var corrections = context.Host.Services.GetRequiredService<IPlanCorrectionStore>();
+        Assert.Null(await store.GetLatestAsync("33-kh-ubnd", default));
+        Assert.Empty(await corrections.ListAsync("33-kh-ubnd", default));
+        var back = (await ActAsync(Focal, "plan.preview.show", new JsonObject { ["pendingId"] = pendingId }))["value"]!.ToJsonString(Readable);
+        Assert.Contains("Đã ghi 1 sửa đổi trên bản xem trước", back, StringComparison.Ordinal);
+        Assert.Contains("chủ trì: Sở Y tế", back, StringComparison.Ordinal);
+
+        var saved = await ActAsync(Focal, "plan.save", new JsonObject { ["pendingId"] = pendingId });
+
+        Assert.Contains("Đã áp dụng 1 sửa đổi ghi trên bản xem trước.", Note(saved), StringComparison.Ordinal);
+        var task = (await store.GetLatestAsync("33-kh-ubnd", default))!.Plan.Tasks.Single(t => t.Id == "II.1.a");
+        Assert.Equal(("lead:Sở Y tế; support:Sở Tài chính", new DateOnly(2026, 9, 30)), (Who(task), task.Due));
+        var adopted = Assert.Single(await corrections.ListAsync("33-kh-ubnd", default));
+        Assert.Equal((Focal, "Sở Nội vụ", "II.1.a", 1), (adopted.By, adopted.ByAgency, adopted.TaskId, adopted.Sequence));
+        var asRead = await context.Host.Services.GetRequiredService<CorrectedPlanStore>().AsRead.GetLatestAsync("33-kh-ubnd", default);
+        Assert.Equal("lead:Sở Nội vụ; support:Sở Tài chính", Who(asRead!.Plan.Tasks.Single(t => t.Id == "II.1.a")));
+    }
+
+    private async Task<JsonObject> ActAsync(string user, string verb, JsonObject data)
+    {
+        var response = await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.CardAction(context.Connector.ServiceUrl, verb, data, user));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private async Task<ImportResult> ImportAsync(string text, string fileName)

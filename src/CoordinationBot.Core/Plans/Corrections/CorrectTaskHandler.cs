@@ -28,6 +28,48 @@ public sealed class CorrectTaskHandler(CorrectedPlanStore plans, AgencyRegistry 
             return CorrectTaskResult.Refused(CorrectionProblem.NotAllowed, current);
         }
 
+        return await CorrectAsync(asRead, current, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// A correction of a file previewed and not yet stored (<see cref="PendingKey"/>): kept apart until "Lưu" adopts it
+    /// into the plan's own corrections. Who may make it (the person who sent the file) is checked by the caller.
+    /// </summary>
+    public async Task<CorrectTaskResult> HandlePendingAsync(CorrectTaskRequest request, StoredPlan preview, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(preview);
+        return await CorrectAsync(preview, await plans.WithCorrectionsAsync(preview, cancellationToken), request, cancellationToken);
+    }
+
+    /// <summary>The key a previewed file's corrections are kept under until it is stored.</summary>
+    public static string PendingKey(string pendingId) => "pending~" + pendingId;
+
+    /// <summary>
+    /// "Lưu": the corrections made on the preview become the stored plan's, in the order they were made (a table's task
+    /// ids get the <c>PL.</c> of its plan); those of tasks the stored plan does not have are left. Returns how many.
+    /// </summary>
+    public async Task<int> AdoptPendingAsync(string pendingId, StoredPlan stored, Func<string, string> taskIdInPlan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(taskIdInPlan);
+        var adopted = 0;
+        var asRead = await plans.AsRead.GetAsync(stored.Key, stored.Version, cancellationToken) ?? stored;
+        foreach (var correction in await plans.CorrectionsAsync(PendingKey(pendingId), cancellationToken, fresh: true))
+        {
+            var id = taskIdInPlan(correction.TaskId);
+            if (asRead.Plan.Tasks.Any(t => t.Id == id))
+            {
+                await plans.AddAsync(correction with { PlanKey = stored.Key, Sequence = 0, TaskId = id }, cancellationToken);
+                adopted++;
+            }
+        }
+
+        return adopted;
+    }
+
+    private async Task<CorrectTaskResult> CorrectAsync(StoredPlan asRead, StoredPlan current, CorrectTaskRequest request, CancellationToken cancellationToken)
+    {
         var readTask = asRead.Plan.Tasks.FirstOrDefault(t => string.Equals(t.Id, request.TaskId, StringComparison.Ordinal));
         if (readTask is null)
         {
@@ -74,7 +116,7 @@ public sealed class CorrectTaskHandler(CorrectedPlanStore plans, AgencyRegistry 
         var correction = await plans.AddAsync(
             new PlanCorrection(current.Key, 0, task.Id, change, request.SenderId, request.SenderName, request.SenderAgency, time.GetUtcNow()),
             cancellationToken);
-        var corrected = (await plans.GetLatestAsync(current.Key, cancellationToken))!;
+        var corrected = await plans.WithCorrectionsAsync(asRead, cancellationToken);
         var unknown = lead.Concat(supports).Where(n => registry.FindExact(n) is null).Distinct(StringComparer.Ordinal).ToList();
         return new CorrectTaskResult(CorrectionOutcome.Saved, CorrectionProblem.None, corrected, corrected.Plan.Tasks.FirstOrDefault(t => t.Id == task.Id) ?? task, correction, unknown);
     }

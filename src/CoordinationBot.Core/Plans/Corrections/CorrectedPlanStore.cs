@@ -67,6 +67,13 @@ public sealed class CorrectedPlanStore(IPlanStore read, IPlanCorrectionStore cor
         return stored;
     }
 
+    /// <summary>A plan not read from the registry (a previewed file) with the corrections kept under its key, read fresh.</summary>
+    public async Task<StoredPlan> WithCorrectionsAsync(StoredPlan stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return Corrected(stored, await CorrectionsAsync(stored.Key, cancellationToken, fresh: true));
+    }
+
     private async Task<StoredPlan?> CorrectAsync(StoredPlan? stored, CancellationToken cancellationToken)
     {
         if (stored is null)

@@ -69,7 +69,7 @@ public sealed partial class ImportPlanHandler(IPlanDocumentReader reader, IPlanS
         var source = preview.TableTitle ?? VietnameseText.Fold(Path.GetFileNameWithoutExtension(request.FileName));
         var attached = table.Tasks.Select(t => t with
         {
-            Id = t.Id.StartsWith(AttachmentPrefix, StringComparison.Ordinal) ? t.Id : AttachmentPrefix + t.Id,
+            Id = InAttachment(t.Id),
             Attachment = source,
         }).ToList();
         var ids = attached.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -90,6 +90,13 @@ public sealed partial class ImportPlanHandler(IPlanDocumentReader reader, IPlanS
     }
 
     private const string AttachmentPrefix = "PL.";
+
+    /// <summary>A task of an assignment table, as its id is in the plan the table joins ("I.1" → "PL.I.1").</summary>
+    public static string InAttachment(string taskId)
+    {
+        ArgumentNullException.ThrowIfNull(taskId);
+        return taskId.StartsWith(AttachmentPrefix, StringComparison.Ordinal) ? taskId : AttachmentPrefix + taskId;
+    }
 
     /// <summary>"(Kèm theo Kế hoạch số 62/KH-UBND ngày …)" near the top: the number of the plan the document belongs to.</summary>
     public static string? AttachmentOf(string text)

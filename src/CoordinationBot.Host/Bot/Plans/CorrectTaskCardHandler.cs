@@ -13,13 +13,15 @@ namespace CoordinationBot.Host.Bot.Plans;
 
 /// <summary>
 /// "Lưu sửa đổi" on the correction form: the core checks the plan, the task, the sender's right and every name; the
-/// form comes back with what is now stored, or with what was typed and what to fix.
+/// form comes back with what is now stored, or with what was typed and what to fix. On a file previewed and not yet
+/// stored, the preview must still be the sender's own (<see cref="PendingPreviews"/>) and the change waits for "Lưu".
 /// </summary>
 public sealed class CorrectTaskCardHandler(
     CorrectTaskHandler correct,
     CorrectedPlanStore plans,
     PlanCatalogSource catalogs,
     PlanCommandGate gate,
+    PendingPreviews previews,
     IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(TaskCorrectionCard.Verb));
@@ -30,8 +32,18 @@ public sealed class CorrectTaskCardHandler(
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         var activity = turn.Activity;
         var (agency, administrator) = await gate.SenderAsync(turn, cancellationToken);
+        LoadedPreview? loaded = null;
+        if (activity.GetCardString("pendingId") is not null)
+        {
+            (loaded, var problem) = await previews.LoadAsync(turn, cancellationToken);
+            if (loaded is null)
+            {
+                return await CardActionReply.WithNoticeAsync(turn, BotText.Get(problem!, culture), cancellationToken);
+            }
+        }
+
         var request = new CorrectTaskRequest(
-            activity.GetCardString("planKey"),
+            loaded is null ? activity.GetCardString("planKey") : CorrectTaskHandler.PendingKey(loaded.Pending.Id),
             activity.GetCardString("taskId"),
             activity.GetCardString("lead"),
             activity.GetCardString("supports"),
@@ -41,7 +53,9 @@ public sealed class CorrectTaskCardHandler(
             activity.From?.Name,
             agency,
             administrator);
-        var result = await correct.HandleAsync(request, cancellationToken);
+        var result = loaded is null
+            ? await correct.HandleAsync(request, cancellationToken)
+            : await correct.HandlePendingAsync(request, loaded.AsPending(), cancellationToken);
         switch (result.Problem)
         {
             case CorrectionProblem.UnknownPlan:
@@ -52,7 +66,7 @@ public sealed class CorrectTaskCardHandler(
                 return await CardActionReply.WithNoticeAsync(turn, string.Format(culture, BotText.Get("Correct_UnknownTask", culture), result.Plan!.Plan.Number ?? result.Plan.Plan.Title, request.TaskId), cancellationToken);
         }
 
-        if (result.Outcome == CorrectionOutcome.Saved)
+        if (result.Outcome == CorrectionOutcome.Saved && loaded is null)
         {
             catalogs.Invalidate();
         }
@@ -63,11 +77,11 @@ public sealed class CorrectTaskCardHandler(
         var history = await plans.CorrectionsAsync(plan.Key, cancellationToken);
         var (note, warning) = result.Outcome switch
         {
-            CorrectionOutcome.Saved => (Saved(result, culture), result.Unknown.Count > 0),
+            CorrectionOutcome.Saved => (Saved(result, loaded is not null, culture), result.Unknown.Count > 0),
             CorrectionOutcome.Unchanged => (BotText.Get("CorrectUnchanged", culture), false),
             _ => (Problem(result.Problem, culture), true),
         };
-        var card = TaskCorrectionCard.Create(plan, task, removed, history, note, warning, culture);
+        var card = TaskCorrectionCard.Create(plan, task, removed, history, note, warning, culture, loaded?.Pending.Id);
         if (result.Outcome == CorrectionOutcome.Refused)
         {
             // What was typed stays on the form, to be fixed rather than typed again.
@@ -80,10 +94,10 @@ public sealed class CorrectTaskCardHandler(
         return await CardActionReply.WithCardAsync(turn, card, note, cancellationToken);
     }
 
-    private static string Saved(CorrectTaskResult result, CultureInfo culture)
+    private static string Saved(CorrectTaskResult result, bool pending, CultureInfo culture)
     {
         var at = StatusReports.StatusCardBuilder.Stamp(result.Correction!.At);
-        var text = string.Format(culture, BotText.Get("CorrectSaved", culture), result.Correction.Sequence, at);
+        var text = string.Format(culture, BotText.Get(pending ? "CorrectSavedPending" : "CorrectSaved", culture), result.Correction.Sequence, at);
         return result.Unknown.Count == 0 ? text : text + " " + string.Format(culture, BotText.Get("CorrectUnknown", culture), string.Join("; ", result.Unknown));
     }
 

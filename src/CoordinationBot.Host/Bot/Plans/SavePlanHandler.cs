@@ -1,5 +1,6 @@
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
+using CoordinationBot.Core.Plans.Corrections;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
@@ -7,40 +8,31 @@ using Microsoft.Extensions.Options;
 
 namespace CoordinationBot.Host.Bot.Plans;
 
-/// <summary>"Lưu": fetches the previewed file again, checks it is the same bytes, and imports it.</summary>
+/// <summary>"Lưu": fetches the previewed file again, checks it is the same bytes, imports it, and adopts the corrections made on the preview.</summary>
 public sealed class SavePlanHandler(
-    PendingImportGuard guard,
+    PendingPreviews previews,
     IPendingImportStore pending,
-    PlanFileDownloader downloader,
     ImportPlanHandler import,
+    CorrectTaskHandler corrections,
     CoordinationBot.Core.Questions.PlanCatalogSource catalogs,
     IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(PlanPreviewCard.SaveVerb));
 
-    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        var (found, problem) = await guard.ResolveAsync(turn, cancellationToken);
-        if (found is null)
-        {
-            return await Notice(turn, BotText.Get(problem!, culture), cancellationToken);
-        }
+        return previews.ActAsync(turn, culture, loaded => SaveAsync(turn, loaded, culture, cancellationToken), cancellationToken);
+    }
 
-        var download = await downloader.DownloadAsync(found.DownloadUrl, cancellationToken);
-        if (download.Content is not { } content)
-        {
-            return await Notice(turn, BotText.Get("Download_" + download.Problem, culture), cancellationToken);
-        }
-
-        if (!string.Equals(import.Preview(content, found.FileName).SourceHash, found.SourceHash, StringComparison.Ordinal))
-        {
-            await pending.RemoveAsync(found.Id, cancellationToken);
-            return await Notice(turn, BotText.Get("FileChanged", culture), cancellationToken);
-        }
-
-        var result = await import.HandleAsync(new ImportPlanRequest(content, found.FileName, found.UploaderAadObjectId), cancellationToken);
+    private async Task<InvokeResponse?> SaveAsync(TurnContext turn, LoadedPreview loaded, System.Globalization.CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var found = loaded.Pending;
+        var result = await import.HandleAsync(new ImportPlanRequest(loaded.Content, found.FileName, found.UploaderAadObjectId), cancellationToken);
+        var adopted = result.Plan is { } stored && result.Outcome != ImportOutcome.Refused
+            ? await corrections.AdoptPendingAsync(found.Id, stored, id => result.Outcome == ImportOutcome.Attached ? ImportPlanHandler.InAttachment(id) : id, cancellationToken)
+            : 0;
         await pending.RemoveAsync(found.Id, cancellationToken);
         catalogs.Invalidate();
         var text = result.Outcome switch
@@ -51,13 +43,16 @@ public sealed class SavePlanHandler(
             ImportOutcome.Unchanged => string.Format(culture, BotText.Get("SavedUnchanged", culture), result.Plan!.Version),
             _ => string.Format(culture, BotText.Get("Saved", culture), result.Plan!.Plan.Number ?? result.Plan.Plan.Title, result.Plan.Version, result.Plan.Plan.Tasks.Count),
         };
+        if (adopted > 0)
+        {
+            text += " " + string.Format(culture, BotText.Get("SavedCorrections", culture), adopted);
+        }
+
         if (result.Outcome != ImportOutcome.Refused && result.Plan!.Plan.Number is { } number)
         {
             text += " " + string.Format(culture, BotText.Get("SavedCorrectHint", culture), number);
         }
-        return await Notice(turn, text, cancellationToken);
-    }
 
-    private static Task<InvokeResponse?> Notice(TurnContext turn, string text, CancellationToken cancellationToken) =>
-        CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
+        return await CardActionReply.WithNoticeAsync(turn, text, cancellationToken);
+    }
 }
