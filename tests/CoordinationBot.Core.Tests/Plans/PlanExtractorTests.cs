@@ -197,6 +197,17 @@ public sealed class PlanExtractorTests
         Assert.Contains(new DateOnly(year, month, day), plan.Reporting.SelectMany(r => r.Dues));
     }
 
+    [Fact]
+    public void AMonthlyAndAYearlyReportInOneSentence_EachHaveTheirOwnDate()
+    {
+        var plan = Extract("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\na) Chủ trì rà soát văn bản.\nIV. CHẾ ĐỘ BÁO CÁO\n"
+            + "Các sở, ngành báo cáo kết quả hằng tháng trước ngày 20 và báo cáo năm trước ngày 15/11 gửi Sở Nội vụ để tổng hợp.");
+
+        Assert.Equal(
+            [(ReportingCadence.Monthly, "2026-03-20"), (ReportingCadence.Annual, "2026-11-15")],
+            plan.Reporting.Select(r => (r.Cadence, string.Join(",", r.Dues.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))));
+    }
+
     [Theory]
     [InlineData("định kỳ 6 tháng, hằng năm báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để tổng hợp.", new[] { ReportingCadence.Semiannual, ReportingCadence.Annual })]
     [InlineData("định kỳ hàng quý báo cáo Ủy ban nhân dân tỉnh trước ngày 20 tháng cuối quý.", new[] { ReportingCadence.Quarterly })]
@@ -229,8 +240,14 @@ public sealed class PlanExtractorTests
 
     [Theory]
     [InlineData("Quý IV/2025", "2025-12-31")]
+    [InlineData("Quý II/2027", "2027-06-30")]
+    [InlineData("Quý I/2030.", "2030-03-31")]
+    [InlineData("quý 3/2026", "2026-09-30")]
     [InlineData("Quí II năm 2026", "2026-06-30")]
+    [InlineData("Quý III", "2026-09-30")]
+    [InlineData("Quý IV/2025 - Quý II/2026", "2026-06-30")]
     [InlineData("6 tháng đầu năm 2026", "2026-06-30")]
+    [InlineData("6 tháng cuối năm", "2026-12-31")]
     [InlineData("Năm 2027", "2027-12-31")]
     [InlineData("2025 - 2030", "2030-12-31")]
     [InlineData("Trước ngày 15/9/2026", "2026-09-15")]
@@ -250,12 +267,20 @@ public sealed class PlanExtractorTests
             b) Hoàn thành việc rà soát trước ngày 28/2/2026.
             c) Thực hiện thường xuyên.
             d) Thời gian hoàn tất: trước ngày 15 tháng 9 năm 2026.
+            e) Rà soát quy hoạch ngành, hoàn thành trong Quý II/2026.
+            g) Tổ chức sơ kết, hoàn thành trong 6 tháng đầu năm.
+            h) Xây dựng kế hoạch năm 2027 về chuyển đổi số.
+            i) Tổng kết chương trình, hoàn thành trong năm 2027.
             """);
 
         Assert.Equal(new DateOnly(2026, 3, 31), Task(plan, "III.1.a").Due);
         Assert.Equal(new DateOnly(2026, 2, 28), Task(plan, "III.1.b").Due);
         Assert.Equal("Thường xuyên", Task(plan, "III.1.c").DueText);
         Assert.Equal(new DateOnly(2026, 9, 15), Task(plan, "III.1.d").Due);
+        Assert.Equal((new DateOnly(2026, 6, 30), "trong Quý II/2026"), (Task(plan, "III.1.e").Due, Task(plan, "III.1.e").DueText));
+        Assert.Equal(new DateOnly(2026, 6, 30), Task(plan, "III.1.g").Due);
+        Assert.Null(Task(plan, "III.1.h").Due);
+        Assert.Equal(new DateOnly(2027, 12, 31), Task(plan, "III.1.i").Due);
     }
 
     [Fact]

@@ -76,17 +76,18 @@ public static partial class DateReader
             return date;
         }
 
+        // Folded text has no "/": "Quý II/2026" reads "quy ii 2026". A period without its year is in the plan's year.
         var folded = Text.VietnameseText.Fold(text);
-        if (Quarter().Match(folded) is { Success: true } quarter)
+        if (Quarter().Matches(folded) is { Count: > 0 } quarters && quarters[^1] is var quarter && YearOf(quarter.Groups[2], defaultYear) is { } quarterYear)
         {
             var q = quarter.Groups[1].Value switch { "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, _ => 4 };
-            var end = new DateOnly(Int(quarter.Groups[2]), q * 3, 1);
+            var end = new DateOnly(quarterYear, q * 3, 1);
             return end.AddDays(DateTime.DaysInMonth(end.Year, end.Month) - 1);
         }
 
-        if (HalfYear().Match(folded) is { Success: true } half)
+        if (HalfYear().Match(folded) is { Success: true } half && YearOf(half.Groups[2], defaultYear) is { } halfYear)
         {
-            return half.Groups[1].Value == "dau" ? new DateOnly(Int(half.Groups[2]), 6, 30) : new DateOnly(Int(half.Groups[2]), 12, 31);
+            return half.Groups[1].Value == "dau" ? new DateOnly(halfYear, 6, 30) : new DateOnly(halfYear, 12, 31);
         }
 
         var years = Years().Matches(folded).Select(m => Int(m.Groups[1])).Where(y => y is >= 2000 and <= 2100).ToList();
@@ -95,16 +96,18 @@ public static partial class DateReader
 
     private static int Int(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
 
+    private static int? YearOf(Group group, int? defaultYear) => group.Success ? Int(group) : defaultYear;
+
     [GeneratedRegex(@"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", RegexOptions.IgnoreCase)]
     private static partial Regex WordyDate();
 
     [GeneratedRegex(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")]
     private static partial Regex SlashDate();
 
-    [GeneratedRegex(@"qu[yi]\s+(iv|iii|ii|i|[1-4])\s*(?:/|nam\s+)\s*(\d{4})")]
+    [GeneratedRegex(@"\bqu[yi]\s+(iv|iii|ii|i|[1-4])\b(?:\s+(?:nam\s+)?(\d{4})\b)?")]
     private static partial Regex Quarter();
 
-    [GeneratedRegex(@"6 thang (dau|cuoi) nam\s+(\d{4})")]
+    [GeneratedRegex(@"\b6 thang (dau|cuoi) nam\b(?:\s+(\d{4})\b)?")]
     private static partial Regex HalfYear();
 
     [GeneratedRegex(@"(?<![\d/])(\d{4})(?![\d/])")]

@@ -35,17 +35,9 @@ public sealed partial class ReportingReader(AgencyRegistry registry)
             }
 
             var dues = hasDeadline ? DateReader.ReadAll(clause, year, cadences.Contains(ReportingCadence.Annual) ? issuedOn : null) : [];
-            if (dues.Count == 0 && cadences.Contains(ReportingCadence.Monthly) && issuedOn is { } issued && MonthlyDay().Match(folded) is { Success: true } monthly)
-            {
-                // "trước ngày 20 hằng tháng": the first 20th from the issue date on.
-                var day = int.Parse(monthly.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-                var first = Enumerable.Range(0, 3).Select(issued.AddMonths).Select(m => new DateOnly(m.Year, m.Month, 1))
-                    .Where(m => day <= DateTime.DaysInMonth(m.Year, m.Month)).Select(m => m.AddDays(day - 1)).FirstOrDefault(d => d >= issued);
-                if (first != default)
-                {
-                    dues = [first];
-                }
-            }
+            // "hằng tháng trước ngày 20": the first 20th from the issue date on, the monthly rule's own date even when the
+            // clause also gives the yearly report's ("… và báo cáo năm trước ngày 15/11").
+            var monthlyDue = cadences.Contains(ReportingCadence.Monthly) ? FirstMonthlyDue(folded, issuedOn) : null;
             var (to, via) = Recipients(clause);
             var consolidates = via is not null && folded.Contains("tong hop", StringComparison.Ordinal);
             if (cadences.Count == 0)
@@ -54,14 +46,39 @@ public sealed partial class ReportingReader(AgencyRegistry registry)
             }
 
             var quoted = clause.Length <= 500 ? clause : clause[..500] + "…";
-            rules.AddRange(cadences.Select(cadence => (new ReportingRule(cadence, dues, to, via, quoted), consolidates)));
+            rules.AddRange(cadences.Select(cadence => (new ReportingRule(cadence, DuesOf(cadence, dues, monthlyDue, cadences.Count), to, via, quoted), consolidates)));
         }
 
         return rules;
     }
 
+    /// <summary>A monthly rule has its day of the month; with it, the clause's other dates are the other cadences'.</summary>
+    private static List<DateOnly> DuesOf(ReportingCadence cadence, List<DateOnly> dues, DateOnly? monthlyDue, int cadences) => monthlyDue switch
+    {
+        null => dues,
+        { } monthly when cadence == ReportingCadence.Monthly => [monthly],
+        { } monthly => cadences > 1 ? dues : [.. dues.Prepend(monthly)],
+    };
+
+    private static DateOnly? FirstMonthlyDue(string folded, DateOnly? issuedOn)
+    {
+        if (issuedOn is not { } issued || MonthlyDay().Match(folded) is not { Success: true } monthly)
+        {
+            return null;
+        }
+
+        var day = int.Parse(monthly.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var first = Enumerable.Range(0, 3).Select(issued.AddMonths).Select(m => new DateOnly(m.Year, m.Month, 1))
+            .Where(m => day <= DateTime.DaysInMonth(m.Year, m.Month)).Select(m => m.AddDays(day - 1)).FirstOrDefault(d => d >= issued);
+        return first == default ? null : first;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"truoc ngay (\d{1,2})(?![\d/])(?! thang)")]
     private static partial System.Text.RegularExpressions.Regex MonthlyDay();
+
+    // "báo cáo năm", "báo cáo tổng kết năm" (not "báo cáo năm 2026", a report about one year).
+    [System.Text.RegularExpressions.GeneratedRegex(@"bao cao (?:tong ket |ket qua )?nam(?! \d)")]
+    private static partial System.Text.RegularExpressions.Regex AnnualReport();
 
     public static IEnumerable<string> Clauses(string text)
     {
@@ -87,7 +104,7 @@ public sealed partial class ReportingReader(AgencyRegistry registry)
             found.Add(ReportingCadence.Monthly);
         }
 
-        if (folded.Contains("hang nam", StringComparison.Ordinal))
+        if (folded.Contains("hang nam", StringComparison.Ordinal) || AnnualReport().IsMatch(folded))
         {
             found.Add(ReportingCadence.Annual);
         }

@@ -239,6 +239,12 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
             }
         }
 
+        // "hoàn thành trong Quý II/2026", "trước 6 tháng đầu năm", "hoàn thành trong năm 2027": a period's last day.
+        if (PeriodDue().Match(text) is { Success: true } period && DateReader.ReadDeadline(period.Value, year) is { } end)
+        {
+            return (end, period.Value.Trim());
+        }
+
         return VietnameseText.Fold(text).Contains("thuong xuyen", StringComparison.Ordinal) ? (null, "Thường xuyên") : (null, null);
     }
 
@@ -295,6 +301,9 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
 
     [GeneratedRegex(@"Thời (?:gian|hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:\s*([^;\n]+)", RegexOptions.IgnoreCase)]
     private static partial Regex DueBlock();
+
+    [GeneratedRegex(@"(?<!\p{L})(?:trong|trước|vào|cuối)\s+(?:(?:quý|quí)\s+(?:IV|III|II|I|[1-4])(?![\p{L}\d])(?:\s*(?:/|năm)\s*\d{4})?|6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?)|(?<=hoàn thành\s+(?:trong\s+)?)năm\s+\d{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex PeriodDue();
 
     [GeneratedRegex(@"^(?:Giao|Bộ trưởng|Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Người đứng đầu|Tổng Giám đốc|Thống đốc|Tổng Kiểm toán)\s+(?=\p{Lu})", RegexOptions.None)]
     private static partial Regex PersonTitle();
