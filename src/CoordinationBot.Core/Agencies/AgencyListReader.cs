@@ -13,7 +13,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
     private static readonly (string[] Words, bool CapitalNext)[] Heads =
     [
         (["so"], true), (["bo"], true), (["ban"], true), (["phong"], true), (["hoi"], true), (["hoi", "dong"], false),
-        (["cuc"], true), (["chi", "cuc"], true), (["vien"], true), (["truong"], true), (["dai"], true), (["bao"], true),
+        (["cuc"], true), (["chi", "cuc"], true), (["tong", "cuc"], true), (["vu"], true), (["vien"], true), (["truong"], true), (["dai"], true), (["bao"], true),
         (["cong", "an"], false), (["cong", "thong", "tin"], false), (["kho", "bac"], false), (["ngan", "hang"], false),
         (["trung", "tam"], false), (["van", "phong"], false), (["lien", "hiep"], false), (["lien", "doan"], false),
         (["tinh", "doan"], false), (["doan", "thanh", "nien"], false), (["thanh", "tra"], false), (["toa", "an"], false),
@@ -32,6 +32,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
     [
         ["co", "trach", "nhiem"], ["theo", "chuc", "nang"], ["chu", "tri"], ["phoi", "hop"], ["thuc", "hien"],
         ["trien", "khai"], ["xay", "dung"], ["tham", "muu"], ["tham", "gia"], ["la", "co", "quan"], ["can", "cu"],
+        ["de", "tong", "hop"], ["de", "bao", "cao"], ["truoc", "ngay"],
     ];
 
     /// <summary>The agencies at the start of <paramref name="text"/>, whether it is only a request ("Đề nghị …"), and the text after them.</summary>
@@ -178,7 +179,7 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
                         2 => NamePartAt(end + 1) || (end + 1 < tokens.Count && tokens[end + 1].IsWord && NamePartAt(end + 2)),
                         3 => NamePartAt(end + 1),
                         _ => false,
-                    };
+                    } || (lowerRun <= 4 && StopsWithin(text, tokens, end + 1, 5 - lowerRun));
                     if (!goesOn)
                     {
                         end -= lowerRun - 2;
@@ -207,6 +208,28 @@ public sealed partial class AgencyListReader(AgencyRegistry registry)
     }
 
     /// <summary>"là" ends a name ("Văn phòng Sở là đơn vị đầu mối"); "La" of "Sơn La" is capitalised.</summary>
+    /// <summary>
+    /// A name whose field is written in lower case ("Vụ Cải cách hành chính là đơn vị đầu mối", "Trung tâm Phục vụ hành
+    /// chính công chủ trì"): it runs on when, within a few more lower-case words, what the agency does begins.
+    /// </summary>
+    private static bool StopsWithin(string text, List<TextToken> tokens, int from, int words)
+    {
+        for (var i = from; i < tokens.Count && i <= from + words; i++)
+        {
+            if (Stops.Any(stop => Starts(tokens, i, stop)) || IsCopula(text, tokens[i]))
+            {
+                return true;
+            }
+
+            if (!tokens[i].IsWord || !char.IsLower(text[tokens[i].Start]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsCopula(string text, TextToken token) => token.IsWord && token.Folded == "la" && char.IsLower(text[token.Start]);
 
     /// <summary>"Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh": one head, several agencies.</summary>

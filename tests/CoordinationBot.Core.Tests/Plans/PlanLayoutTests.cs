@@ -1,3 +1,5 @@
+using CoordinationBot.Core.Plans;
+using CoordinationBot.Core.Plans.Extraction;
 using static CoordinationBot.Core.Tests.Plans.PlanReading;
 
 namespace CoordinationBot.Core.Tests.Plans;
@@ -218,5 +220,41 @@ public sealed class PlanLayoutTests
             """);
 
         Assert.Equal("lead:Sở Y tế; support:Ban Quản lý Khu Kinh Tế", Who(Task(plan, "III.1.a")));
+    }
+    [Fact]
+    public void AMinistrysOwnPlan_InsideItsDecision_GivesTasksToItsUnits_ByHowTheirNamesAreBuilt()
+    {
+        var plan = PlanExtractor.Default.Extract("""
+            BỘ XÂY DỰNG
+            Số: 77/QĐ-BXD
+            Hà Nội, ngày 05 tháng 02 năm 2026
+            QUYẾT ĐỊNH
+            Ban hành Kế hoạch số hóa hồ sơ năm 2026 của Bộ Xây dựng
+            BỘ TRƯỞNG BỘ XÂY DỰNG
+            Căn cứ Nghị định số 33/2025/NĐ-CP của Chính phủ;
+            QUYẾT ĐỊNH:
+            Điều 1. Ban hành kèm theo Quyết định này Kế hoạch số hóa hồ sơ năm 2026.
+            Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+            KẾ HOẠCH
+            Số hóa hồ sơ năm 2026
+            (Kèm theo Quyết định số 77/QĐ-BXD ngày 05/02/2026 của Bộ trưởng Bộ Xây dựng)
+            II. NHIỆM VỤ
+            1. Số hóa hồ sơ cấp phép xây dựng.
+            Đơn vị thực hiện: Cục Quản lý hoạt động xây dựng; thời gian: Quý III/2026.
+            2. Nâng cấp cổng dịch vụ công của Bộ. Trung tâm Công nghệ thông tin chủ trì, phối hợp với Văn phòng Bộ thực hiện.
+            3. Vụ Kế hoạch tài chính là đơn vị bảo đảm kinh phí thực hiện.
+            III. TỔ CHỨC THỰC HIỆN
+            Văn phòng Bộ là đơn vị đầu mối theo dõi. Định kỳ hằng quý, trước ngày 20 của tháng cuối quý, các đơn vị báo cáo kết quả gửi Văn phòng Bộ để tổng hợp.
+            """);
+
+        Assert.Equal("Ban hành Kế hoạch số hóa hồ sơ năm 2026 của Bộ Xây dựng", plan.Title);
+        Assert.DoesNotContain(plan.Implements, r => r.Number == "77/QĐ-BXD");
+        var first = Task(plan, "II.1");
+        Assert.Equal(("lead:Cục Quản lý hoạt động xây dựng", new DateOnly(2026, 9, 30)), (Who(first), first.Due));
+        Assert.Equal("lead:Trung tâm Công nghệ thông tin; support:Văn phòng Bộ", Who(Task(plan, "II.2")));
+        Assert.Equal("lead:Vụ Kế hoạch tài chính", Who(Task(plan, "II.3")));
+        var rule = Assert.Single(plan.Reporting);
+        Assert.Equal((ReportingCadence.Quarterly, "Văn phòng Bộ"), (rule.Cadence, rule.Via));
+        Assert.Equal([new DateOnly(2026, 3, 20)], rule.Dues);
     }
 }

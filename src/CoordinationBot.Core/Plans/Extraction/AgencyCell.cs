@@ -22,8 +22,10 @@ public static class AgencyCell
 
             if (list.Names.Count > 0 && IsNameTail(rest))
             {
-                // "Phòng Tổ chức, biên chế": lower-case words after a comma, with no agency word, end the name before them.
-                names[^1] = names[^1] + ", " + rest;
+                // "Phòng Tổ chức, biên chế": lower-case words after a comma, with no agency word, end the name before them;
+                // "Cục Quản lý hoạt động xây dựng": in a cell, words that would start a sentence's verb are the name's own.
+                var afterComma = part[..Math.Max(part.LastIndexOf(rest, StringComparison.Ordinal), 0)].TrimEnd().EndsWith(',');
+                names[^1] = names[^1] + (afterComma ? ", " : " ") + rest;
             }
             else
             {

@@ -58,7 +58,9 @@ public static partial class HeaderReader
 
         var issuer = ReadIssuer(lines, numberLine) ?? lines.Select(l => IssuingSentence().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value.Trim();
         var body = kindIndex >= 0 ? string.Join(' ', lines.Skip(kindIndex + 1)) : string.Join(' ', lines);
-        return new PlanHeader(kind ?? "KH", number, issuer, issuedOn, year, title, ReadReferences(body));
+        // "(Kèm theo Quyết định số 1234/QĐ-BNV …)" under the plan names the document itself, not one it implements.
+        var references = ReadReferences(body).Where(r => !string.Equals(r.Number, number, StringComparison.OrdinalIgnoreCase)).ToList();
+        return new PlanHeader(kind ?? "KH", number, issuer, issuedOn, year, title, references);
     }
 
     private static string ReadTitle(List<string> lines, int kindIndex)
@@ -73,6 +75,12 @@ public static partial class HeaderReader
         {
             var folded = VietnameseText.Fold(line);
             if (title.Count > 0 && (folded.StartsWith("can cu", StringComparison.Ordinal) || folded.StartsWith("thuc hien", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            // "Ban hành Kế hoạch …" then "BỘ TRƯỞNG BỘ NỘI VỤ" / "ỦY BAN NHÂN DÂN TỈNH": who decides, not the title.
+            if (title.Count > 0 && !IsUpperCase(title[^1]) && IsUpperCase(line) && folded.Length > 0)
             {
                 break;
             }

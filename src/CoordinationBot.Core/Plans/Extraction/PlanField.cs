@@ -17,6 +17,35 @@ public sealed partial record PlanField(FieldKind Kind, string Label, string Valu
 
     public string Text => $"{Label}: {Value}";
 
+    /// <summary>
+    /// The fields of one line: "Đơn vị thực hiện: Văn phòng Bộ; thời gian: 6 tháng đầu năm 2026" is two. Empty when the
+    /// line is ordinary text.
+    /// </summary>
+    public static IReadOnlyList<PlanField> ReadAll(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Read(text) is not { } first)
+        {
+            return [];
+        }
+
+        var fields = new List<PlanField>();
+        var current = first;
+        while (true)
+        {
+            var split = NextLabel().Matches(current.Value).Select(m => (m.Index, Field: Read(current.Value[(m.Index + m.Length)..])))
+                .FirstOrDefault(s => s.Field is not null);
+            if (split.Field is null)
+            {
+                fields.Add(current);
+                return fields;
+            }
+
+            fields.Add(current with { Value = current.Value[..(split.Index + 1)].Trim() });
+            current = split.Field;
+        }
+    }
+
     /// <summary>The field a block's text is, or null when it is ordinary text.</summary>
     public static PlanField? Read(string text)
     {
@@ -64,6 +93,9 @@ public sealed partial record PlanField(FieldKind Kind, string Label, string Valu
 
         return label.StartsWith("thuc hien", StringComparison.Ordinal) || label.StartsWith("lanh dao", StringComparison.Ordinal) || label.StartsWith("to chuc", StringComparison.Ordinal) ? null : FieldKind.Other;
     }
+
+    [GeneratedRegex(@"[;.]\s+(?=[^:;.]{2,60}:)")]
+    private static partial Regex NextLabel();
 
     [GeneratedRegex(@"^([^:;.]{2,80}?)\s*:\s*(.*)$", RegexOptions.Singleline)]
     private static partial Regex Labelled();

@@ -56,7 +56,8 @@ public sealed class PlanOutline
                 continue;
             }
 
-            var field = block.Kind is BlockKind.Dash or BlockKind.Paragraph ? PlanField.Read(block.Text) : null;
+            var fields = block.Kind is BlockKind.Dash or BlockKind.Paragraph ? PlanField.ReadAll(block.Text) : [];
+            var field = fields.Count > 0 ? fields[^1] : null;
             if (openField is not null && field is null && block.Kind == BlockKind.Dash && block.Marker != openFieldMarker)
             {
                 // "- Thời gian thực hiện:" followed by "+ … trước ngày 15 tháng 12 năm 2025."
@@ -79,7 +80,7 @@ public sealed class PlanOutline
 
                 foreach (var node in fieldGroup)
                 {
-                    node.Fields.Add(field);
+                    node.Fields.AddRange(fields);
                 }
 
                 openField = field.Value.Length == 0 ? field : null;

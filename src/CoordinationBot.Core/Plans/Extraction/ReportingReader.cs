@@ -10,6 +10,8 @@ namespace CoordinationBot.Core.Plans.Extraction;
 /// </summary>
 public sealed partial class ReportingReader(AgencyRegistry registry)
 {
+    private readonly AgencyListReader agencyLists = new(registry);
+
     /// <param name="texts">The plan's paragraphs.</param>
     /// <param name="year">The plan's year, for dates written without one.</param>
     /// <param name="issuedOn">When the plan was issued: a yearly date written without a year ("trước ngày 20/11 hằng năm") is its first one from then on.</param>
@@ -38,6 +40,11 @@ public sealed partial class ReportingReader(AgencyRegistry registry)
             // "hằng tháng trước ngày 20": the first 20th from the issue date on, the monthly rule's own date even when the
             // clause also gives the yearly report's ("… và báo cáo năm trước ngày 15/11").
             var monthlyDue = cadences.Contains(ReportingCadence.Monthly) ? FirstMonthlyDue(folded, issuedOn) : null;
+            if (dues.Count == 0 && cadences.Contains(ReportingCadence.Quarterly) && FirstQuarterlyDue(folded, issuedOn) is { } quarterly)
+            {
+                // "hằng quý, trước ngày 15 của tháng cuối quý": the first such day from the issue date on.
+                dues = [quarterly];
+            }
             var (to, via) = Recipients(clause);
             var consolidates = via is not null && folded.Contains("tong hop", StringComparison.Ordinal);
             if (cadences.Count == 0)
@@ -72,6 +79,22 @@ public sealed partial class ReportingReader(AgencyRegistry registry)
             .Where(m => day <= DateTime.DaysInMonth(m.Year, m.Month)).Select(m => m.AddDays(day - 1)).FirstOrDefault(d => d >= issued);
         return first == default ? null : first;
     }
+
+    private static DateOnly? FirstQuarterlyDue(string folded, DateOnly? issuedOn)
+    {
+        if (issuedOn is not { } issued || QuarterEndDay().Match(folded) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var day = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return Enumerable.Range(0, 5).Select(q => new DateOnly(issued.Year, 3, 1).AddMonths(3 * q))
+            .Where(m => day >= 1 && day <= DateTime.DaysInMonth(m.Year, m.Month)).Select(m => m.AddDays(day - 1))
+            .Cast<DateOnly?>().FirstOrDefault(d => d >= issued);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"truoc ngay (\d{1,2}) (?:cua )?thang cuoi (?:moi )?quy")]
+    private static partial System.Text.RegularExpressions.Regex QuarterEndDay();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"truoc ngay (\d{1,2})(?![\d/])(?! thang)")]
     private static partial System.Text.RegularExpressions.Regex MonthlyDay();
@@ -136,6 +159,13 @@ public sealed partial class ReportingReader(AgencyRegistry registry)
             var mention = registry.MatchAt(tokens, i, tokens.Count);
             if (mention is null)
             {
+                if (via is null && PreviousWord(tokens, i) is "ve" or "gui" or "qua" && AgencyListReader.IsHeadAt(clause, tokens, i)
+                    && agencyLists.Read(clause[tokens[i].Start..]).Names is [var unknown, ..] && !RoleReader.IsGeneric(unknown))
+                {
+                    // "gửi Vụ Cải cách hành chính để tổng hợp": an agency the registry does not know, by how its name is built.
+                    via = unknown;
+                }
+
                 continue;
             }
 

@@ -103,6 +103,13 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
                 leading = paragraphs.Select(LeadingAgencies).FirstOrDefault(p => p.Agencies.Count > 0) ?? leading;
             }
 
+            if (leading.Agencies.Count == 0 && heading.Agencies.Count == 0)
+            {
+                // "Vận hành hệ thống … . Trung tâm Thông tin chủ trì, phối hợp với Văn phòng Bộ thực hiện": a later sentence
+                // of the item that gives it to an agency by a role word.
+                leading = LaterSentences(mainText).Select(LeadingAgencies).FirstOrDefault(p => p.Agencies.Count > 0 && GivesRole(p.Rest)) ?? leading;
+            }
+
             var owners = leading.Agencies.Count > 0 ? leading : heading;
             if (text.Length > 0 && (!context.AssignedOnly || owners.Agencies.Count > 0 || roleFields))
             {
@@ -115,6 +122,18 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
             Visit(child, id, node, heading, context, tasks);
         }
     }
+
+    private static IEnumerable<string> LaterSentences(string text) => SentenceStart().Split(text).Skip(1);
+
+    private static bool GivesRole(string? rest)
+    {
+        var folded = VietnameseText.Fold(rest ?? string.Empty);
+        string[] roleWords = ["chu tri", "co trach nhiem", "chiu trach nhiem", "la co quan", "la don vi", "tham muu", "thuc hien"];
+        return roleWords.Any(word => folded.StartsWith(word, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"(?<=[.;])\s+(?=\p{Lu})")]
+    private static partial Regex SentenceStart();
 
     /// <summary>A task longer than this is not a task: the text is cut so one hostile document cannot bloat the registry.</summary>
     public const int MaxTaskText = 20_000;
