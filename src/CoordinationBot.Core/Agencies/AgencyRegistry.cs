@@ -105,13 +105,34 @@ public sealed class AgencyRegistry
         foreach (var (words, agency) in candidates)
         {
             var end = MatchWords(tokens, index, to, words);
-            if (end > 0)
+            if (end > 0 && !OfAnotherLevel(agency, tokens, end, to))
             {
                 return new AgencyMention(index, end, agency);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "Ủy ban Mặt trận Tổ quốc xã" read as the province's "Ủy ban Mặt trận Tổ quốc" and a stray "xã": a name followed by
+    /// the word of another level is not that agency (kept as written, to review, rather than sent to the wrong one).
+    /// </summary>
+    private static bool OfAnotherLevel(Agency agency, IReadOnlyList<TextToken> tokens, int end, int to)
+    {
+        if (end >= to || !tokens[end].IsWord || agency.Level is AgencyLevel.Unknown or AgencyLevel.Central)
+        {
+            return false;
+        }
+
+        var level = tokens[end].Folded switch
+        {
+            "xa" or "phuong" => AgencyLevel.Commune,
+            "huyen" => AgencyLevel.District,
+            "tinh" => AgencyLevel.Province,
+            _ => AgencyLevel.Unknown,
+        };
+        return level != AgencyLevel.Unknown && level != agency.Level;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CoordinationBot.Core.Agencies;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Extraction;
 using static CoordinationBot.Core.Tests.Plans.PlanReading;
@@ -256,5 +257,21 @@ public sealed class PlanLayoutTests
         var rule = Assert.Single(plan.Reporting);
         Assert.Equal((ReportingCadence.Quarterly, "Văn phòng Bộ"), (rule.Cadence, rule.Via));
         Assert.Equal([new DateOnly(2026, 3, 20)], rule.Dues);
+    }
+    [Fact]
+    public void ACommunesPlan_NamesItsOwnFront_NotTheProvinces_AndReportsHalfYearlyAndYearly()
+    {
+        var plan = Extract("""
+            II. NHIỆM VỤ
+            1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã vận động nhân dân tham gia Tổ công nghệ số cộng đồng.
+            2. Ủy ban Mặt trận Tổ quốc xã Bình An chủ trì tổ chức ngày hội chuyển đổi số.
+            III. TỔ CHỨC THỰC HIỆN
+            Các đơn vị báo cáo kết quả 6 tháng (trước ngày 10/6) và năm (trước ngày 10/12) về Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã để tổng hợp.
+            """);
+
+        var front = AgencyRegistry.Default.FindExact(Task(plan, "II.1").Assignments.Single().Agency);
+        Assert.Equal(AgencyLevel.Commune, front!.Level);
+        Assert.DoesNotContain(plan.Tasks.SelectMany(t => t.Assignments), a => a.Agency.Contains("tỉnh", StringComparison.Ordinal));
+        Assert.Equal([ReportingCadence.Semiannual, ReportingCadence.Annual], plan.Reporting.Select(r => r.Cadence));
     }
 }
