@@ -14,7 +14,8 @@ public static class DocumentsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(AgencyRegistry.Default);
+        // The deployment's province ("Agencies:Province", e.g. Tuyên Quang): its own agencies besides the national part.
+        builder.Services.TryAddSingleton(AgencyRegistry.ForProvince(builder.Configuration["Agencies:Province"]));
         builder.Services.TryAddSingleton<PlanExtractor>();
         builder.Services.TryAddSingleton<IPlanDocumentReader, PlanDocumentReader>();
         builder.Services.TryAddTransient<ImportPlanHandler>();

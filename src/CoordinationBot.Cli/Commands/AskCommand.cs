@@ -25,7 +25,9 @@ public static class AskCommand
         ask.SetAction(async (parse, cancellationToken) =>
         {
             var catalog = await LoadAsync(parse.GetValue(plans), cancellationToken);
-            var handler = new AskHandler(new QuestionParser(AgencyRegistry.Default), AgencyRegistry.Default);
+            // The registry the plans' issuers set (Tuyên Quang's own agencies for Tuyên Quang's plans).
+            var registry = catalog.Plans.Select(p => AgencyRegistry.ForIssuer(p.Plan.Issuer)).GroupBy(r => r.Province).MaxBy(g => g.Count())?.First() ?? AgencyRegistry.Default;
+            var handler = new AskHandler(new QuestionParser(registry), registry);
             if (parse.GetValue(batch) is { } file)
             {
                 var options = new JsonSerializerOptions(AskJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

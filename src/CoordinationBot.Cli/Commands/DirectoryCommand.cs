@@ -15,15 +15,16 @@ public static class DirectoryCommand
         var set = new Command("set", "Set the agency of a user (overrides what the user picked)") { user, agency };
         set.SetAction(async (parse, cancellationToken) =>
         {
-            var known = AgencyRegistry.Default.FindExact(parse.GetValue(agency)!);
+            using var host = CliHost.Build();
+            var registry = host.Services.GetRequiredService<AgencyRegistry>();
+            var known = registry.FindExact(parse.GetValue(agency)!);
             if (known is null || known.IsGroup)
             {
                 Console.Error.WriteLine($"\"{parse.GetValue(agency)}\" is not an agency of the registry (groups such as \"Các sở, ban, ngành\" cannot be set).");
                 return 2;
             }
 
-            using var host = CliHost.Build();
-            var current = AgencyRegistry.Default.Current(known);
+            var current = registry.Current(known);
             var admin = "admin:" + Environment.UserName;
             await host.Services.GetRequiredService<IAgencyChoiceStore>().SaveAsync(parse.GetValue(user)!, new AgencyChoice(current.Name, admin, ConfirmedBy: admin), cancellationToken);
             Console.WriteLine($"{parse.GetValue(user)}\t{current.Name}");

@@ -1,3 +1,4 @@
+using CoordinationBot.Core.Plans.Extraction;
 using CoordinationBot.Core.Agencies;
 
 namespace CoordinationBot.Core.Tests.Agencies;
@@ -67,5 +68,33 @@ public sealed class AgencyRegistryTests
         ]);
 
         Assert.Equal("Phòng C", custom.Current(custom.Get("a")!).Name);
+    }
+    [Fact]
+    public void AProvincesOwnAgencies_AreItsOnly_AndThePlansIssuerChoosesThem()
+    {
+        var tuyenQuang = AgencyRegistry.ForIssuer("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG");
+        var dongThap = AgencyRegistry.ForIssuer("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP");
+        var ministry = AgencyRegistry.ForIssuer("BỘ NỘI VỤ");
+
+        Assert.Equal("Tuyên Quang", tuyenQuang.Province);
+        Assert.Null(dongThap.Province);
+        Assert.Same(AgencyRegistry.Default, ministry);
+        Assert.Same(tuyenQuang, AgencyRegistry.ForProvince("tuyen quang"));
+        Assert.Equal("Báo Tuyên Quang", tuyenQuang.FindExact("Báo và Phát thanh, Truyền hình tỉnh")!.Name);
+        Assert.Equal("Báo và Phát thanh, Truyền hình tỉnh", dongThap.FindExact("Báo và Phát thanh, Truyền hình tỉnh")!.Name);
+        Assert.Equal("Báo và Phát thanh, Truyền hình tỉnh", dongThap.Current(dongThap.FindExact("Đài Phát thanh và Truyền hình tỉnh")!).Name);
+        Assert.NotNull(tuyenQuang.FindExact("Ủy ban nhân dân tỉnh Tuyên Quang"));
+        Assert.Null(dongThap.FindExact("Ủy ban nhân dân tỉnh Tuyên Quang"));
+        Assert.Equal(dongThap.Agencies.Count, tuyenQuang.Agencies.Count);
+    }
+
+    [Fact]
+    public void APlanOfTheProvince_IsReadWithItsOwnAgencies_APlanOfAnother_WithoutThem()
+    {
+        string Plan(string province) => $"ỦY BAN NHÂN DÂN\nTỈNH {province.ToUpperInvariant()}\nSố: 12/KH-UBND\n{province}, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nTuyên truyền năm 2026\n"
+            + $"II. NHIỆM VỤ\n1. Báo {province} chủ trì mở chuyên mục chuyển đổi số.";
+
+        Assert.Empty(PlanExtractor.Default.Extract(Plan("Tuyên Quang")).AgenciesToReview);
+        Assert.Equal(["Báo Hà Giang"], PlanExtractor.Default.Extract(Plan("Hà Giang")).AgenciesToReview);
     }
 }

@@ -9,14 +9,32 @@ namespace CoordinationBot.Core.Plans.Extraction;
 /// </summary>
 public sealed partial class PlanExtractor(AgencyRegistry registry)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PlanExtractor> OfProvince = new(StringComparer.Ordinal);
     private readonly TaskBuilder tasks = new(registry);
     private readonly ReportingReader reporting = new(registry);
 
     public static PlanExtractor Default { get; } = new(AgencyRegistry.Default);
 
+    /// <summary>The plan read with the registry its issuer sets: a province's own agencies only in that province's plans.</summary>
     public Plan Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var issuer = HeaderReader.Read(Preamble(text)).Issuer;
+        var own = AgencyRegistry.ForIssuer(issuer);
+        return own.Province is { } province && province != registry.Province
+            ? OfProvince.GetOrAdd(province, _ => new PlanExtractor(own)).ExtractWith(text)
+            : ExtractWith(text);
+    }
+
+    private static string[] Preamble(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var bodyStart = Array.FindIndex(lines, IsFirstSection);
+        return bodyStart >= 0 ? lines[..bodyStart] : lines[..Math.Min(lines.Length, 40)];
+    }
+
+    private Plan ExtractWith(string text)
+    {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var bodyStart = Array.FindIndex(lines, IsFirstSection);
         var preamble = bodyStart >= 0 ? lines[..bodyStart] : lines;
