@@ -7,7 +7,7 @@ using CoordinationBot.Core.StatusReports;
 namespace CoordinationBot.Core.Consolidation;
 
 /// <summary>Builds the consolidation of a round from its plan and every report saved in it (none yet is fine).</summary>
-public sealed class ConsolidateHandler(IStatusReportStore store, IReportReturnStore returns, IPlanStore plans, AgencyRegistry registry, PlanReporters reporters, TimeProvider time)
+public sealed class ConsolidateHandler(IStatusReportStore store, IReportReturnStore returns, Escalation.IExplanationStore explanations, IPlanStore plans, AgencyRegistry registry, PlanReporters reporters, TimeProvider time)
 {
     public async Task<ConsolidationSummary?> HandleAsync(PlanCatalog catalog, string planText, string periodText, CancellationToken cancellationToken, string? planKey = null)
     {
@@ -39,7 +39,10 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IReportReturnSt
         var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
         var lower = await LowerLevelsAsync(round, plan, cancellationToken);
         var returned = ReportReturn.Outstanding(await returns.ListAsync(round.Id, cancellationToken), reports);
-        var summary = new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today(), returned);
+        var summary = new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today(), returned)
+        {
+            Explanations = Escalation.Explanation.Latest(await explanations.ListAsync(round.Id, cancellationToken)),
+        };
         var earlier = await EarlierStandingsAsync(round, cancellationToken);
         return earlier.Count == 0 ? summary : summary with { AcrossRounds = OnTime.Across([summary.Standings, .. earlier]), RoundsCounted = earlier.Count + 1 };
     }

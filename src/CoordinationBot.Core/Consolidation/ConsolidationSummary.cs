@@ -26,6 +26,9 @@ public sealed record ConsolidationSummary(
     /// <summary>How many rounds <see cref="AcrossRounds"/> counts.</summary>
     public int RoundsCounted { get; init; } = 1;
 
+    /// <summary>Each late agency's latest explanation (giải trình): why, and by when.</summary>
+    public IReadOnlyList<Escalation.Explanation> Explanations { get; init; } = [];
+
     /// <summary>Reports the focal agency returned for revision that their agency has not sent again yet.</summary>
     public IReadOnlyList<ReportReturn> Returned => ReturnedReports ?? [];
 

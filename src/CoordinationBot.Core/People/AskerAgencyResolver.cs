@@ -19,7 +19,7 @@ public sealed class AskerAgencyResolver(IDirectory directory, IAgencyChoiceStore
         var lookup = await directory.FindAgencyAsync(aadObjectId, cancellationToken);
         if (lookup.Agency is { } recorded)
         {
-            return new AskerAgency(registry.FindExact(recorded)?.Name ?? recorded, lookup.FromCacheBecauseUnavailable, Confirmed: true);
+            return new AskerAgency(registry.FindExact(recorded)?.Name ?? recorded, lookup.FromCacheBecauseUnavailable, Confirmed: true) { JobTitle = lookup.JobTitle };
         }
 
         var choice = await choices.GetAsync(aadObjectId, cancellationToken);
@@ -33,6 +33,9 @@ public sealed class AskerAgencyResolver(IDirectory directory, IAgencyChoiceStore
 /// </summary>
 public sealed record AskerAgency(string? Agency, bool DirectoryUnavailable, bool Confirmed = false)
 {
+    /// <summary>The job title the directory records (null for a pick): whether the asker leads the agency.</summary>
+    public string? JobTitle { get; init; }
+
     /// <summary>The agency whose rights the asker has: null for an unconfirmed pick.</summary>
     public string? ConfirmedAgency => Confirmed ? Agency : null;
 

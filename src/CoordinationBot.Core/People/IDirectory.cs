@@ -7,9 +7,12 @@ public interface IDirectory
     Task<DirectoryLookup> FindAgencyAsync(string aadObjectId, CancellationToken cancellationToken);
 }
 
-/// <summary>What the directory said, and whether it came from a cache because the directory could not be reached.</summary>
+/// <summary>What the directory said (the agency, and the user's job title: who leads it), and whether it came from a cache because the directory could not be reached.</summary>
 public sealed record DirectoryLookup(string? Agency, bool FromCacheBecauseUnavailable = false)
 {
+    /// <summary>The user's job title as recorded ("Giám đốc", "Chuyên viên"; Graph's <c>jobTitle</c>).</summary>
+    public string? JobTitle { get; init; }
+
     public static DirectoryLookup None { get; } = new(Agency: null);
 }
 

@@ -25,6 +25,15 @@ public enum DeliveryKind
 
     /// <summary>A lead agency's card, sent when a support has given its part (the support's name in the note).</summary>
     Contribution,
+
+    /// <summary>The day after the due date: an agency that has not reported is told it is overdue (the text in the note).</summary>
+    Overdue,
+
+    /// <summary>The same day, to the agency's leaders (Giám đốc, Phó Giám đốc …): their agency is overdue.</summary>
+    LeaderNotice,
+
+    /// <summary>After the round's days for explanations: the card that asks the agency why, and by when (giải trình).</summary>
+    ExplanationRequest,
 }
 
 /// <summary>Where a delivery stands.</summary>

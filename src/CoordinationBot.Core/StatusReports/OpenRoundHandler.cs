@@ -35,7 +35,12 @@ public sealed class OpenRoundHandler(
             return OpenRoundResult.Failed(OpenRoundProblem.DueInThePast);
         }
 
-        var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message, request.TenantId, request.Mode);
+        if (request.ExplainAfterDays is < 1 or > ReportingRound.MaxExplainAfterDays)
+        {
+            return OpenRoundResult.Failed(OpenRoundProblem.BadExplainAfterDays);
+        }
+
+        var round = new ReportingRound(ReportingRound.IdFor(stored.Key, period), stored.Key, stored.Version, period, due, request.OpenedBy, time.GetUtcNow(), RoundState.Open, request.Message, request.TenantId, request.Mode, request.ExplainAfterDays);
         var assigned = reporters.Expected(stored.Plan);
         var alreadyOpen = !await store.AddRoundAsync(round, cancellationToken);
         var reported = 0;
@@ -109,7 +114,11 @@ public enum DueSource
     PlanDatePassedWeekFromToday,
 }
 
-public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOnly? Due, string? Message, string OpenedBy, string TenantId, string? PlanKey = null, ReportingMode Mode = ReportingMode.ToFocal);
+public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOnly? Due, string? Message, string OpenedBy, string TenantId, string? PlanKey = null, ReportingMode Mode = ReportingMode.ToFocal)
+{
+    /// <summary>Days after the due date before late agencies are asked to explain (null: the default).</summary>
+    public int? ExplainAfterDays { get; init; }
+}
 
 public sealed record OpenRoundResult(ReportingRound? Round, int Queued, IReadOnlyList<string> AgenciesWithoutRecipients, OpenRoundProblem Problem)
 {
@@ -132,4 +141,5 @@ public enum OpenRoundProblem
     None,
     PlanNotFound,
     DueInThePast,
+    BadExplainAfterDays,
 }

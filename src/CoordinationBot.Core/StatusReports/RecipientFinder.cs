@@ -29,6 +29,39 @@ public sealed class RecipientFinder(IConversationReferenceStore conversations, A
             }
         }
 
+        await foreach (var (match, reference, _) in OfficersAsync(tenant, wanted, cancellationToken))
+        {
+            if (!byChannel.Contains(match))
+            {
+                found.Add((match, reference));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The leaders of the wanted agencies (the directory's job title: Giám đốc, Phó Giám đốc, Chánh Văn phòng …) in their
+    /// personal chats, with the title; an agency's channel is not a leader.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Agency, ConversationReference Reference, string JobTitle)>> FindLeadersAsync(string? tenantId, IReadOnlyCollection<string> wanted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        var leaders = new List<(string, ConversationReference, string)>();
+        await foreach (var (agency, reference, title) in OfficersAsync(tenantId ?? ConversationReference.NoTenant, wanted, cancellationToken))
+        {
+            if (title is not null && Escalation.LeaderTitles.IsLeader(title, agency))
+            {
+                leaders.Add((agency, reference, title));
+            }
+        }
+
+        return leaders;
+    }
+
+    /// <summary>The confirmed officers of the wanted agencies in their personal chats (under the agency's own name when a group covers it).</summary>
+    private async IAsyncEnumerable<(string Agency, ConversationReference Reference, string? JobTitle)> OfficersAsync(string tenant, IReadOnlyCollection<string> wanted, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var reference in conversations.ListAsync(tenant, cancellationToken))
         {
             if (reference.ConversationType != "personal")
@@ -36,14 +69,12 @@ public sealed class RecipientFinder(IConversationReferenceStore conversations, A
                 continue;
             }
 
-            var agency = (await agencies.ResolveAsync(reference.AadObjectId, cancellationToken)).ConfirmedAgency;
-            var match = agency is null ? null : reporters.ReporterAmong(wanted, agency);
-            if (match is not null && !byChannel.Contains(match))
+            var asker = await agencies.ResolveAsync(reference.AadObjectId, cancellationToken);
+            var match = asker.ConfirmedAgency is { } agency ? reporters.ReporterAmong(wanted, agency) : null;
+            if (match is not null)
             {
-                found.Add((match, reference));
+                yield return (match, reference, asker.JobTitle);
             }
         }
-
-        return found;
     }
 }

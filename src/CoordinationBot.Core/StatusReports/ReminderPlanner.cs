@@ -2,12 +2,17 @@ namespace CoordinationBot.Core.StatusReports;
 
 /// <summary>
 /// Who is reminded on a given day: agencies of an open round that have not reported, some days before the due date
-/// and on it; the day after, the focal agency gets the list of those still missing.
+/// and on it. The day after, the focal agency gets the list of those still missing, and they are escalated: their
+/// officers and leaders get an overdue notice. After the round's days for explanations, they are asked for one (giải
+/// trình: why, and by when).
 /// </summary>
 public static class ReminderPlanner
 {
+    /// <summary>Days after the due date when an agency that has not reported is asked to explain, unless the round says.</summary>
+    public const int DefaultExplainAfterDays = 3;
+
     // missing: the round's assigned agencies that have not reported (RoundProgress.Missing).
-    public static ReminderDecision Decide(ReportingRound round, IReadOnlyList<string> missing, DateOnly today, IReadOnlyCollection<int> daysBefore)
+    public static ReminderDecision Decide(ReportingRound round, IReadOnlyList<string> missing, DateOnly today, IReadOnlyCollection<int> daysBefore, int defaultExplainAfterDays = DefaultExplainAfterDays)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(missing);
@@ -23,12 +28,27 @@ public static class ReminderPlanner
             return new ReminderDecision(missing, Digest: false, daysLeft);
         }
 
-        return daysLeft == -1 ? new ReminderDecision(missing, Digest: true, daysLeft) : ReminderDecision.Nothing;
+        var explain = -daysLeft == (round.ExplainAfterDays ?? defaultExplainAfterDays);
+        return daysLeft == -1 || explain
+            ? new ReminderDecision(missing, Digest: daysLeft == -1, daysLeft) { Escalate = daysLeft == -1, AskExplanation = explain }
+            : ReminderDecision.Nothing;
     }
 }
 
-/// <summary>The agencies to remind (or, for the digest, to list to the focal agency), and how many days are left.</summary>
+/// <summary>
+/// The agencies to remind (or, for the digest, to list to the focal agency), and how many days are left (negative:
+/// overdue); whether they are escalated to their leaders and asked to explain.
+/// </summary>
 public sealed record ReminderDecision(IReadOnlyList<string> Missing, bool Digest, int DaysLeft)
 {
     public static ReminderDecision Nothing { get; } = new([], false, 0);
+
+    /// <summary>The day after the due date: an overdue notice to the agency's officers and its leaders.</summary>
+    public bool Escalate { get; init; }
+
+    /// <summary>The round's days for explanations are over: each missing agency gets the explanation card.</summary>
+    public bool AskExplanation { get; init; }
+
+    /// <summary>Days past the due date (0 before it).</summary>
+    public int DaysOverdue => Math.Max(0, -DaysLeft);
 }

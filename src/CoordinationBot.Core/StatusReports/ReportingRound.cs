@@ -15,8 +15,12 @@ public sealed record ReportingRound(
     RoundState State,
     string? Message,
     string? TenantId = null,
-    ReportingMode Mode = ReportingMode.ToFocal)
+    ReportingMode Mode = ReportingMode.ToFocal,
+    int? ExplainAfterDays = null)
 {
+    /// <summary>The most days after the due date the focal agency may give before asking late agencies to explain.</summary>
+    public const int MaxExplainAfterDays = 60;
+
     /// <summary>Whether supporting agencies give their part to the lead agency, which reports the task.</summary>
     public bool IsChain => Mode == ReportingMode.SupportsToLead;
 

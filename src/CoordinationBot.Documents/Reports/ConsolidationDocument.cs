@@ -161,6 +161,11 @@ public static class ConsolidationDocument
             yield return Text(ReportText.Format("IssueReturned", summary.Returned.Count, string.Join("; ", summary.Returned.Select(x => ReportText.Format("ReturnedEntry", x.Agency, x.At.ToVietnameseDate(), VietnameseText.Shorten(x.Comment, 200))))));
         }
 
+        if (summary.Explanations.Count > 0)
+        {
+            yield return Text(ReportText.Format("IssueExplained", summary.Explanations.Count, string.Join("; ", summary.Explanations.Select(x => ReportText.Format("ExplainedEntry", x.Agency, VietnameseText.Shorten(x.Reason, 200), x.NewDate.ToVietnameseDate())))));
+        }
+
         var late = summary.OnTimeCounts;
         if (late[OnTimeStatus.OverdueNotDone] + late[OnTimeStatus.DoneLate] > 0)
         {

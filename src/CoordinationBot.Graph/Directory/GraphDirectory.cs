@@ -7,29 +7,30 @@ using Microsoft.Kiota.Abstractions;
 namespace CoordinationBot.Graph.Directory;
 
 /// <summary>
-/// The directory from Microsoft Graph: the user's <c>department</c> (or <c>officeLocation</c>), read with the app's
+/// The directory from Microsoft Graph: the user's <c>department</c> (or <c>officeLocation</c>) and <c>jobTitle</c>, read with the app's
 /// credential and cached. When Graph cannot be reached the last known value is used, and the answer says so.
 /// </summary>
 public sealed partial class GraphDirectory(GraphServiceClient graph, DirectoryOptions options, TimeProvider time, ILogger<GraphDirectory> logger) : IDirectory
 {
-    private readonly ConcurrentDictionary<string, (string? Agency, DateTimeOffset At)> cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (string? Agency, string? JobTitle, DateTimeOffset At)> cache = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<DirectoryLookup> FindAgencyAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(aadObjectId, out var cached) && time.GetUtcNow() - cached.At < options.CacheFor)
         {
-            return new DirectoryLookup(cached.Agency);
+            return new DirectoryLookup(cached.Agency) { JobTitle = cached.JobTitle };
         }
 
         try
         {
             var user = await graph.Users[aadObjectId].GetAsync(
-                request => request.QueryParameters.Select = ["id", "department", "officeLocation"],
+                request => request.QueryParameters.Select = ["id", "department", "officeLocation", "jobTitle"],
                 cancellationToken);
             var agency = string.Equals(options.Attribute, "officeLocation", StringComparison.OrdinalIgnoreCase) ? user?.OfficeLocation : user?.Department;
             agency = string.IsNullOrWhiteSpace(agency) ? null : agency.Trim();
-            cache[aadObjectId] = (agency, time.GetUtcNow());
-            return new DirectoryLookup(agency);
+            var jobTitle = string.IsNullOrWhiteSpace(user?.JobTitle) ? null : user.JobTitle.Trim();
+            cache[aadObjectId] = (agency, jobTitle, time.GetUtcNow());
+            return new DirectoryLookup(agency) { JobTitle = jobTitle };
         }
         catch (Exception exception) when (exception is ApiException or HttpRequestException or AggregateException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -40,7 +41,9 @@ public sealed partial class GraphDirectory(GraphServiceClient graph, DirectoryOp
             }
 
             Unavailable(logger, exception);
-            return cached.Agency is not null ? new DirectoryLookup(cached.Agency, FromCacheBecauseUnavailable: true) : new DirectoryLookup(null, FromCacheBecauseUnavailable: true);
+            return cached.Agency is not null
+                ? new DirectoryLookup(cached.Agency, FromCacheBecauseUnavailable: true) { JobTitle = cached.JobTitle }
+                : new DirectoryLookup(null, FromCacheBecauseUnavailable: true);
         }
     }
 

@@ -41,7 +41,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Plans.SavePlanHandler>()
             .AddActivityHandler<Plans.CancelPlanHandler>()
             .AddActivityHandler<Plans.PreviewCorrectHandler>()
-            .AddActivityHandler<Plans.PreviewShowHandler>();
+            .AddActivityHandler<Plans.PreviewShowHandler>()
+            .AddActivityHandler<Escalation.ExplainCardHandler>();
         builder.Services.TryAddSingleton(CoordinationBot.Core.Commands.CommandCatalog.Default);
         builder.Services.TryAddSingleton<CoordinationBot.BotFramework.Routing.ICommandRecognizer, CatalogCommandRecognizer>();
         builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);
@@ -70,6 +71,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<StatusReports.UnreachableAgencies>();
         builder.Services.AddScoped<CoordinationBot.Core.Consolidation.ConsolidateHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ReturnReportHandler>();
+        builder.Services.AddScoped<CoordinationBot.Core.Escalation.ExplainHandler>();
         builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
         builder.Services.AddSingleton<Consolidation.FileLinks>();
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);

@@ -36,6 +36,8 @@ public static class ConsolidationCard
                     AdaptiveCard.Fact(T("ConsolidationMissing"), summary.Missing.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Missing)),
                     AdaptiveCard.Fact(T("ConsolidationOverdue"), summary.Overdue.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Overdue)),
                     AdaptiveCard.Fact(T("ConsolidationReturned"), summary.Returned.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.Returned.Select(r => r.Agency))),
+                    AdaptiveCard.Fact(T("ConsolidationExplanations"), summary.Explanations.Count == 0 ? T("ConsolidationNone")
+                        : string.Join("; ", summary.Explanations.Select(e => string.Format(culture, T("ConsolidationExplanationLine"), e.Agency, VietnameseText.Shorten(e.Reason, 120), e.NewDate.ToVietnameseDate())))),
                     AdaptiveCard.Fact(T("ConsolidationLowerLevels"), summary.LowerLevels.Count == 0 ? T("ConsolidationNone") : string.Join("; ", summary.LowerLevels.GroupBy(l => l.Issuer).Select(g => $"{g.Key}: {g.Count()}"))),
                 },
             },

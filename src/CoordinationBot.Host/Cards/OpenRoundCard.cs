@@ -30,6 +30,11 @@ public static class OpenRoundCard
             new JsonObject { ["type"] = "Input.Date", ["id"] = "due", ["label"] = T("OpenRoundDue"), ["min"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
             new JsonObject { ["type"] = "Input.Text", ["id"] = "message", ["label"] = T("OpenRoundMessage"), ["isMultiline"] = true, ["maxLength"] = MaxMessage },
             new JsonObject { ["type"] = "Input.Toggle", ["id"] = "chain", ["title"] = T("OpenRoundChain"), ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = "false", ["wrap"] = true },
+            new JsonObject
+            {
+                ["type"] = "Input.Number", ["id"] = "explainAfterDays", ["label"] = T("OpenRoundExplainAfter"), ["min"] = 1, ["max"] = ReportingRound.MaxExplainAfterDays,
+                ["placeholder"] = ReminderPlanner.DefaultExplainAfterDays.ToString(CultureInfo.InvariantCulture),
+            },
         };
         var title = T("OpenRoundAction");
         return AdaptiveCard.Create(body,

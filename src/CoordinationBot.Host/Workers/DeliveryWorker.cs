@@ -1,3 +1,4 @@
+using CoordinationBot.Core;
 using CoordinationBot.BotFramework.Connector;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.StatusReports;
@@ -237,7 +238,8 @@ public sealed partial class DeliveryWorker(
         var culture = language.Value.CultureFor(null);
         JsonCard? card = delivery.Kind switch
         {
-            DeliveryKind.OverdueDigest => new JsonCard(NoticeCard.Create(delivery.Note ?? string.Empty), delivery.Note),
+            DeliveryKind.OverdueDigest or DeliveryKind.Overdue or DeliveryKind.LeaderNotice => new JsonCard(NoticeCard.Create(delivery.Note ?? string.Empty), delivery.Note),
+            DeliveryKind.ExplanationRequest => new JsonCard(ExplanationCard.Create(delivery.RoundId, delivery.Note ?? string.Empty, time.Today(), culture), delivery.Note),
             DeliveryKind.FailureNotice => await services.GetRequiredService<FailureNotices>().CardAsync(delivery.RoundId, cancellationToken) is { } notice ? new JsonCard(notice.Card, notice.Summary) : null,
             _ => await services.GetRequiredService<StatusCardBuilder>().LoadAsync(delivery.RoundId, delivery.Agency, CardNote(delivery, culture), delivery.Kind == DeliveryKind.Reminder, cancellationToken) is { } model
                 ? new JsonCard(StatusCard.Create(model, culture), model.Note ?? $"{BotText.Get(delivery.Kind == DeliveryKind.Returned ? "ReturnedSummary" : "StatusTitle", culture)}: {model.PlanLabel}")

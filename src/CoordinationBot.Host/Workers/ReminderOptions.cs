@@ -15,6 +15,9 @@ public sealed class ReminderOptions
 
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Days after the due date before late agencies are asked to explain, for rounds that do not say (1–60).</summary>
+    public int ExplainAfterDays { get; set; } = CoordinationBot.Core.StatusReports.ReminderPlanner.DefaultExplainAfterDays;
+
     /// <summary>The days before the due date in force: the configured ones, else 3 and 1.</summary>
     public IReadOnlyCollection<int> EffectiveDaysBefore => DaysBefore.Count > 0 ? [.. DaysBefore] : [3, 1];
 }

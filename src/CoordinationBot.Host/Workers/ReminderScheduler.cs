@@ -12,9 +12,10 @@ using CoordinationBot.Core.Text;
 namespace CoordinationBot.Host.Workers;
 
 /// <summary>
-/// Reminds agencies that have not reported, some days before the due date and on it, and sends the focal agency
-/// the overdue list the day after. One instance at a time (a blob lease); each reminder is recorded as a delivery,
-/// so none is sent twice even when the lease changes hands.
+/// Reminds agencies that have not reported, some days before the due date and on it; the day after, sends the focal
+/// agency the overdue list and tells the late agencies' officers and leaders; after the round's days for explanations,
+/// asks the late agencies to explain (giải trình). One instance at a time (a blob lease); each message is recorded as a
+/// delivery, so none is sent twice even when the lease changes hands.
 /// </summary>
 public sealed partial class ReminderScheduler(
     ISingletonLease lease,
@@ -75,7 +76,7 @@ public sealed partial class ReminderScheduler(
 
             var assigned = services.GetRequiredService<PlanReporters>().Expected(plan.Plan);
             var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-            var decision = ReminderPlanner.Decide(round, RoundProgress.Missing(assigned, reported, registry), today, options.Value.EffectiveDaysBefore);
+            var decision = ReminderPlanner.Decide(round, RoundProgress.Missing(assigned, reported, registry), today, options.Value.EffectiveDaysBefore, options.Value.ExplainAfterDays);
             if (decision.Missing.Count == 0)
             {
                 continue;
@@ -90,7 +91,25 @@ public sealed partial class ReminderScheduler(
                 {
                     queued += await QueueAsync(services, new Delivery(round.Id, "focal", reference, DeliveryKind.OverdueDigest, note, occasion), cancellationToken);
                 }
+            }
 
+            if (decision.Escalate)
+            {
+                queued += await EscalateAsync(services, round, plan.Plan, decision, occasion, culture, cancellationToken);
+            }
+
+            if (decision.AskExplanation)
+            {
+                var finder = services.GetRequiredService<RecipientFinder>();
+                foreach (var (agency, reference) in await finder.FindAsync(round.TenantId, decision.Missing, cancellationToken))
+                {
+                    var request = ExplanationCard.Request(agency, round, plan.Plan, today, culture);
+                    queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.ExplanationRequest, request, occasion), cancellationToken);
+                }
+            }
+
+            if (decision.DaysLeft < 0)
+            {
                 continue;
             }
 
@@ -140,6 +159,30 @@ public sealed partial class ReminderScheduler(
 
         var reminded = missing.Where(reached.Contains).ToList();
         return new RemindResult(reminded, [.. missing.Where(a => !reached.Contains(a))], queued);
+    }
+
+    /// <summary>The day after the due date: each late agency's officers are told it is overdue, and its leaders (by job title) that their agency is.</summary>
+    private static async Task<int> EscalateAsync(IServiceProvider services, ReportingRound round, Plan plan, ReminderDecision decision, string occasion, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var finder = services.GetRequiredService<RecipientFinder>();
+        var period = StatusCard.PeriodLabel(round.Period, culture);
+        var label = plan.Number ?? plan.Title;
+        var due = round.Due.ToVietnameseDate();
+        var focal = plan.FocalAgency ?? plan.Issuer ?? "—";
+        var queued = 0;
+        foreach (var (agency, reference) in await finder.FindAsync(round.TenantId, decision.Missing, cancellationToken))
+        {
+            var text = string.Format(culture, BotText.Get("OverdueNotice", culture), agency, period, label, due, decision.DaysOverdue, focal);
+            queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.Overdue, text, occasion), cancellationToken);
+        }
+
+        foreach (var (agency, reference, title) in await finder.FindLeadersAsync(round.TenantId, decision.Missing, cancellationToken))
+        {
+            var text = string.Format(culture, BotText.Get("LeaderNotice", culture), title, agency, period, label, due, decision.DaysOverdue, focal);
+            queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.LeaderNotice, text, occasion), cancellationToken);
+        }
+
+        return queued;
     }
 
     private static async Task<int> QueueAsync(IServiceProvider services, Delivery delivery, CancellationToken cancellationToken) =>

@@ -71,4 +71,43 @@ public sealed class ReportingPeriodTests
         Assert.Empty(ReminderPlanner.Decide(round, ["Sở A"], new DateOnly(2026, 6, 13), [3, 1]).Missing);
         Assert.Empty(ReminderPlanner.Decide(round, [], new DateOnly(2026, 6, 14), [3, 1]).Missing);
     }
+
+    [Theory]
+    [InlineData("2026-06-16", null, true, false)]
+    [InlineData("2026-06-17", null, false, false)]
+    [InlineData("2026-06-18", null, false, true)]
+    [InlineData("2026-06-20", 5, false, true)]
+    [InlineData("2026-06-18", 5, false, false)]
+    [InlineData("2026-06-16", 1, true, true)]
+    public void TheDayAfterTheDueDate_LateAgenciesAreEscalated_AndAfterTheRoundsDays_AskedToExplain(string today, int? explainAfter, bool escalate, bool explain)
+    {
+        var round = new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null, ExplainAfterDays: explainAfter);
+
+        var decision = ReminderPlanner.Decide(round, ["Sở A"], DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), [3, 1]);
+
+        Assert.Equal((escalate, explain), (decision.Escalate, decision.AskExplanation));
+        Assert.Equal(escalate || explain ? ["Sở A"] : [], decision.Missing);
+    }
+
+    [Theory]
+    [InlineData("Giám đốc", "Sở Tài chính", true)]
+    [InlineData("Phó Giám đốc Sở", "Sở Tài chính", true)]
+    [InlineData("PHÓ CHÁNH VĂN PHÒNG", "Văn phòng Ủy ban nhân dân tỉnh", true)]
+    [InlineData("Chủ tịch UBND xã", "Ủy ban nhân dân xã", true)]
+    [InlineData("Chuyên viên", "Sở Tài chính", false)]
+    [InlineData("Trưởng phòng Kế hoạch - Tài chính", "Sở Tài chính", false)]
+    [InlineData("Trưởng phòng", "Phòng Kinh tế", true)]
+    [InlineData("Giám định viên", "Sở Tư pháp", false)]
+    [InlineData(null, "Sở Tài chính", false)]
+    public void ALeader_IsKnownByTheJobTitle(string? title, string agency, bool leader) =>
+        Assert.Equal(leader, CoordinationBot.Core.Escalation.LeaderTitles.IsLeader(title, agency));
+
+    [Theory]
+    [InlineData("yêu cầu báo cáo kế hoạch 21/KH-UBND giải trình sau 5 ngày", 5, "yêu cầu báo cáo kế hoạch 21/KH-UBND")]
+    [InlineData("yeu cau bao cao ke hoach 21 giai trinh sau 10 ngay han 20/12/2026", 10, "yeu cau bao cao ke hoach 21 han 20/12/2026")]
+    [InlineData("yêu cầu báo cáo kế hoạch 21/KH-UBND", null, "yêu cầu báo cáo kế hoạch 21/KH-UBND")]
+    public void TheDaysForExplanations_AreReadFromTheCommand_AndLeaveThePlansName(string text, int? days, string others)
+    {
+        Assert.Equal((days, others), CoordinationBot.Core.Escalation.ExplainAfter.Read(text));
+    }
 }

@@ -56,6 +56,8 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
             ["plan-preview"] = PlanPreviewCard.Create(stored.Plan, "pending-1", Vietnamese),
             ["plan-preview-corrected"] = PlanPreviewCard.Create(stored.Plan, "pending-1", Vietnamese, corrections: 2, note: "Tệp này không có nhiệm vụ số IX.9."),
             ["open-round"] = OpenRoundCard.Create(catalog, new DateOnly(2026, 12, 1), Vietnamese),
+            ["explanation"] = ExplanationCard.Create("r~2026-Y", "Sở Tài chính chưa gửi báo cáo năm 2026 của kế hoạch 21/KH-UBND; hạn 15/12/2026 đã qua 3 ngày.", new DateOnly(2026, 12, 18), Vietnamese),
+            ["explanation-problem"] = ExplanationCard.Create("r~2026-Y", "Sở Tài chính chưa gửi báo cáo.", new DateOnly(2026, 12, 18), Vietnamese, "Hãy nêu lý do chưa gửi báo cáo.", true, "", "2026-12-10"),
             ["status-empty"] = StatusCard.Create(empty, Vietnamese),
             ["status-saved"] = StatusCard.Create(saved, Vietnamese),
             ["status-warning"] = StatusCard.Create(warning, Vietnamese),

@@ -41,6 +41,8 @@ public sealed partial class ResourceKeysTests
         ["Cadence_"] = Members<ReportingCadence>(),
         // The round not found and the plan gate's refusal have their own texts.
         ["Return_"] = Members<ReturnProblem>("None", nameof(ReturnProblem.UnknownRound), nameof(ReturnProblem.NotAllowed)),
+        // The round not found has its own text.
+        ["Explain_"] = Members<CoordinationBot.Core.Escalation.ExplainProblem>("None", nameof(CoordinationBot.Core.Escalation.ExplainProblem.UnknownRound)),
         // What the plan gate says a non-focal officer may not do: the commands that manage a plan.
         ["Verb_"] = [CommandCatalog.OpenRound, CommandCatalog.ExtendRound, CommandCatalog.CloseRound, CommandCatalog.Consolidate, CommandCatalog.ResendRound, CommandCatalog.CorrectTask, "report.remind", "report.return"],
     };

@@ -36,7 +36,7 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 ["Bot:AppId"] = settings.AppId ?? string.Empty,
                 ["Bot:ConnectorBaseDelay"] = "00:00:00.010",
                 ["Language:FollowClientLocale"] = settings.FollowClientLocale ? "true" : "false",
-                ["Directory:File"] = DirectoryFile(settings.Directory),
+                ["Directory:File"] = DirectoryFile(settings.Directory, settings.JobTitles),
                 ["Reminders:Enabled"] = "false",
             };
             for (var i = 0; i < settings.PlanImporters.Count; i++)
@@ -96,11 +96,14 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
         });
     }
 
-    /// <summary>The test's directory (Entra object id → agency) as the JSON file the host reads.</summary>
-    private static string DirectoryFile(IReadOnlyDictionary<string, string>? users)
+    /// <summary>The test's directory (Entra object id → agency, and job titles) as the JSON file the host reads.</summary>
+    private static string DirectoryFile(IReadOnlyDictionary<string, string>? users, IReadOnlyDictionary<string, string>? jobTitles)
     {
         var path = Path.Combine(Path.GetTempPath(), $"coordbot-directory-{Guid.NewGuid():N}.json");
-        var entries = (users ?? new Dictionary<string, string>()).Select(u => new System.Text.Json.Nodes.JsonObject { ["aadObjectId"] = u.Key, ["agency"] = u.Value });
+        var entries = (users ?? new Dictionary<string, string>()).Select(u => new System.Text.Json.Nodes.JsonObject
+        {
+            ["aadObjectId"] = u.Key, ["agency"] = u.Value, ["jobTitle"] = jobTitles?.GetValueOrDefault(u.Key),
+        });
         File.WriteAllText(path, new System.Text.Json.Nodes.JsonObject { ["users"] = new System.Text.Json.Nodes.JsonArray([.. entries]) }.ToJsonString());
         return path;
     }
@@ -138,7 +141,8 @@ public sealed record BotHostSettings(
     IReadOnlyDictionary<string, string?>? Configuration = null,
     string? Environment = null,
     StorageRequestCounter? StorageRequests = null,
-    IReadOnlyList<string>? Administrators = null)
+    IReadOnlyList<string>? Administrators = null,
+    IReadOnlyDictionary<string, string>? JobTitles = null)
 {
     public IReadOnlyList<string> PlanImporters => Importers ?? [];
 

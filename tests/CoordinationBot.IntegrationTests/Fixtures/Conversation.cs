@@ -50,4 +50,23 @@ public static class Conversation
         var bytes = await File.ReadAllBytesAsync(SharedData.Require("seeds", "000_6f683b4a1ed7a171.txt"));
         return (await scope.ServiceProvider.GetRequiredService<ImportPlanHandler>().HandleAsync(new ImportPlanRequest(bytes, "dnnd.txt", importer), default)).Plan!;
     }
+
+    /// <summary>Waits (at most 20 s) until the connector has received <paramref name="count"/> requests that match; the list of all that came when they do not.</summary>
+    public static async Task<List<RecordedRequest>> WaitForAsync(LoopbackConnector connector, Func<RecordedRequest, bool> match, int count)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = connector.Requests.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The expected messages did not arrive: " + string.Join(" | ", connector.Requests.Select(r => r.Activity?.Conversation?.Id + ": " + (r.Activity?.Summary ?? r.Activity?.Text))));
+    }
 }

@@ -36,6 +36,9 @@ public sealed class OpenRoundCardHandler(
         DateOnly? due = string.IsNullOrWhiteSpace(dueText) ? null
             : DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : DateOnly.MinValue;
         var message = turn.Activity.GetCardString("message")?.Trim();
+        var explainText = turn.Activity.GetCardString("explainAfterDays")?.Trim();
+        int? explainAfter = string.IsNullOrEmpty(explainText) ? null
+            : int.TryParse(explainText, NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : 0;
         if (planKey is null || catalog.Plans.All(p => p.Key != planKey) || period is null || due == DateOnly.MinValue || message is { Length: > OpenRoundCard.MaxMessage })
         {
             return await CardActionReply.WithNoticeAsync(turn, BotText.Get("Round_InvalidInput", culture), cancellationToken);
@@ -47,7 +50,10 @@ public sealed class OpenRoundCardHandler(
         }
 
         var request = new OpenRoundRequest(string.Empty, period.CommandText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, planKey,
-            string.Equals(turn.Activity.GetCardString("chain"), "true", StringComparison.Ordinal) ? ReportingMode.SupportsToLead : ReportingMode.ToFocal);
+            string.Equals(turn.Activity.GetCardString("chain"), "true", StringComparison.Ordinal) ? ReportingMode.SupportsToLead : ReportingMode.ToFocal)
+        {
+            ExplainAfterDays = explainAfter,
+        };
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {

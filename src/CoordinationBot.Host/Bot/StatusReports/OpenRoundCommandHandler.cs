@@ -52,13 +52,15 @@ public sealed class OpenRoundCommandHandler(
             ? DateReader.ReadFirst(text, time.GetUtcNow().Year)
             : null;
         // "… phối hợp gửi chủ trì": a chain round; those words are not part of the plan's name.
-        var (mode, rest) = ReportingModes.Read(text);
+        var (mode, others) = ReportingModes.Read(text);
+        // "… giải trình sau 5 ngày": when late agencies are asked to explain; not part of the plan's name either.
+        var (explainAfter, rest) = CoordinationBot.Core.Escalation.ExplainAfter.Read(others);
         if (await gate.ResolveAsync(turn, catalog, CommandCatalog.OpenRound, culture, cancellationToken, rest) is not { } stored)
         {
             return null;
         }
 
-        var request = new OpenRoundRequest(rest, rest, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, stored.Key, mode);
+        var request = new OpenRoundRequest(rest, rest, due, null, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, stored.Key, mode) { ExplainAfterDays = explainAfter };
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
         {

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CoordinationBot.Core.Escalation;
+using CoordinationBot.Host.Resources;
+
+namespace CoordinationBot.Host.Cards;
+
+/// <summary>
+/// "Giải trình": the card that asks a late agency why it has not reported and by when it will — the reason and the new
+/// date, both required. The round is in the card's data; who explains is taken from the sender, never from the card.
+/// </summary>
+public static class ExplanationCard
+{
+    public const string Verb = "report.explain";
+    public const string ReasonInput = "reason";
+    public const string DateInput = "newDate";
+
+    /// <summary>
+    /// The form for <paramref name="roundId"/>, asking <paramref name="request"/> (<see cref="Request"/>), with an optional
+    /// note (what to fix, when <paramref name="warning"/>) and the reason and date as typed, kept.
+    /// </summary>
+    public static JsonObject Create(string roundId, string request, DateOnly today, CultureInfo culture, string? note = null, bool warning = true, string? reason = null, string? date = null)
+    {
+        ArgumentNullException.ThrowIfNull(roundId);
+        string T(string name) => BotText.Get(name, culture);
+        var body = new JsonArray
+        {
+            AdaptiveCard.TextBlock(T("ExplainTitle"), heading: true),
+            AdaptiveCard.TextBlock(request),
+        };
+        if (note is not null)
+        {
+            var block = AdaptiveCard.TextBlock(note);
+            block["color"] = warning ? "Attention" : "Good";
+            body.Add(block);
+        }
+
+        body.Add(new JsonObject
+        {
+            ["type"] = "Input.Text", ["id"] = ReasonInput, ["label"] = T("ExplainReason"), ["isMultiline"] = true, ["isRequired"] = true,
+            ["maxLength"] = ExplainHandler.MaxReasonLength, ["errorMessage"] = T("Explain_ReasonRequired"), ["value"] = reason ?? string.Empty,
+        });
+        var dateInput = new JsonObject
+        {
+            ["type"] = "Input.Date", ["id"] = DateInput, ["label"] = T("ExplainNewDate"), ["isRequired"] = true,
+            ["min"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["errorMessage"] = T("Explain_BadDate"),
+        };
+        if (!string.IsNullOrEmpty(date))
+        {
+            dateInput["value"] = date;
+        }
+
+        body.Add(dateInput);
+        var title = T("ExplainSend");
+        JsonObject Data() => new() { ["roundId"] = roundId };
+        var fallback = Data();
+        fallback["verb"] = Verb;
+        return AdaptiveCard.Create(body,
+        [
+            new JsonObject
+            {
+                ["type"] = "Action.Execute", ["title"] = title, ["verb"] = Verb, ["data"] = Data(),
+                ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = fallback },
+            },
+        ]);
+    }
+
+    /// <summary>What the card asks a late agency, in words: the agency, the round, the plan, the due date, the days past it, and who consolidates.</summary>
+    public static string Request(string agency, CoordinationBot.Core.StatusReports.ReportingRound round, CoordinationBot.Core.Plans.Plan plan, DateOnly today, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(plan);
+        return string.Format(
+            culture, BotText.Get("ExplainAsk", culture), agency, StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title,
+            CoordinationBot.Core.Text.VietnameseDates.ToVietnameseDate(round.Due), Math.Max(0, today.DayNumber - round.Due.DayNumber), plan.FocalAgency ?? plan.Issuer ?? "—");
+    }
+}
