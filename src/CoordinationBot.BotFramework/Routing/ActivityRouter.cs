@@ -43,7 +43,10 @@ public sealed class ActivityRouter
 
         if (string.Equals(type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase) && activity.GetFile() is not null)
         {
-            return (new ActivityRoute(ActivityTypes.Message, RouteNames.FileMessage), null);
+            // A file with words that name a command handled for files goes there; any other file is a plan.
+            var named = commands.Recognize(activity.GetTextWithoutMentions());
+            var forCommand = named is null ? null : new ActivityRoute(ActivityTypes.Message, RouteNames.FileFor(named.Name));
+            return forCommand is not null && handlers.ContainsKey(forCommand) ? (forCommand, named) : (new ActivityRoute(ActivityTypes.Message, RouteNames.FileMessage), null);
         }
 
         if (string.Equals(type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))

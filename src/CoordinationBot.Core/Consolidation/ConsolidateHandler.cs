@@ -7,7 +7,15 @@ using CoordinationBot.Core.StatusReports;
 namespace CoordinationBot.Core.Consolidation;
 
 /// <summary>Builds the consolidation of a round from its plan and every report saved in it (none yet is fine).</summary>
-public sealed class ConsolidateHandler(IStatusReportStore store, IReportReturnStore returns, Escalation.IExplanationStore explanations, IPlanStore plans, AgencyRegistry registry, PlanReporters reporters, TimeProvider time)
+public sealed class ConsolidateHandler(
+    IStatusReportStore store,
+    IReportReturnStore returns,
+    Escalation.IExplanationStore explanations,
+    Evidence.IEvidenceFileStore evidence,
+    IPlanStore plans,
+    AgencyRegistry registry,
+    PlanReporters reporters,
+    TimeProvider time)
 {
     public async Task<ConsolidationSummary?> HandleAsync(PlanCatalog catalog, string planText, string periodText, CancellationToken cancellationToken, string? planKey = null)
     {
@@ -42,6 +50,7 @@ public sealed class ConsolidateHandler(IStatusReportStore store, IReportReturnSt
         var summary = new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today(), returned)
         {
             Explanations = Escalation.Explanation.Latest(await explanations.ListAsync(round.Id, cancellationToken)),
+            EvidenceFiles = await evidence.ListAsync(round.Id, cancellationToken),
         };
         var earlier = await EarlierStandingsAsync(round, cancellationToken);
         return earlier.Count == 0 ? summary : summary with { AcrossRounds = OnTime.Across([summary.Standings, .. earlier]), RoundsCounted = earlier.Count + 1 };

@@ -26,6 +26,9 @@ public sealed record ConsolidationSummary(
     /// <summary>How many rounds <see cref="AcrossRounds"/> counts.</summary>
     public int RoundsCounted { get; init; } = 1;
 
+    /// <summary>The files agencies sent as evidence of their tasks, oldest first.</summary>
+    public IReadOnlyList<Evidence.EvidenceFile> EvidenceFiles { get; init; } = [];
+
     /// <summary>Each late agency's latest explanation (giải trình): why, and by when.</summary>
     public IReadOnlyList<Escalation.Explanation> Explanations { get; init; } = [];
 

@@ -117,6 +117,7 @@ public static class ConsolidationDocument
 
         yield return Text(ReportText.Get("SectionTasks"), bold: true);
         var returned = summary.Returned.Select(x => x.Agency).ToHashSet(StringComparer.Ordinal);
+        var filesOf = summary.EvidenceFiles.ToLookup(f => (f.Agency, f.TaskId));
         var lowerByTask = summary.LowerLevels.ToLookup(l => l.MatchedTaskId, StringComparer.Ordinal);
         var n = 0;
         var groups = summary.Tasks.Select(t => t.Task.SectionTitle).Distinct(StringComparer.Ordinal).Count();
@@ -138,8 +139,9 @@ public static class ConsolidationDocument
                 // In a chain round the supports' parts are shown under the lead's report, as parts of it.
                 var chainPart = summary.Round.IsChain && role == Role.Support;
                 var roleName = ReportText.Get(role == Role.Lead ? "Lead" : chainPart ? "SupportPart" : "Support");
-                var state = report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty)
-                    + (report is { Evidence.Length: > 0 } ? ReportText.Format("EvidenceMark", report.Evidence) : string.Empty);
+                var state = (report is null ? ReportText.Get("NotReported") : $"{ReportText.Status(report.Status)}, {report.Percent}%" + (report.Result.Length > 0 ? $": {report.Result}" : string.Empty)
+                    + (report is { Evidence.Length: > 0 } ? ReportText.Format("EvidenceMark", report.Evidence) : string.Empty))
+                    + (filesOf[(agency, task.Task.Id)] is var sent && sent.Any() ? ReportText.Format("EvidenceFilesMark", string.Join(", ", sent.Select(f => f.FileName))) : string.Empty);
                 yield return Text($"{(chainPart ? "  + " : "- ")}{agency} ({roleName}): {state}" + (report is not null && returned.Contains(agency) ? ReportText.Get("ReturnedMark") : string.Empty));
             }
 

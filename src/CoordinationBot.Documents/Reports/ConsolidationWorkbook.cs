@@ -29,12 +29,13 @@ public static class ConsolidationWorkbook
             {
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteElement(FrozenHeader());
-                writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 5U, Max = 5U, Width = 12D, CustomWidth = true }, new Column { Min = 8U, Max = 10U, Width = 50D, CustomWidth = true }, new Column { Min = 13U, Max = 13U, Width = 24D, CustomWidth = true }, new Column { Min = 15U, Max = 17U, Width = 50D, CustomWidth = true }));
+                writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 5U, Max = 5U, Width = 12D, CustomWidth = true }, new Column { Min = 8U, Max = 10U, Width = 50D, CustomWidth = true }, new Column { Min = 13U, Max = 13U, Width = 24D, CustomWidth = true }, new Column { Min = 15U, Max = 18U, Width = 50D, CustomWidth = true }));
                 writer.WriteStartElement(new SheetData());
-                string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColDue", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt", "ColOnTime", "ColOverdue", "ColReturned", "ColEvidence", "ColExplanation"];
+                string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColDue", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt", "ColOnTime", "ColOverdue", "ColReturned", "ColEvidence", "ColExplanation", "ColEvidenceFiles"];
                 WriteRow(writer, 1, header.Select(ReportText.Get).Select(Header).ToArray());
                 uint r = 1;
                 var returned = summary.Returned.ToDictionary(x => x.Agency, x => x.Comment, StringComparer.Ordinal);
+                var filesOf = summary.EvidenceFiles.ToLookup(f => (f.Agency, f.TaskId));
                 var explained = summary.Explanations.ToDictionary(x => x.Agency, x => ReportText.Format("ExplainedCell", x.Reason, Core.Text.VietnameseDates.ToVietnameseDate(x.NewDate)), StringComparer.Ordinal);
                 foreach (var task in summary.Tasks)
                 {
@@ -47,7 +48,8 @@ public static class ConsolidationWorkbook
                             Cell(report?.Result ?? string.Empty), Cell(report?.Difficulties ?? string.Empty), Cell(report?.Proposals ?? string.Empty),
                             Cell(report?.SubmittedBy ?? string.Empty), Cell(report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty),
                             .. OnTimeCells(task.Task, report, summary.AsOf), Cell(returned.GetValueOrDefault(agency) ?? string.Empty), Cell(report?.Evidence ?? string.Empty),
-                            Cell(report is null ? explained.GetValueOrDefault(agency) ?? string.Empty : string.Empty)]);
+                            Cell(report is null ? explained.GetValueOrDefault(agency) ?? string.Empty : string.Empty),
+                            Cell(string.Join(", ", filesOf[(agency, task.Task.Id)].Select(f => f.FileName)))]);
                     }
                 }
 
@@ -64,7 +66,7 @@ public static class ConsolidationWorkbook
                 }
 
                 writer.WriteEndElement();
-                writer.WriteElement(new AutoFilter { Reference = $"A1:Q{r}" });
+                writer.WriteElement(new AutoFilter { Reference = $"A1:R{r}" });
                 writer.WriteEndElement();
             }
 

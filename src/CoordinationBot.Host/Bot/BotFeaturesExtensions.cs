@@ -42,7 +42,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Plans.CancelPlanHandler>()
             .AddActivityHandler<Plans.PreviewCorrectHandler>()
             .AddActivityHandler<Plans.PreviewShowHandler>()
-            .AddActivityHandler<Escalation.ExplainCardHandler>();
+            .AddActivityHandler<Escalation.ExplainCardHandler>()
+            .AddActivityHandler<Evidence.EvidenceUploadHandler>();
         builder.Services.TryAddSingleton(CoordinationBot.Core.Commands.CommandCatalog.Default);
         builder.Services.TryAddSingleton<CoordinationBot.BotFramework.Routing.ICommandRecognizer, CatalogCommandRecognizer>();
         builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);
@@ -72,6 +73,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<CoordinationBot.Core.Consolidation.ConsolidateHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ReturnReportHandler>();
         builder.Services.AddScoped<CoordinationBot.Core.Escalation.ExplainHandler>();
+        builder.Services.AddScoped<CoordinationBot.Core.Evidence.AttachEvidenceHandler>();
         builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
         builder.Services.AddSingleton<Consolidation.FileLinks>();
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);

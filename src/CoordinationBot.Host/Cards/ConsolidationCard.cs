@@ -14,7 +14,8 @@ public static class ConsolidationCard
     public const string ReturnVerb = "report.return";
     private const int MaxQuotes = 10;
 
-    public static JsonObject Create(ConsolidationSummary summary, Uri word, Uri excel, TimeSpan linkLifetime, CultureInfo culture)
+    /// <summary>The card; <paramref name="link"/> makes the signed download link of an evidence file (none: the files are named, not linked).</summary>
+    public static JsonObject Create(ConsolidationSummary summary, Uri word, Uri excel, TimeSpan linkLifetime, CultureInfo culture, Func<string, Uri>? link = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         string T(string name) => BotText.Get(name, culture);
@@ -50,6 +51,7 @@ public static class ConsolidationCard
 
         AddQuotes(body, T("ConsolidationDifficulties"), summary.Difficulties);
         AddQuotes(body, T("ConsolidationProposals"), summary.Proposals);
+        AddEvidenceFiles(body, summary, link, culture);
         body.Add(AdaptiveCard.TextBlock(string.Format(culture, T("ConsolidationLinkNote"), (int)linkLifetime.TotalMinutes), subtle: true));
         var actions = new JsonArray
         {
@@ -150,4 +152,32 @@ public static class ConsolidationCard
         }
     }
 
+
+    /// <summary>The evidence files, newest first (at most ten, then how many more), each a signed link with who sent it for which task.</summary>
+    private static void AddEvidenceFiles(JsonArray body, ConsolidationSummary summary, Func<string, Uri>? link, CultureInfo culture)
+    {
+        if (summary.EvidenceFiles.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("ConsolidationEvidenceFiles", culture), summary.EvidenceFiles.Count), subtle: true));
+        foreach (var file in summary.EvidenceFiles.OrderByDescending(f => f.At).Take(MaxQuotes))
+        {
+            // The file's name is the sender's, so it is a text run (never markdown); the run opens the signed link.
+            var block = AdaptiveCard.PlainText((VietnameseText.Shorten(file.FileName, 80), true), ($" — {file.Agency}, {file.TaskId}", false));
+            if (link is not null)
+            {
+                block["inlines"]![0]!["selectAction"] = new JsonObject { ["type"] = "Action.OpenUrl", ["url"] = link(file.FileId).ToString() };
+                block["inlines"]![0]!["color"] = "Accent";
+            }
+
+            body.Add(block);
+        }
+
+        if (summary.EvidenceFiles.Count > MaxQuotes)
+        {
+            body.Add(AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("ConsolidationMore", culture), summary.EvidenceFiles.Count - MaxQuotes), subtle: true));
+        }
+    }
 }

@@ -75,6 +75,13 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
             ["status-returned"] = StatusCard.Create(saved with { Returned = new ReportReturn(round.Id, "Sở Tài chính", "Bổ sung **số liệu** [tại đây](https://x.example).", "aad-1", "Nguyễn Văn A", "Sở Ngoại vụ", DateTimeOffset.UtcNow) }, Vietnamese),
             ["consolidation-returned"] = ConsolidationCard.Create(summary with { ReturnedReports = [new ReportReturn(round.Id, "Sở Tài chính", "Bổ sung.", "aad-1", null, "Sở Ngoại vụ", DateTimeOffset.UtcNow)] }, new Uri("https://bot.example/files/a.docx"), new Uri("https://bot.example/files/a.xlsx"), TimeSpan.FromMinutes(15), Vietnamese),
             ["consolidation"] = ConsolidationCard.Create(summary, new Uri("https://bot.example/files/a.docx"), new Uri("https://bot.example/files/a.xlsx"), TimeSpan.FromMinutes(15), Vietnamese),
+            ["consolidation-evidence-explained"] = ConsolidationCard.Create(
+                summary with
+                {
+                    EvidenceFiles = [.. Enumerable.Range(1, 12).Select(i => new CoordinationBot.Core.Evidence.EvidenceFile(round.Id, "Sở Tài chính", "IV.4.a", $"f{i}.pdf", $"bien-ban-[{i}](x).pdf", 1024, "aad-1", null, DateTimeOffset.UtcNow.AddMinutes(i)))],
+                    Explanations = [new CoordinationBot.Core.Escalation.Explanation(round.Id, "Sở Y tế", "Chờ số liệu.", new DateOnly(2026, 12, 22), "aad-2", null, DateTimeOffset.UtcNow)],
+                },
+                new Uri("https://bot.example/files/a.docx"), new Uri("https://bot.example/files/a.xlsx"), TimeSpan.FromMinutes(15), Vietnamese, id => new Uri("https://bot.example/files/" + id)),
             ["notice"] = NoticeCard.Create("Không tìm thấy đợt báo cáo này."),
             ["confirm-agencies"] = AgencyConfirmationCard.Create([("aad-1", new AgencyChoice("Sở Ngoại vụ", "aad-1", "Nguyễn Văn **A**"))], Vietnamese, "Đã xác nhận."),
             ["confirm-none"] = AgencyConfirmationCard.Create([], Vietnamese, null),

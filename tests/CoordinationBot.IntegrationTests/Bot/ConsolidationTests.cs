@@ -115,7 +115,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
             // A bold header; a due day is an Excel date (the built-in date format), not text.
             var header = sheet.Descendants<X.Row>().First().Elements<X.Cell>().ToList();
             Assert.All(header, c => Assert.Equal(1U, c.StyleIndex!.Value));
-            Assert.Equal(["Thời hạn thực hiện", "Quá hạn", "Yêu cầu bổ sung (chưa gửi lại)", "Văn bản kiểm chứng", "Giải trình chậm báo cáo"], header.TakeLast(5).Select(c => c.InnerText));
+            Assert.Equal(["Thời hạn thực hiện", "Quá hạn", "Yêu cầu bổ sung (chưa gửi lại)", "Văn bản kiểm chứng", "Giải trình chậm báo cáo", "Tệp minh chứng"], header.TakeLast(6).Select(c => c.InnerText));
             // (The seed plan gives no day: its due cells are empty; the roll-up test below checks a dated one.)
             var rows = sheet.Descendants<X.Row>().ToList();
             Assert.Equal(1 + summaryRows(plan), rows.Count);

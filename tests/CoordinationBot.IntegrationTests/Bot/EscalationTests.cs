@@ -109,7 +109,10 @@ public sealed class EscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Sở Tài chính", Assert.Single(summary.Explanations).Agency);
         var summaryCard = CoordinationBot.Host.Cards.ConsolidationCard.Create(summary, new Uri("https://files.invalid/r.docx"), new Uri("https://files.invalid/r.xlsx"), TimeSpan.FromHours(1), System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
         Assert.Contains("Sở Tài chính: Chờ số liệu của các xã. (hẹn gửi trước 22/12/2026)", summaryCard.ToJsonString(Readable), StringComparison.Ordinal);
-        using var word = WordprocessingDocument.Open(new MemoryStream(CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary)), false);
+        var report = CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary);
+        // Kept beside the test binaries, to be looked at (LibreOffice → PDF → PNG).
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "escalation-report.docx"), report);
+        using var word = WordprocessingDocument.Open(new MemoryStream(report), false);
         Assert.Contains("chậm báo cáo đã giải trình: Sở Tài chính (“Chờ số liệu của các xã.”; hẹn gửi báo cáo trước ngày 22/12/2026)", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(CoordinationBot.Documents.Reports.ConsolidationWorkbook.Write(summary)), false);
         Assert.Contains(workbook.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()), r => r.InnerText.Contains("hẹn gửi báo cáo trước ngày 22/12/2026", StringComparison.Ordinal));

@@ -51,7 +51,7 @@ public sealed class ConsolidateCommandHandler(
         var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
         var word = await files.SaveAsync(baseName + ".docx", WordType, documents[0], cancellationToken);
         var excel = await files.SaveAsync(baseName + ".xlsx", ExcelType, documents[1], cancellationToken);
-        var card = ConsolidationCard.Create(summary, links.Create(word), links.Create(excel), links.Lifetime, culture);
+        var card = ConsolidationCard.Create(summary, links.Create(word), links.Create(excel), links.Lifetime, culture, links.Create);
         await turn.ReplyWithCardAsync(card, string.Format(culture, BotText.Get("ConsolidationTitle", culture), summary.Plan.Number ?? summary.Plan.Title), cancellationToken);
         return null;
     }

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Commands;
+using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Corrections;
 using CoordinationBot.Core.Questions;
 using CoordinationBot.Host.Cards;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CoordinationBot.Host.Bot.Plans;
 
 /// <summary>"sửa nhiệm vụ III.2.a kế hoạch 21/KH-UBND" (the plan's focal agency): the form to correct how that task was read.</summary>
-public sealed partial class CorrectTaskCommandHandler(
+public sealed class CorrectTaskCommandHandler(
     CorrectedPlanStore plans,
     PlanCatalogSource catalogs,
     PlanCommandGate gate,
@@ -24,15 +24,13 @@ public sealed partial class CorrectTaskCommandHandler(
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         var text = turn.Activity.GetTextWithoutMentions() ?? string.Empty;
-        var id = TaskNumber().Match(text);
-        if (!id.Success)
+        if (TaskNumbers.Find(text) is not var (typed, planWords))
         {
             await turn.ReplyAsync(BotText.Get("Correct_NoTaskId", culture), cancellationToken);
             return null;
         }
 
         var catalog = await catalogs.GetAsync(cancellationToken);
-        var planWords = text.Remove(id.Index, id.Length);
         if (await gate.ResolveAsync(turn, catalog, CommandCatalog.CorrectTask, culture, cancellationToken, planWords) is not { } found)
         {
             return null;
@@ -40,7 +38,6 @@ public sealed partial class CorrectTaskCommandHandler(
 
         var asRead = await plans.AsRead.GetLatestAsync(found.Key, cancellationToken);
         var current = await plans.GetLatestAsync(found.Key, cancellationToken);
-        var typed = id.Groups[1].Value;
         var task = asRead?.Plan.Tasks.FirstOrDefault(t => string.Equals(t.Id, typed, StringComparison.OrdinalIgnoreCase));
         if (asRead is null || current is null || task is null)
         {
@@ -54,8 +51,4 @@ public sealed partial class CorrectTaskCommandHandler(
         await turn.ReplyWithCardAsync(card, string.Format(culture, BotText.Get("CorrectTitle", culture), task.Id, found.Plan.Number ?? found.Plan.Title), cancellationToken);
         return null;
     }
-
-    // A task's number as plans write it: "III.2.a", "IV.1", "2.1.3", "a" is too short to tell from a word, so a dot or a numeral is needed.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}/.])((?:[IVXLC]{1,6}|\d{1,3})(?:\.(?:[IVXLC]{1,6}|\d{1,3}|[a-zđ]))*)\.?(?![\p{L}\p{N}/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex TaskNumber();
 }
