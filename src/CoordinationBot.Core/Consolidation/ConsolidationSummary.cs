@@ -26,6 +26,9 @@ public sealed record ConsolidationSummary(
     /// <summary>How many rounds <see cref="AcrossRounds"/> counts.</summary>
     public int RoundsCounted { get; init; } = 1;
 
+    /// <summary>Whether the report is signed by a deputy on the head's behalf ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC").</summary>
+    public bool SignedByDeputy { get; init; }
+
     /// <summary>The files agencies sent as evidence of their tasks, oldest first.</summary>
     public IReadOnlyList<Evidence.EvidenceFile> EvidenceFiles { get; init; } = [];
 

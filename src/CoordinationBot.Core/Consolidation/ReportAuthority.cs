@@ -62,6 +62,22 @@ public sealed record ReportAuthority(string? Superior, string Issuer, string Cod
         return string.Concat(initials);
     }
 
+    /// <summary>
+    /// The same report signed by a deputy on the head's behalf (ký thay, Nghị định 30/2020): "KT. GIÁM ĐỐC" over "PHÓ
+    /// GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG".
+    /// </summary>
+    public ReportAuthority SignedByDeputy()
+    {
+        var head = Signature[^1];
+        var deputy = head switch
+        {
+            "BỘ TRƯỞNG" => "THỨ TRƯỞNG",
+            "THỦ TRƯỞNG CƠ QUAN" => "PHÓ THỦ TRƯỞNG CƠ QUAN",
+            _ => "PHÓ " + head,
+        };
+        return this with { Signature = [.. Signature.Take(Signature.Count - 1), "KT. " + head, deputy] };
+    }
+
     /// <summary>The signing block: "TM. ỦY BAN NHÂN DÂN" and "CHỦ TỊCH" for a committee; the head's title for an agency.</summary>
     private static string[] SignatureOf(string body)
     {

@@ -22,7 +22,7 @@ public static class ConsolidationDocument
     public static byte[] Write(ConsolidationSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var authority = ReportAuthority.For(summary.Plan);
+        var authority = summary.SignedByDeputy ? ReportAuthority.For(summary.Plan).SignedByDeputy() : ReportAuthority.For(summary.Plan);
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {

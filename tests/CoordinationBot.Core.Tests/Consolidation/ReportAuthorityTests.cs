@@ -61,4 +61,23 @@ public sealed class ReportAuthorityTests
         Assert.Equal("Hòa An", authority.Place);
         Assert.Equal(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], authority.Signature);
     }
+
+    [Theory]
+    [InlineData("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Sở Giáo dục và Đào tạo", "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC")]
+    [InlineData("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Văn phòng Ủy ban nhân dân tỉnh", "KT. CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG")]
+    [InlineData("THỦ TƯỚNG CHÍNH PHỦ", "Bộ Công an", "KT. BỘ TRƯỞNG|THỨ TRƯỞNG")]
+    [InlineData("Ủy ban nhân dân xã Hòa An", null, "TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH|PHÓ CHỦ TỊCH")]
+    public void ADeputy_SignsOnTheHeadsBehalf_AsTheDecreeWritesIt(string issuer, string? focal, string expected)
+    {
+        Assert.Equal(expected.Split('|'), ReportAuthority.For(PlanOf(issuer, focal)).SignedByDeputy().Signature);
+    }
+
+    [Theory]
+    [InlineData("tổng hợp kế hoạch 21/KH-UBND năm 2026 ký thay", true, "tổng hợp kế hoạch 21/KH-UBND năm 2026")]
+    [InlineData("tong hop ke hoach 21 KT nam 2026", true, "tong hop ke hoach 21 nam 2026")]
+    [InlineData("tổng hợp kế hoạch phát triển KT-XH năm 2026", false, "tổng hợp kế hoạch phát triển KT-XH năm 2026")]
+    public void TheDeputysSignature_IsAskedForInTheCommand(string text, bool deputy, string others)
+    {
+        Assert.Equal((deputy, others), DeputySigning.Read(text));
+    }
 }

@@ -195,6 +195,16 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AskedToBeSignedByADeputy_TheReportSaysKtAndTheDeputysTitle()
+    {
+        var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026 ký thay")).Attachments![0].Content!.AsObject();
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(await DownloadAsync(card["actions"]![0]!["url"]!.GetValue<string>())), false);
+        var signing = document.MainDocumentPart!.Document.Body!.Elements<W.Table>().Skip(1).First().InnerText;
+        Assert.EndsWith("KT. GIÁM ĐỐCPHÓ GIÁM ĐỐC", signing, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AReportStoredWithTextXmlCannotHold_DoesNotBreakTheConsolidation()
     {
         // As a report saved before text was cleaned on the way in would be: noncharacters and a control character.

@@ -32,20 +32,23 @@ public sealed class ConsolidateCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        var text = turn.Activity.GetTextWithoutMentions();
+        // "… ký thay": a deputy signs on the head's behalf; those words are not part of the plan's name.
+        var (deputy, text) = DeputySigning.Read(turn.Activity.GetTextWithoutMentions());
+        var (_, arguments) = DeputySigning.Read(turn.Command?.Arguments);
         var catalog = await catalogs.GetAsync(cancellationToken);
-        if (await gate.ResolveAsync(turn, catalog, CommandCatalog.Consolidate, culture, cancellationToken) is not { } stored)
+        if (await gate.ResolveAsync(turn, catalog, CommandCatalog.Consolidate, culture, cancellationToken, text) is not { } stored)
         {
             return null;
         }
 
-        var summary = await consolidate.HandleAsync(catalog, turn.Command?.Arguments ?? text, text, cancellationToken, stored.Key);
+        var summary = await consolidate.HandleAsync(catalog, arguments.Length > 0 ? arguments : text, text, cancellationToken, stored.Key);
         if (summary is null)
         {
             await turn.ReplyAsync(BotText.Get("ConsolidationNoRound", culture), cancellationToken);
             return null;
         }
 
+        summary = summary with { SignedByDeputy = deputy };
         var baseName = $"bao-cao-{summary.Round.Id.Replace('~', '-')}";
         // The two documents are independent: write them side by side.
         var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
