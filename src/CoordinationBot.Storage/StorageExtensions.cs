@@ -37,6 +37,7 @@ public static class StorageExtensions
         services.AddSingleton<CoordinationBot.Core.StatusReports.IReportReturnStore, StatusReports.TableReportReturnStore>();
         services.AddSingleton<CoordinationBot.Core.Escalation.IExplanationStore, Escalation.TableExplanationStore>();
         services.AddSingleton<CoordinationBot.Core.Evidence.IEvidenceFileStore, Evidence.TableEvidenceFileStore>();
+        services.AddSingleton<CoordinationBot.Core.Consolidation.IReportTemplateStore, Consolidation.TableReportTemplateStore>();
         services.AddSingleton<CoordinationBot.Core.StatusReports.IStatusDraftStore, StatusReports.TableStatusDraftStore>();
         services.AddSingleton<CoordinationBot.Core.StatusReports.IAgencyChannelStore, StatusReports.TableAgencyChannelStore>();
         services.AddSingleton(sp => Queues(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));

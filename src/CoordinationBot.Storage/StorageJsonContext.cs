@@ -28,6 +28,7 @@ namespace CoordinationBot.Storage;
 [JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.ReportReturnEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.Escalation.ExplanationEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.Evidence.EvidenceFileEntity))]
+[JsonSerializable(typeof(CoordinationBot.Storage.Consolidation.ReportTemplateEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.StatusDraftEntity))]
 [JsonSerializable(typeof(IReadOnlyList<CoordinationBot.Core.StatusReports.StatusEntry>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -24,6 +24,7 @@ internal sealed partial class TableStartup(IServiceProvider services, StorageTab
         _ = services.GetRequiredService<CoordinationBot.Core.StatusReports.IReportReturnStore>();
         _ = services.GetRequiredService<CoordinationBot.Core.Escalation.IExplanationStore>();
         _ = services.GetRequiredService<CoordinationBot.Core.Evidence.IEvidenceFileStore>();
+        _ = services.GetRequiredService<CoordinationBot.Core.Consolidation.IReportTemplateStore>();
         _ = services.GetRequiredService<CoordinationBot.Core.StatusReports.IStatusDraftStore>();
         try
         {

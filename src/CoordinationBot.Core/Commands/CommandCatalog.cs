@@ -21,6 +21,7 @@ public sealed class CommandCatalog
     public const string ListPlans = "plan.list";
     public const string CorrectTask = "plan.correct";
     public const string Evidence = "report.evidence";
+    public const string ReportTemplate = "report.template";
 
     private readonly List<(string Phrase, BotCommand Command)> phrases;
 
@@ -50,6 +51,7 @@ public sealed class CommandCatalog
         new BotCommand(ListPlans, ["có những kế hoạch nào", "danh sách kế hoạch", "các kế hoạch", "những kế hoạch nào", "có kế hoạch nào"], WholeText: true),
         new BotCommand(CorrectTask, ["sửa nhiệm vụ", "sửa cách đọc nhiệm vụ", "điều chỉnh nhiệm vụ", "chỉnh sửa nhiệm vụ"]),
         new BotCommand(ListRounds, ["các đợt báo cáo", "danh sách đợt báo cáo", "danh sách các đợt báo cáo"]),
+        new BotCommand(ReportTemplate, ["mẫu báo cáo", "mẫu báo cáo tổng hợp", "dùng mẫu báo cáo"]),
         new BotCommand(Evidence, ["minh chứng", "gửi minh chứng", "tệp minh chứng", "tài liệu kiểm chứng", "văn bản kiểm chứng", "kiểm chứng"]),
         new BotCommand(MyCards, ["phiếu báo cáo", "phiếu báo cáo của tôi", "báo cáo của tôi", "gửi phiếu báo cáo", "lấy phiếu báo cáo"]),
     ]);

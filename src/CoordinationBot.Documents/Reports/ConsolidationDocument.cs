@@ -19,10 +19,21 @@ public static class ConsolidationDocument
     private const string Font = "Times New Roman";
     private const string CellStyle = "TableCell";
 
-    public static byte[] Write(ConsolidationSummary summary)
+    /// <summary>
+    /// The report; with the focal agency's own template (<paramref name="template"/>, a .docx with <c>{{noi_dung}}</c>),
+    /// the results, sections and appendix go into it and its placeholders are filled (<see cref="ReportTemplate"/>).
+    /// </summary>
+    public static byte[] Write(ConsolidationSummary summary, byte[]? template = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var authority = summary.SignedByDeputy ? ReportAuthority.For(summary.Plan).SignedByDeputy() : ReportAuthority.For(summary.Plan);
+        return template is null
+            ? Write(summary, authority, ownLayout: true)
+            : ReportTemplate.Fill(template, Write(summary, authority, ownLayout: false), ReportTemplate.Values(summary, authority));
+    }
+
+    private static byte[] Write(ConsolidationSummary summary, ReportAuthority authority, bool ownLayout)
+    {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -49,7 +60,7 @@ public static class ConsolidationDocument
             {
                 writer.WriteStartElement(new Document());
                 writer.WriteStartElement(new Body());
-                foreach (var element in Contents(summary, authority))
+                foreach (var element in Contents(summary, authority, ownLayout))
                 {
                     writer.WriteElement(element);
                 }
@@ -73,7 +84,35 @@ public static class ConsolidationDocument
     }
 
     /// <summary>The report up to its appendix table, one top-level element at a time.</summary>
-    private static IEnumerable<OpenXmlElement> Contents(ConsolidationSummary summary, ReportAuthority authority)
+    /// <summary>The report up to its appendix table; without its own layout (a template has it), only the sections and the appendix's title.</summary>
+    private static IEnumerable<OpenXmlElement> Contents(ConsolidationSummary summary, ReportAuthority authority, bool ownLayout)
+    {
+        if (ownLayout)
+        {
+            foreach (var element in Letterhead(summary, authority))
+            {
+                yield return element;
+            }
+        }
+
+        foreach (var element in Sections(summary))
+        {
+            yield return element;
+        }
+
+        if (ownLayout)
+        {
+            yield return TwoColumns(
+                [Line(ReportText.Get("Recipients"), 12, bold: true, italic: true, center: false), Line(ReportText.Get("RecipientAsAbove"), 11, center: false), Line(ReportText.Get("RecipientArchive"), 11, center: false)],
+                [.. authority.Signature.Select(line => Line(line, 13, bold: true)), .. Enumerable.Range(0, 4).Select(_ => Line(string.Empty, 13))]);
+        }
+
+        yield return new Paragraph(new Run(new Break { Type = BreakValues.Page }));
+        yield return Line(ReportText.Get("Appendix"), 13, bold: true);
+    }
+
+    /// <summary>Who issues the report, its number, place and date, the motto, the title, the subject and to whom it goes.</summary>
+    private static IEnumerable<OpenXmlElement> Letterhead(ConsolidationSummary summary, ReportAuthority authority)
     {
         var plan = summary.Plan;
         var left = new List<Paragraph>();
@@ -96,7 +135,11 @@ public static class ConsolidationDocument
         yield return Rule(3600);
         yield return Line(ReportText.Format("To", authority.Recipient), 14);
         yield return Line(string.Empty, 13);
+    }
 
+    /// <summary>Sections I–IV of Phụ lục I: results, shortcomings, next period, proposals.</summary>
+    private static IEnumerable<OpenXmlElement> Sections(ConsolidationSummary summary)
+    {
         yield return Heading(ReportText.Get("SectionResults"));
         yield return Text(ReportText.Get("SectionGeneral"), bold: true);
         yield return Text(ReportText.Format("Reported", summary.Reported.Count, summary.Expected.Count));
@@ -192,12 +235,6 @@ public static class ConsolidationDocument
             yield return note;
         }
 
-        yield return TwoColumns(
-            [Line(ReportText.Get("Recipients"), 12, bold: true, italic: true, center: false), Line(ReportText.Get("RecipientAsAbove"), 11, center: false), Line(ReportText.Get("RecipientArchive"), 11, center: false)],
-            [.. authority.Signature.Select(line => Line(line, 13, bold: true)), .. Enumerable.Range(0, 4).Select(_ => Line(string.Empty, 13))]);
-
-        yield return new Paragraph(new Run(new Break { Type = BreakValues.Page }));
-        yield return Line(ReportText.Get("Appendix"), 13, bold: true);
     }
 
     private const int MaxNextTasks = 30;

@@ -43,7 +43,8 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Plans.PreviewCorrectHandler>()
             .AddActivityHandler<Plans.PreviewShowHandler>()
             .AddActivityHandler<Escalation.ExplainCardHandler>()
-            .AddActivityHandler<Evidence.EvidenceUploadHandler>();
+            .AddActivityHandler<Evidence.EvidenceUploadHandler>()
+            .AddActivityHandler<Consolidation.ReportTemplateUploadHandler>();
         builder.Services.TryAddSingleton(CoordinationBot.Core.Commands.CommandCatalog.Default);
         builder.Services.TryAddSingleton<CoordinationBot.BotFramework.Routing.ICommandRecognizer, CatalogCommandRecognizer>();
         builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using CoordinationBot.Core.Evidence;
 using CoordinationBot.IntegrationTests.Fixtures;
 using DocumentFormat.OpenXml.Packaging;
@@ -83,17 +81,5 @@ public sealed class EvidenceFileTests(AzuriteFixture azurite) : IAsyncLifetime
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>The officer sends the file with the words in Teams' file message; the bot's one answer.</summary>
-    private async Task<string> SendAsync(string user, byte[] content, string name, string words)
-    {
-        var url = context.Connector.ServeFile(Guid.NewGuid().ToString("N") + Path.GetExtension(name), content);
-        var message = TeamsActivities.FileMessage(context.Connector.ServiceUrl, url, name);
-        message["text"] = words;
-        message["from"] = new JsonObject { ["id"] = "29:" + user, ["aadObjectId"] = user };
-        message["conversation"]!["id"] = "a:" + user;
-        context.Connector.Requests.Clear();
-        await context.Client.PostAsJsonAsync("/api/messages", message);
-        var reply = await Conversation.WaitForAsync(context.Connector, r => r.Activity?.Conversation?.Id == "a:" + user && r.Activity.Text is not null, 1);
-        return reply[0].Activity!.Text!;
-    }
+    private Task<string> SendAsync(string user, byte[] content, string name, string words) => Conversation.SendFileAsync(context, user, content, name, words);
 }

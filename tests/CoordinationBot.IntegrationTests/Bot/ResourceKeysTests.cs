@@ -44,6 +44,7 @@ public sealed partial class ResourceKeysTests
         // The round not found has its own text.
         ["Explain_"] = Members<CoordinationBot.Core.Escalation.ExplainProblem>("None", nameof(CoordinationBot.Core.Escalation.ExplainProblem.UnknownRound)),
         ["Evidence_"] = Members<CoordinationBot.Core.Evidence.EvidenceProblem>("None"),
+        ["Template_"] = Members<CoordinationBot.Documents.Reports.TemplateProblem>("None"),
         // What the plan gate says a non-focal officer may not do: the commands that manage a plan.
         ["Verb_"] = [CommandCatalog.OpenRound, CommandCatalog.ExtendRound, CommandCatalog.CloseRound, CommandCatalog.Consolidate, CommandCatalog.ResendRound, CommandCatalog.CorrectTask, "report.remind", "report.return"],
     };

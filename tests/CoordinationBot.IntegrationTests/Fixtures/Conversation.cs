@@ -69,4 +69,19 @@ public static class Conversation
 
         throw new TimeoutException("The expected messages did not arrive: " + string.Join(" | ", connector.Requests.Select(r => r.Activity?.Conversation?.Id + ": " + (r.Activity?.Summary ?? r.Activity?.Text))));
     }
+
+    /// <summary>The officer sends a file in their chat with words beside it, as Teams does; the bot's one text answer there.</summary>
+    public static async Task<string> SendFileAsync(BotTestContext context, string aadObjectId, byte[] content, string fileName, string words)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var url = context.Connector.ServeFile(Guid.NewGuid().ToString("N") + Path.GetExtension(fileName), content);
+        var message = TeamsActivities.FileMessage(context.Connector.ServiceUrl, url, fileName);
+        message["text"] = words;
+        message["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["aadObjectId"] = aadObjectId };
+        message["conversation"]!["id"] = "a:" + aadObjectId;
+        context.Connector.Requests.Clear();
+        await context.Client.PostAsJsonAsync("/api/messages", message);
+        var reply = await WaitForAsync(context.Connector, r => r.Activity?.Conversation?.Id == "a:" + aadObjectId && r.Activity.Text is not null, 1);
+        return reply[0].Activity!.Text!;
+    }
 }

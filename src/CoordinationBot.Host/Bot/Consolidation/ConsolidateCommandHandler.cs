@@ -12,13 +12,14 @@ using Microsoft.Extensions.Options;
 namespace CoordinationBot.Host.Bot.Consolidation;
 
 /// <summary>
-/// "tổng hợp &lt;plan&gt; &lt;kỳ&gt;" (focal agency only): the summary card, with the draft report (.docx) and the matrix
-/// (.xlsx) stored in blob storage behind short-lived signed links.
+/// "tổng hợp &lt;plan&gt; &lt;kỳ&gt;" (focal agency only): the summary card, with the draft report (.docx, in the focal
+/// agency's own template when it has one) and the matrix (.xlsx) stored in blob storage behind short-lived signed links.
 /// </summary>
 public sealed class ConsolidateCommandHandler(
     ConsolidateHandler consolidate,
     PlanCatalogSource catalogs,
     IReportFileStore files,
+    IReportTemplateStore templates,
     FileLinks links,
     PlanCommandGate gate,
     IOptions<BotLanguageOptions> language) : IActivityHandler
@@ -51,7 +52,11 @@ public sealed class ConsolidateCommandHandler(
         summary = summary with { SignedByDeputy = deputy };
         var baseName = $"bao-cao-{summary.Round.Id.Replace('~', '-')}";
         // The two documents are independent: write them side by side.
-        var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
+        // The report issued by the focal agency, in its own template when it has sent one.
+        var template = summary.Plan.FocalAgency is { } focal && await templates.GetAsync(focal, cancellationToken) is { } own
+            ? (await files.GetAsync(own.FileId, cancellationToken))?.Content
+            : null;
+        var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary, template), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
         var word = await files.SaveAsync(baseName + ".docx", WordType, documents[0], cancellationToken);
         var excel = await files.SaveAsync(baseName + ".xlsx", ExcelType, documents[1], cancellationToken);
         var card = ConsolidationCard.Create(summary, links.Create(word), links.Create(excel), links.Lifetime, culture, links.Create);
