@@ -6,7 +6,7 @@ using CoordinationBot.Core.StatusReports;
 namespace CoordinationBot.Core.Escalation;
 
 /// <summary>
-/// A late agency explains (giải trình) why it has not reported and by when it will: checked here — the round exists,
+/// A late agency explains (giải trình) why it has not reported and by when it will: checked here — the round exists and is not closed,
 /// the sender's agency (as the directory says, never the card) is one the round expects, the reason is there and not too
 /// long, the new date is a real date from today on and within a year. Stored append-only.
 /// </summary>
@@ -22,6 +22,11 @@ public sealed class ExplainHandler(IStatusReportStore store, IExplanationStore e
         if (round is null || plan is null)
         {
             return new(ExplainProblem.UnknownRound, null, null);
+        }
+
+        if (round.State != RoundState.Open)
+        {
+            return new(ExplainProblem.RoundClosed, round, plan);
         }
 
         var agency = request.SenderAgency is { } sender ? reporters.ReporterAmong(reporters.Expected(plan), sender) : null;
@@ -63,6 +68,7 @@ public enum ExplainProblem
 {
     None,
     UnknownRound,
+    RoundClosed,
     NotExpected,
     ReasonRequired,
     ReasonTooLong,

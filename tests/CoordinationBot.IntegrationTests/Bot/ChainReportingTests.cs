@@ -71,6 +71,28 @@ public sealed class ChainReportingTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(lead > 0, string.Join("\n", paragraphs));
         Assert.Equal("- Sở Tài chính (chủ trì): Đang thực hiện, 50%: Đã trình phương án kinh phí.", paragraphs[lead]);
         Assert.Equal("  + Sở Ngoại vụ (phần phối hợp gửi cơ quan chủ trì): Đang thực hiện, 50%: Đã gửi dự toán hoạt động đối ngoại.", paragraphs[lead + 1]);
+
+        // The focal agency returns the lead's report; the lead's card comes back with the request and the support's
+        // part still on it; the lead resends, and the report is no longer marked.
+        var form = summary["actions"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Action.ShowCard")!["card"]!.AsObject();
+        var data = form["actions"]![0]!["data"]!.DeepClone().AsObject();
+        data["agency"] = "Sở Tài chính";
+        data["comment"] = "Yêu cầu bổ sung số liệu kinh phí từng hội nghị.";
+        context.Connector.Requests.Clear();
+        var returnInvoke = TeamsActivities.CardAction(context.Connector.ServiceUrl, "report.return", data, Administrator);
+        var returnAnswer = (await (await context.Client.PostAsJsonAsync("/api/messages", returnInvoke)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains("Đã trả lại báo cáo của Sở Tài chính", returnAnswer["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        var back = (await StatusCardForms.WaitForAsync(context.Connector, 1))["a:finance"];
+        Assert.Contains("Yêu cầu bổ sung số liệu kinh phí từng hội nghị.", back.ToJsonString(Unescaped), StringComparison.Ordinal);
+        Assert.Contains("Đã gửi dự toán hoạt động đối ngoại.", TaskBlock(back, "IV.4.a").ToJsonString(Unescaped), StringComparison.Ordinal);
+        var resent = await SubmitAsync(back, FinanceOfficer, "Đã trình phương án kinh phí: 3 hội nghị, 120 triệu đồng.");
+        Assert.StartsWith("Đã ghi nhận lúc", Note(resent), StringComparison.Ordinal);
+        var after = (await Conversation.SayAsync(context, Administrator, "a:admin", "tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
+        var marked = after["body"]![1]!["facts"]!.AsArray().Single(f => f!["title"]!.GetValue<string>() == "Đã yêu cầu bổ sung, chưa gửi lại")!["value"]!.GetValue<string>();
+        Assert.Equal("Không có", marked);
+        var resentWord = await context.Client.GetByteArrayAsync(new Uri(after["actions"]![0]!["url"]!.GetValue<string>()).PathAndQuery);
+        using var resentDocument = WordprocessingDocument.Open(new MemoryStream(resentWord), false);
+        Assert.Contains("- Sở Tài chính (chủ trì): Đang thực hiện, 50%: Đã trình phương án kinh phí: 3 hội nghị, 120 triệu đồng.", resentDocument.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]

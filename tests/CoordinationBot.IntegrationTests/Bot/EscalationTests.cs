@@ -116,6 +116,13 @@ public sealed class EscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("chậm báo cáo đã giải trình: Sở Tài chính (“Chờ số liệu của các xã.”; hẹn gửi báo cáo trước ngày 22/12/2026)", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(CoordinationBot.Documents.Reports.ConsolidationWorkbook.Write(summary)), false);
         Assert.Contains(workbook.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()), r => r.InnerText.Contains("hẹn gửi báo cáo trước ngày 22/12/2026", StringComparison.Ordinal));
+
+        // Once the round is closed, an explanation is refused and not kept.
+        await Conversation.SayAsync(context, Focal, "a:focal", "đóng đợt báo cáo kế hoạch đối ngoại nhân dân năm 2026");
+        Assert.Equal(RoundState.Closed, (await store.GetRoundAsync(RoundId, default))!.State);
+        var late = await PressAsync(FinanceOfficer, card, reason: "Bổ sung sau khi đóng đợt.", date: "2026-12-22");
+        Assert.StartsWith("Đợt báo cáo đã đóng nên không nhận giải trình nữa", StatusCardForms.NoteOf(late), StringComparison.Ordinal);
+        Assert.Single(await explanations.ListAsync(RoundId, default));
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public sealed class EvidenceFileTests(AzuriteFixture azurite) : IAsyncLifetime
         var notTheirs = await SendAsync(FinanceOfficer, pdf, "bien-ban.pdf", "minh chứng IX.9 kế hoạch đối ngoại nhân dân năm 2026");
         var noTask = await SendAsync(FinanceOfficer, pdf, "bien-ban.pdf", "minh chứng kế hoạch đối ngoại nhân dân");
         var stranger = await SendAsync("00000000-0000-0000-0000-0000000000ee", pdf, "bien-ban.pdf", Words);
+        var tooLarge = await SendAsync(FinanceOfficer, [.. pdf, .. new byte[EvidenceKinds.MaxBytes]], "ban-quet.pdf", Words);
+        Assert.StartsWith("Tệp lớn hơn 10 MB", tooLarge, StringComparison.Ordinal);
         Assert.StartsWith("Chỉ nhận tệp minh chứng .pdf, .docx, .xlsx, .jpg, .png", wrongKind, StringComparison.Ordinal);
         Assert.StartsWith("Sở Tài chính không được giao nhiệm vụ IX.9", notTheirs, StringComparison.Ordinal);
         Assert.StartsWith("Hãy gửi tệp kèm lời nhắn nêu số hiệu nhiệm vụ", noTask, StringComparison.Ordinal);

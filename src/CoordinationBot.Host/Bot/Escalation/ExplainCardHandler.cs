@@ -31,6 +31,8 @@ public sealed class ExplainCardHandler(ExplainHandler explain, PlanCommandGate g
         {
             case ExplainProblem.UnknownRound:
                 return await CardActionReply.WithNoticeAsync(turn, BotText.Get("Round_RoundNotFound", culture), cancellationToken);
+            case ExplainProblem.RoundClosed:
+                return await CardActionReply.WithNoticeAsync(turn, string.Format(culture, BotText.Get("Explain_RoundClosed", culture), result.Plan!.FocalAgency ?? result.Plan.Issuer ?? "—"), cancellationToken);
             case ExplainProblem.NotExpected:
                 return await CardActionReply.WithNoticeAsync(turn, string.Format(culture, BotText.Get(agency is null ? "Explain_NoAgency" : "Explain_NotExpected", culture), agency, result.Plan!.Number ?? result.Plan.Title), cancellationToken);
         }
