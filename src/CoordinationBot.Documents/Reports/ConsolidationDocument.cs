@@ -301,12 +301,16 @@ public static class ConsolidationDocument
         StartTable(writer, 620, 2080, 850, 1000, 900, 1200, 900, 1805);
         writer.WriteElement(Row(true, ReportText.Get("ColNo"), ReportText.Get("ColAgency"), ReportText.Get("ColTask"), ReportText.Get("ColDue"), ReportText.Get("ColRole"), ReportText.Get("ColStatus"), ReportText.Get("ColPercent"), ReportText.Get("ColOnTime")));
         var n = 0;
+        var filesOf = summary.EvidenceFiles.ToLookup(f => (f.Agency, f.TaskId));
         foreach (var task in summary.Tasks)
         {
             foreach (var (agency, role, report) in task.Agencies)
             {
                 n++;
-                writer.WriteElement(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, Due(task.Task), ReportText.Get(role == Role.Lead ? "Lead" : "Support"), ReportText.Status(report?.Status), report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, ReportText.Get("OnTime_" + OnTime.Of(task.Task, report, summary.AsOf))));
+                // The status, and what proves it: the document's number and the files sent.
+                string[] proof = [.. report is { Evidence.Length: > 0 } ? [report.Evidence] : Array.Empty<string>(), .. filesOf[(agency, task.Task.Id)].Select(f => f.FileName)];
+                var status = ReportText.Status(report?.Status) + (proof.Length > 0 ? ReportText.Format("AppendixProof", string.Join("; ", proof)) : string.Empty);
+                writer.WriteElement(Row(false, n.ToString(System.Globalization.CultureInfo.InvariantCulture), agency, task.Task.Id, Due(task.Task), ReportText.Get(role == Role.Lead ? "Lead" : "Support"), status, report?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, ReportText.Get("OnTime_" + OnTime.Of(task.Task, report, summary.AsOf))));
             }
         }
 

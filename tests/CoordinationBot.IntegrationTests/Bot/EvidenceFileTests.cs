@@ -72,6 +72,8 @@ public sealed class EvidenceFileTests(AzuriteFixture azurite) : IAsyncLifetime
 
         using var word = WordprocessingDocument.Open(new MemoryStream(await GetAsync(summary["actions"]![0]!["url"]!.GetValue<string>())), false);
         Assert.Contains("(tệp minh chứng: bien-ban.pdf)", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        var appendix = word.MainDocumentPart.Document.Body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First(t => t.InnerText.Contains("Thời hạn thực hiện", StringComparison.Ordinal));
+        Assert.Contains(appendix.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>(), r => r.InnerText.Contains("Sở Tài chínhIV.4.a", StringComparison.Ordinal) && r.InnerText.Contains("(minh chứng: bien-ban.pdf)", StringComparison.Ordinal));
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(await GetAsync(summary["actions"]![1]!["url"]!.GetValue<string>())), false);
         Assert.Contains(workbook.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()), r => r.InnerText.Contains("bien-ban.pdf", StringComparison.Ordinal));
     }
