@@ -27,9 +27,13 @@ public static class ConsolidationDocument
     {
         ArgumentNullException.ThrowIfNull(summary);
         var authority = summary.SignedByDeputy ? ReportAuthority.For(summary.Plan).SignedByDeputy() : ReportAuthority.For(summary.Plan);
-        return template is null
-            ? Write(summary, authority, ownLayout: true)
-            : ReportTemplate.Fill(template, Write(summary, authority, ownLayout: false), ReportTemplate.Values(summary, authority));
+        if (template is not null && ReportTemplate.Check(template) == TemplateProblem.None)
+        {
+            return ReportTemplate.Fill(template, Write(summary, authority, ownLayout: false), ReportTemplate.Values(summary, authority));
+        }
+
+        // No template, or one that no longer opens: the report in its own layout, never no report.
+        return Write(summary, authority, ownLayout: true);
     }
 
     private static byte[] Write(ConsolidationSummary summary, ReportAuthority authority, bool ownLayout)

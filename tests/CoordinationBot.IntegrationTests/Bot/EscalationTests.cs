@@ -110,6 +110,12 @@ public sealed class EscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         var summaryCard = CoordinationBot.Host.Cards.ConsolidationCard.Create(summary, new Uri("https://files.invalid/r.docx"), new Uri("https://files.invalid/r.xlsx"), TimeSpan.FromHours(1), System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
         Assert.Contains("Sở Tài chính: Chờ số liệu của các xã. (hẹn gửi trước 22/12/2026)", summaryCard.ToJsonString(Readable), StringComparison.Ordinal);
         var report = CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary);
+        // A template that no longer opens gives the report in its own layout, not no report.
+        using (var fallback = WordprocessingDocument.Open(new MemoryStream(CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary, "PK broken"u8.ToArray())), false))
+        {
+            Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fallback.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        }
+
         // Kept beside the test binaries, to be looked at (LibreOffice → PDF → PNG).
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "escalation-report.docx"), report);
         using var word = WordprocessingDocument.Open(new MemoryStream(report), false);
