@@ -111,10 +111,23 @@ public sealed class TwoOfficersInPlaygroundTests(TwoUserPlaygroundFixture stack)
             Assert.Null(await FindAsync(plans, "35/KH-SNV"));
             await focal.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-plan-preview.png") });
 
-            await focal.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).Last.ClickAsync();
+            // Before Lưu, II.1's lead is corrected on the preview: the form, "Lưu sửa đổi", back to the preview.
+            await focal.GetByRole(AriaRole.Textbox, new() { Name = "Sửa một nhiệm vụ trước khi lưu" }).Last.FillAsync("II.1");
+            await focal.GetByRole(AriaRole.Button, new() { Name = "Sửa nhiệm vụ trước khi lưu" }).Last.ClickAsync();
+            await Expect(focal, "Kế hoạch chưa được lưu: sửa đổi này được ghi lại");
+            await focal.GetByRole(AriaRole.Textbox, new() { Name = "Cơ quan chủ trì" }).Last.FillAsync("Phòng Tổ chức, biên chế");
+            await focal.GetByRole(AriaRole.Button, new() { Name = "Lưu sửa đổi" }).Last.ClickAsync();
+            await Expect(focal, "Đã ghi sửa đổi lần 1");
+            await focal.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-plan-correction-before-save.png") });
+            Assert.Null(await FindAsync(plans, "35/KH-SNV"));
+            await focal.GetByRole(AriaRole.Button, new() { Name = "Quay lại bản xem trước" }).Last.ClickAsync();
+            await Expect(focal, "Đã ghi 1 sửa đổi trên bản xem trước");
+
+            await focal.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).Last.ClickAsync();
             await Expect(focal, "Đã lưu kế hoạch");
             var stored = await FindAsync(plans, "35/KH-SNV");
             Assert.NotNull(stored);
+            Assert.Equal("Phòng Tổ chức, biên chế", stored.Plan.Tasks.Single(t => t.Id == "II.1").Assignments.First(a => a.Role == CoordinationBot.Core.Plans.Role.Lead).Agency);
             Assert.Equal(3, stored.Plan.Tasks.Count(t => t.Id.StartsWith("II.", StringComparison.Ordinal)));
             Assert.Equal("Văn phòng Sở", stored.Plan.FocalAgency);
         });
