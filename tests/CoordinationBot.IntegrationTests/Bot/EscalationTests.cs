@@ -139,7 +139,8 @@ public sealed class EscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         context.Connector.Requests.Clear();
         await context.Client.PostAsJsonAsync("/api/messages", message);
 
-        var reply = await WaitForAsync(r => r.Activity?.Conversation?.Id == "a:focal", 1);
+        // (The focal chat also gets its agency's status cards; the answer is the text reply.)
+        var reply = await WaitForAsync(r => r.Activity?.Conversation?.Id == "a:focal" && r.Activity.Attachments is not { Count: > 0 }, 1);
         Assert.Equal("Số ngày yêu cầu giải trình phải từ 1 đến 60.", Text(reply[0]));
         Assert.Null(await context.Host.Services.GetRequiredService<IStatusReportStore>().GetRoundAsync(RoundId.Replace("2026-Y", "2027-H1", StringComparison.Ordinal), default));
     }
