@@ -22,7 +22,7 @@ public sealed class OpenRoundHandler(
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
         var today = time.Today();
-        var target = RoundTarget.Resolve(catalog, request.PlanText, request.PeriodText, today, request.PlanKey);
+        var target = RoundTarget.Resolve(catalog, request.PlanText, request.PeriodText, today, request.PlanKey, request.Period);
         if (target is null)
         {
             return OpenRoundResult.Failed(OpenRoundProblem.PlanNotFound);
@@ -118,6 +118,9 @@ public sealed record OpenRoundRequest(string PlanText, string PeriodText, DateOn
 {
     /// <summary>Days after the due date before late agencies are asked to explain (null: the default).</summary>
     public int? ExplainAfterDays { get; init; }
+
+    /// <summary>The period as a form chose it (null: read from <see cref="PeriodText"/>).</summary>
+    public ReportingPeriod? Period { get; init; }
 }
 
 public sealed record OpenRoundResult(ReportingRound? Round, int Queued, IReadOnlyList<string> AgenciesWithoutRecipients, OpenRoundProblem Problem)

@@ -11,6 +11,14 @@ public static class ReminderPlanner
     /// <summary>Days after the due date when an agency that has not reported is asked to explain, unless the round says.</summary>
     public const int DefaultExplainAfterDays = 3;
 
+    /// <summary>The focal agency's "Nhắc các đơn vị chưa báo cáo": every agency still missing, now, whatever the day.</summary>
+    public static ReminderDecision RemindNow(ReportingRound round, IReadOnlyList<string> missing, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(missing);
+        return missing.Count == 0 ? ReminderDecision.Nothing : new ReminderDecision(missing, Digest: false, round.Due.DayNumber - today.DayNumber);
+    }
+
     // missing: the round's assigned agencies that have not reported (RoundProgress.Missing).
     public static ReminderDecision Decide(ReportingRound round, IReadOnlyList<string> missing, DateOnly today, IReadOnlyCollection<int> daysBefore, int defaultExplainAfterDays = DefaultExplainAfterDays)
     {

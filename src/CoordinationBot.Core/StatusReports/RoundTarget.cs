@@ -6,7 +6,13 @@ namespace CoordinationBot.Core.StatusReports;
 /// <summary>The plan and period a focal agency's request names ("kế hoạch 21/KH-UBND năm 2026"); the period defaults to the current half or year.</summary>
 public static class RoundTarget
 {
-    public static (StoredPlan Plan, ReportingPeriod Period)? Resolve(PlanCatalog catalog, string planText, string periodText, DateOnly today, string? planKey = null)
+    /// <param name="catalog">The plans.</param>
+    /// <param name="planText">The words that name the plan (unless <paramref name="planKey"/> does).</param>
+    /// <param name="periodText">The words that name the period (unless <paramref name="period"/> is given, as a form gives it).</param>
+    /// <param name="today">Today, for the default period.</param>
+    /// <param name="planKey">The plan when it is known.</param>
+    /// <param name="period">The period when it is known.</param>
+    public static (StoredPlan Plan, ReportingPeriod Period)? Resolve(PlanCatalog catalog, string planText, string periodText, DateOnly today, string? planKey = null, ReportingPeriod? period = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         StoredPlan? plan;
@@ -26,7 +32,7 @@ public static class RoundTarget
             return null;
         }
 
-        var period = ReportingPeriod.Parse(periodText, today) ?? (today.Month <= 6 ? ReportingPeriod.FirstHalf(today.Year) : ReportingPeriod.WholeYear(today.Year));
+        period ??= ReportingPeriod.Parse(periodText, today) ?? (today.Month <= 6 ? ReportingPeriod.FirstHalf(today.Year) : ReportingPeriod.WholeYear(today.Year));
         return (plan, period);
     }
 

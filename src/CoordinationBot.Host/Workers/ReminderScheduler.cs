@@ -113,9 +113,7 @@ public sealed partial class ReminderScheduler(
                 continue;
             }
 
-            var text = decision.DaysLeft == 0
-                ? string.Format(culture, BotText.Get("ReminderDueToday", culture), due)
-                : string.Format(culture, BotText.Get("ReminderNote", culture), decision.DaysLeft, due);
+            var text = ReminderText(decision, round, culture);
             foreach (var (agency, reference) in await services.GetRequiredService<RecipientFinder>().FindAsync(round.TenantId, decision.Missing, cancellationToken))
             {
                 queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.Reminder, text, occasion), cancellationToken);
@@ -143,11 +141,9 @@ public sealed partial class ReminderScheduler(
 
         var registry = services.GetRequiredService<AgencyRegistry>();
         var reported = await store.ReportedAgenciesAsync(round.Id, cancellationToken);
-        var missing = RoundProgress.Missing(services.GetRequiredService<PlanReporters>().Expected(plan.Plan), reported, registry);
-        var culture = language.Value.CultureFor(null);
-        var days = round.Due.DayNumber - time.Today().DayNumber;
-        var due = round.Due.ToVietnameseDate();
-        var text = days > 0 ? string.Format(culture, BotText.Get("ReminderNote", culture), days, due) : string.Format(culture, BotText.Get("ReminderDueToday", culture), due);
+        var decision = ReminderPlanner.RemindNow(round, RoundProgress.Missing(services.GetRequiredService<PlanReporters>().Expected(plan.Plan), reported, registry), time.Today());
+        var missing = decision.Missing;
+        var text = ReminderText(decision, round, language.Value.CultureFor(null));
         var occasion = "now" + time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var queued = 0;
         var reached = new List<string>();
@@ -160,6 +156,11 @@ public sealed partial class ReminderScheduler(
         var reminded = missing.Where(reached.Contains).ToList();
         return new RemindResult(reminded, [.. missing.Where(a => !reached.Contains(a))], queued);
     }
+
+    /// <summary>What a reminder says: the days left to the due date, or that it is due today (or past: the same words, the due date shown).</summary>
+    private static string ReminderText(ReminderDecision decision, ReportingRound round, CultureInfo culture) => decision.DaysLeft > 0
+        ? string.Format(culture, BotText.Get("ReminderNote", culture), decision.DaysLeft, round.Due.ToVietnameseDate())
+        : string.Format(culture, BotText.Get("ReminderDueToday", culture), round.Due.ToVietnameseDate());
 
     /// <summary>The day after the due date: each late agency's officers are told it is overdue, and its leaders (by job title) that their agency is.</summary>
     private static async Task<int> EscalateAsync(IServiceProvider services, ReportingRound round, Plan plan, ReminderDecision decision, string occasion, CultureInfo culture, CancellationToken cancellationToken)

@@ -49,10 +49,11 @@ public sealed class OpenRoundCardHandler(
             return await CardActionReply.WithNoticeAsync(turn, refusal, cancellationToken);
         }
 
-        var request = new OpenRoundRequest(string.Empty, period.CommandText, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, planKey,
+        var request = new OpenRoundRequest(string.Empty, string.Empty, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, planKey,
             string.Equals(turn.Activity.GetCardString("chain"), "true", StringComparison.Ordinal) ? ReportingMode.SupportsToLead : ReportingMode.ToFocal)
         {
             ExplainAfterDays = explainAfter,
+            Period = period,
         };
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)
