@@ -1,3 +1,4 @@
+using CoordinationBot.Core;
 using CoordinationBot.BotFramework;
 using CoordinationBot.Documents;
 using CoordinationBot.Graph;
@@ -15,6 +16,8 @@ public static class CoordinationBotExtensions
     {
         builder.AddObservability();
         builder.AddTableStorage();
+        // The deployment's province ("Agencies:Province", e.g. Tuyên Quang): its own agencies besides the national part.
+        builder.Services.AddCoordinationCore(builder.Configuration["Agencies:Province"]);
         builder.AddDocuments();
         builder.AddDirectory();
         builder.AddBotFramework();

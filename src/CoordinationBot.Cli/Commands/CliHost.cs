@@ -1,3 +1,4 @@
+using CoordinationBot.Core;
 using CoordinationBot.Documents;
 using CoordinationBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,8 @@ public static class CliHost
         builder.Configuration.AddEnvironmentVariables("COORDBOT_");
         builder.Logging.ClearProviders();
         builder.AddTableStorage();
+        // The deployment's province ("Agencies:Province", e.g. Tuyên Quang): its own agencies besides the national part.
+        builder.Services.AddCoordinationCore(builder.Configuration["Agencies:Province"]);
         builder.AddDocuments();
         return builder.Build();
     }

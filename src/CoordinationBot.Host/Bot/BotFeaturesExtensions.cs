@@ -53,28 +53,11 @@ public static class BotFeaturesExtensions
         builder.Services.AddSingleton<Plans.PlanFileDownloader>();
         builder.Services.AddScoped<Plans.PendingImportGuard>();
         builder.Services.AddScoped<Plans.PendingPreviews>();
-        builder.Services.AddSingleton(sp => new CoordinationBot.Core.Questions.QuestionParser(sp.GetRequiredService<CoordinationBot.Core.Agencies.AgencyRegistry>()));
-        builder.Services.AddSingleton<CoordinationBot.Core.Questions.AskHandler>();
-        builder.Services.AddSingleton<CoordinationBot.Core.Questions.PlanCatalogSource>();
-        builder.Services.AddScoped<CoordinationBot.Core.People.AskerAgencyResolver>();
         builder.Services.AddScoped<Plans.PlanCommandGate>();
-        builder.Services.AddSingleton<CoordinationBot.Core.Plans.PlanReporters>();
-        builder.Services.AddScoped<CoordinationBot.Core.Plans.Corrections.CorrectTaskHandler>();
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ReportingChain>();
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ContributionRelay>();
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SubmitStatusHandler>();
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.SaveDraftHandler>();
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.PreviousReports>();
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.OpenRoundHandler>();
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ChangeRoundHandler>();
         builder.Services.AddScoped<StatusReports.StatusCardBuilder>();
         builder.Services.AddScoped<StatusReports.StatusCardRequests>();
         builder.Services.AddScoped<StatusReports.OpenCardsSender>();
         builder.Services.AddScoped<StatusReports.UnreachableAgencies>();
-        builder.Services.AddScoped<CoordinationBot.Core.Consolidation.ConsolidateHandler>();
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.ReturnReportHandler>();
-        builder.Services.AddScoped<CoordinationBot.Core.Escalation.ExplainHandler>();
-        builder.Services.AddScoped<CoordinationBot.Core.Evidence.AttachEvidenceHandler>();
         builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
         builder.Services.AddSingleton<Consolidation.FileLinks>();
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
@@ -86,7 +69,6 @@ public static class BotFeaturesExtensions
             sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryLog>(),
             sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Workers.DeliveryOptions>>().Value.StalledAfter));
-        builder.Services.AddScoped<CoordinationBot.Core.StatusReports.RecipientFinder>();
         builder.Services.AddOptions<Workers.ReminderOptions>().BindConfiguration(Workers.ReminderOptions.SectionName);
         builder.Services.AddSingleton<Workers.ReminderScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Workers.ReminderScheduler>());
