@@ -23,6 +23,12 @@ public static class ReportTemplate
         ArgumentNullException.ThrowIfNull(template);
         try
         {
+            // Unpacked with the same cap as a plan file, before OpenXML sees it: a zip bomb is no template.
+            if (!Plans.UnpackedSize.ZipWithin(template))
+            {
+                return TemplateProblem.TooLarge;
+            }
+
             using var document = WordprocessingDocument.Open(new MemoryStream(template), false);
             var body = document.MainDocumentPart?.Document?.Body;
             return body is null ? TemplateProblem.NotAWordFile
@@ -170,4 +176,5 @@ public enum TemplateProblem
     None,
     NotAWordFile,
     NoContentPlaceholder,
+    TooLarge,
 }

@@ -40,6 +40,7 @@ public sealed class ReportTemplateTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Mẫu báo cáo phải là tệp Word .docx", await SendAsync(Focal, Encoding.UTF8.GetBytes("{{noi_dung}}"), "mau.txt"), StringComparison.Ordinal);
         Assert.StartsWith("Mẫu báo cáo phải là tệp Word .docx", await SendAsync(Focal, Encoding.UTF8.GetBytes("PK not a zip"), "mau.docx"), StringComparison.Ordinal);
         Assert.StartsWith("Mẫu chưa có chỗ cho nội dung báo cáo. Hãy gõ {{noi_dung}}", await SendAsync(Focal, Template(withContent: false), "mau.docx"), StringComparison.Ordinal);
+        Assert.StartsWith("Mẫu báo cáo quá lớn khi giải nén", await SendAsync(Focal, Bomb(), "mau.docx"), StringComparison.Ordinal);
 
         Assert.StartsWith("Đã lưu mẫu báo cáo \"mau-snv.docx\" của Sở Ngoại vụ", await SendAsync(Focal, template, "mau-snv.docx"), StringComparison.Ordinal);
 
@@ -62,6 +63,23 @@ public sealed class ReportTemplateTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(body.IndexOf("Kính gửi", StringComparison.Ordinal) < body.IndexOf("I. KẾT QUẢ THỰC HIỆN", StringComparison.Ordinal));
         Assert.True(body.IndexOf("I. KẾT QUẢ THỰC HIỆN", StringComparison.Ordinal) < body.IndexOf("Người ký mẫu", StringComparison.Ordinal));
         Assert.True(body.IndexOf("Người ký mẫu", StringComparison.Ordinal) < body.IndexOf("PHỤ LỤC", StringComparison.Ordinal), "the appendix follows the signing block");
+    }
+
+    /// <summary>A small .docx whose one entry unpacks to 80 MB of zeros.</summary>
+    private static byte[] Bomb()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 80; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        return stream.ToArray();
     }
 
     /// <summary>A template as an agency would make it: its own header, and placeholders, one split over two runs as Word does.</summary>
