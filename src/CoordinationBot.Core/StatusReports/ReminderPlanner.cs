@@ -36,9 +36,10 @@ public static class ReminderPlanner
             return new ReminderDecision(missing, Digest: false, daysLeft);
         }
 
-        var explain = -daysLeft == (round.ExplainAfterDays ?? defaultExplainAfterDays);
-        return daysLeft == -1 || explain
-            ? new ReminderDecision(missing, Digest: daysLeft == -1, daysLeft) { Escalate = daysLeft == -1, AskExplanation = explain }
+        // Escalation and the explanation card are due from their day on, not only on it: a pass missed that day (no
+        // instance held the lease) sends them on the next; each is recorded once per agency and chat, so never twice.
+        return daysLeft < 0
+            ? new ReminderDecision(missing, Digest: daysLeft == -1, daysLeft) { Escalate = true, AskExplanation = -daysLeft >= (round.ExplainAfterDays ?? defaultExplainAfterDays) }
             : ReminderDecision.Nothing;
     }
 }
@@ -51,10 +52,10 @@ public sealed record ReminderDecision(IReadOnlyList<string> Missing, bool Digest
 {
     public static ReminderDecision Nothing { get; } = new([], false, 0);
 
-    /// <summary>The day after the due date: an overdue notice to the agency's officers and its leaders.</summary>
+    /// <summary>From the day after the due date: an overdue notice to the agency's officers and its leaders (once).</summary>
     public bool Escalate { get; init; }
 
-    /// <summary>The round's days for explanations are over: each missing agency gets the explanation card.</summary>
+    /// <summary>The round's days for explanations are over: each missing agency gets the explanation card (once).</summary>
     public bool AskExplanation { get; init; }
 
     /// <summary>Days past the due date (0 before it).</summary>

@@ -95,7 +95,8 @@ public sealed partial class ReminderScheduler(
 
             if (decision.Escalate)
             {
-                queued += await EscalateAsync(services, round, plan.Plan, decision, occasion, culture, cancellationToken);
+                // Once per round, agency and chat (the occasion names no day).
+                queued += await EscalateAsync(services, round, plan.Plan, decision, "overdue", culture, cancellationToken);
             }
 
             if (decision.AskExplanation)
@@ -104,7 +105,7 @@ public sealed partial class ReminderScheduler(
                 foreach (var (agency, reference) in await finder.FindAsync(round.TenantId, decision.Missing, cancellationToken))
                 {
                     var request = ExplanationCard.Request(agency, round, plan.Plan, today, culture);
-                    queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.ExplanationRequest, request, occasion), cancellationToken);
+                    queued += await QueueAsync(services, new Delivery(round.Id, agency, reference, DeliveryKind.ExplanationRequest, request, "explain"), cancellationToken);
                 }
             }
 

@@ -73,13 +73,15 @@ public sealed class ReportingPeriodTests
     }
 
     [Theory]
+    [InlineData("2026-06-13", null, false, false)]
     [InlineData("2026-06-16", null, true, false)]
-    [InlineData("2026-06-17", null, false, false)]
-    [InlineData("2026-06-18", null, false, true)]
-    [InlineData("2026-06-20", 5, false, true)]
-    [InlineData("2026-06-18", 5, false, false)]
+    [InlineData("2026-06-17", null, true, false)]
+    [InlineData("2026-06-18", null, true, true)]
+    [InlineData("2026-06-25", null, true, true)]
+    [InlineData("2026-06-20", 5, true, true)]
+    [InlineData("2026-06-18", 5, true, false)]
     [InlineData("2026-06-16", 1, true, true)]
-    public void TheDayAfterTheDueDate_LateAgenciesAreEscalated_AndAfterTheRoundsDays_AskedToExplain(string today, int? explainAfter, bool escalate, bool explain)
+    public void FromTheDayAfterTheDueDate_LateAgenciesAreEscalated_AndAfterTheRoundsDays_AskedToExplain(string today, int? explainAfter, bool escalate, bool explain)
     {
         var round = new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null, ExplainAfterDays: explainAfter);
 
@@ -87,6 +89,7 @@ public sealed class ReportingPeriodTests
 
         Assert.Equal((escalate, explain), (decision.Escalate, decision.AskExplanation));
         Assert.Equal(escalate || explain ? ["Sở A"] : [], decision.Missing);
+        Assert.Equal(today == "2026-06-16", decision.Digest);
     }
 
     [Theory]

@@ -80,6 +80,8 @@ public sealed class EscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("đã qua 2 ngày", card.ToJsonString(Readable), StringComparison.Ordinal);
         await Task.Delay(1000);
         Assert.DoesNotContain(context.Connector.Requests, r => r.Activity?.Conversation?.Id == "a:foreign" && Verb(r) == "report.explain");
+        // The overdue notices, due every day after the due date (a missed day is caught up), went once.
+        Assert.DoesNotContain(context.Connector.Requests, r => Text(r).StartsWith("Kính gửi", StringComparison.Ordinal) || Text(r).StartsWith("Quá hạn báo cáo", StringComparison.Ordinal));
 
         // What is pressed is checked: the reason, the date, the round; the agency is the sender's, not the card's.
         var empty = await PressAsync(FinanceOfficer, card, reason: " ", date: "2026-12-22");
