@@ -11,6 +11,9 @@ public static class ReminderPlanner
     /// <summary>Days after the due date when an agency that has not reported is asked to explain, unless the round says.</summary>
     public const int DefaultExplainAfterDays = 3;
 
+    /// <summary>Days after its own day that an escalation or an explanation card missed (no pass ran) is still sent.</summary>
+    public const int CatchUpDays = 2;
+
     /// <summary>The focal agency's "Nhắc các đơn vị chưa báo cáo": every agency still missing, now, whatever the day.</summary>
     public static ReminderDecision RemindNow(ReportingRound round, IReadOnlyList<string> missing, DateOnly today)
     {
@@ -36,10 +39,15 @@ public static class ReminderPlanner
             return new ReminderDecision(missing, Digest: false, daysLeft);
         }
 
-        // Escalation and the explanation card are due from their day on, not only on it: a pass missed that day (no
-        // instance held the lease) sends them on the next; each is recorded once per agency and chat, so never twice.
-        return daysLeft < 0
-            ? new ReminderDecision(missing, Digest: daysLeft == -1, daysLeft) { Escalate = true, AskExplanation = -daysLeft >= (round.ExplainAfterDays ?? defaultExplainAfterDays) }
+        // Escalation and the explanation card are due on their day and the next two, so a day no instance held the
+        // lease is caught up; each is recorded once per agency and chat, so it is never sent twice. (Not every day
+        // after: each pass would try every late agency's chats again for as long as the round stays open.)
+        var overdue = -daysLeft;
+        var explainFrom = round.ExplainAfterDays ?? defaultExplainAfterDays;
+        var escalate = overdue is >= 1 and <= 1 + CatchUpDays;
+        var explain = overdue >= explainFrom && overdue <= explainFrom + CatchUpDays;
+        return escalate || explain
+            ? new ReminderDecision(missing, Digest: daysLeft == -1, daysLeft) { Escalate = escalate, AskExplanation = explain }
             : ReminderDecision.Nothing;
     }
 }

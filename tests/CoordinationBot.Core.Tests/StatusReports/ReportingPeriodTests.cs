@@ -77,8 +77,9 @@ public sealed class ReportingPeriodTests
     [InlineData("2026-06-16", null, true, false)]
     [InlineData("2026-06-17", null, true, false)]
     [InlineData("2026-06-18", null, true, true)]
-    [InlineData("2026-06-25", null, true, true)]
-    [InlineData("2026-06-20", 5, true, true)]
+    [InlineData("2026-06-20", null, false, true)]
+    [InlineData("2026-06-21", null, false, false)]
+    [InlineData("2026-06-20", 5, false, true)]
     [InlineData("2026-06-18", 5, true, false)]
     [InlineData("2026-06-16", 1, true, true)]
     public void FromTheDayAfterTheDueDate_LateAgenciesAreEscalated_AndAfterTheRoundsDays_AskedToExplain(string today, int? explainAfter, bool escalate, bool explain)
