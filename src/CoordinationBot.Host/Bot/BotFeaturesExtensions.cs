@@ -44,7 +44,9 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Plans.PreviewShowHandler>()
             .AddActivityHandler<Escalation.ExplainCardHandler>()
             .AddActivityHandler<Evidence.EvidenceUploadHandler>()
-            .AddActivityHandler<Consolidation.ReportTemplateUploadHandler>();
+            .AddActivityHandler<Consolidation.ReportTemplateUploadHandler>()
+            .AddActivityHandler<EvidenceWithoutFileHandler>()
+            .AddActivityHandler<TemplateWithoutFileHandler>();
         builder.Services.TryAddSingleton(CoordinationBot.Core.Commands.CommandCatalog.Default);
         builder.Services.TryAddSingleton<CoordinationBot.BotFramework.Routing.ICommandRecognizer, CatalogCommandRecognizer>();
         builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);

@@ -49,6 +49,8 @@ public sealed class EvidenceFileTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Sở Tài chính không được giao nhiệm vụ IX.9", notTheirs, StringComparison.Ordinal);
         Assert.StartsWith("Hãy gửi tệp kèm lời nhắn nêu số hiệu nhiệm vụ", noTask, StringComparison.Ordinal);
         Assert.StartsWith("Chưa xác định được cơ quan của bạn", stranger, StringComparison.Ordinal);
+        var typed = await Conversation.SayAsync(context, FinanceOfficer, "a:" + FinanceOfficer, Words);
+        Assert.StartsWith("Để gửi minh chứng, hãy đính kèm tệp", typed.Text, StringComparison.Ordinal);
         var evidence = context.Host.Services.GetRequiredService<IEvidenceFileStore>();
         Assert.Empty(await evidence.ListAsync(RoundId, default));
 

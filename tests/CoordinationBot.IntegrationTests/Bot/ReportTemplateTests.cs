@@ -36,6 +36,7 @@ public sealed class ReportTemplateTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task TheFocalAgencysOwnTemplate_CarriesItsReport_WithThePlaceholdersFilled()
     {
         var template = Template(withContent: true);
+        Assert.StartsWith("Để dùng mẫu báo cáo riêng, hãy đính kèm tệp .docx", (await Conversation.SayAsync(context, Focal, "a:" + Focal, "mẫu báo cáo")).Text, StringComparison.Ordinal);
         Assert.StartsWith("Chỉ cơ quan đầu mối của một kế hoạch", await SendAsync(FinanceOfficer, template, "mau.docx"), StringComparison.Ordinal);
         Assert.StartsWith("Mẫu báo cáo phải là tệp Word .docx", await SendAsync(Focal, Encoding.UTF8.GetBytes("{{noi_dung}}"), "mau.txt"), StringComparison.Ordinal);
         Assert.StartsWith("Mẫu báo cáo phải là tệp Word .docx", await SendAsync(Focal, Encoding.UTF8.GetBytes("PK not a zip"), "mau.docx"), StringComparison.Ordinal);
