@@ -19,7 +19,7 @@ public sealed class TableExplanationStore(StorageTables service) : IExplanationS
         var entity = new ExplanationEntity
         {
             PartitionKey = TableKey.Encode(explanation.RoundId),
-            RowKey = TableKey.Encode(explanation.Agency) + "~" + explanation.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+            RowKey = TableKey.TimedRow(explanation.Agency, explanation.At),
             Agency = explanation.Agency,
             Reason = explanation.Reason,
             NewDate = explanation.NewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using CoordinationBot.Core.Evidence;
 using CoordinationBot.Storage.Tables;
@@ -19,7 +18,7 @@ public sealed class TableEvidenceFileStore(StorageTables service) : IEvidenceFil
         var entity = new EvidenceFileEntity
         {
             PartitionKey = TableKey.Encode(file.RoundId),
-            RowKey = TableKey.Encode(file.Agency) + "~" + file.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+            RowKey = TableKey.TimedRow(file.Agency, file.At),
             Agency = file.Agency,
             TaskId = file.TaskId,
             FileId = file.FileId,

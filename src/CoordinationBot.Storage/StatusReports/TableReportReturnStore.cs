@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Storage.Tables;
@@ -19,7 +18,7 @@ public sealed class TableReportReturnStore(StorageTables service) : IReportRetur
         var entity = new ReportReturnEntity
         {
             PartitionKey = TableKey.Encode(reportReturn.RoundId),
-            RowKey = TableKey.Encode(reportReturn.Agency) + "~" + reportReturn.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+            RowKey = TableKey.TimedRow(reportReturn.Agency, reportReturn.At),
             Agency = reportReturn.Agency,
             Comment = reportReturn.Comment,
             ReturnedBy = reportReturn.ReturnedBy,

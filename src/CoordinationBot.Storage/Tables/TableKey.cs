@@ -32,6 +32,13 @@ public static class TableKey
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The row of an append-only entry of <paramref name="owner"/>: "owner~ticks-random", in time order within the owner
+    /// (what <see cref="RowsOf"/> reads); two entries at the same instant both stay.
+    /// </summary>
+    public static string TimedRow(string owner, DateTimeOffset at) =>
+        Encode(owner) + "~" + at.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>The filter for the rows of one partition whose (encoded) key starts with <paramref name="owner"/> and "~".</summary>
     public static string RowsOf(string partition, string owner)
     {
