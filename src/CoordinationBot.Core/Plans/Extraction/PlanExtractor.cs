@@ -19,22 +19,7 @@ public sealed partial class PlanExtractor(AgencyRegistry registry)
     public Plan Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var issuer = HeaderReader.Read(Preamble(text)).Issuer;
-        var own = AgencyRegistry.ForIssuer(issuer);
-        return own.Province is { } province && province != registry.Province
-            ? OfProvince.GetOrAdd(province, _ => new PlanExtractor(own)).ExtractWith(text)
-            : ExtractWith(text);
-    }
-
-    private static string[] Preamble(string text)
-    {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
-        var bodyStart = Array.FindIndex(lines, IsFirstSection);
-        return bodyStart >= 0 ? lines[..bodyStart] : lines[..Math.Min(lines.Length, 40)];
-    }
-
-    private Plan ExtractWith(string text)
-    {
+        // The text is split and its header read once; the header needs no registry, the body is read with the issuer's.
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var bodyStart = Array.FindIndex(lines, IsFirstSection);
         var preamble = bodyStart >= 0 ? lines[..bodyStart] : lines;
@@ -48,6 +33,13 @@ public sealed partial class PlanExtractor(AgencyRegistry registry)
         }
 
         var header = HeaderReader.Read(preamble);
+        var own = AgencyRegistry.ForIssuer(header.Issuer);
+        var reader = own.Province is { } province && province != registry.Province ? OfProvince.GetOrAdd(province, _ => new PlanExtractor(own)) : this;
+        return reader.ReadBody(header, body);
+    }
+
+    private Plan ReadBody(PlanHeader header, string[] body)
+    {
         var blocks = BlockReader.Read(body);
         var outline = PlanOutline.Build(blocks);
         var built = tasks.Build(outline, header.Year);
