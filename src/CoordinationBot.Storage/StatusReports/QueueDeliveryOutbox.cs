@@ -35,7 +35,7 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
     public async Task<IReadOnlyList<OutboxMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var messages = await queue.ReceiveMessagesAsync(max, visibility, cancellationToken);
+        var messages = await queue.ReceiveMessagesAsync(max, WholeSeconds(visibility), cancellationToken);
         return messages.Value.Select(m => new OutboxMessage(m.MessageId, m.PopReceipt, (int)m.DequeueCount, Parse(m))).ToList();
     }
 
@@ -43,7 +43,7 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
     public async Task<OutboxMessage> ExtendAsync(OutboxMessage message, TimeSpan visibility, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var updated = await queue.UpdateMessageAsync(message.Id, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
+        var updated = await queue.UpdateMessageAsync(message.Id, message.PopReceipt, visibilityTimeout: WholeSeconds(visibility), cancellationToken: cancellationToken);
         return message with { PopReceipt = updated.Value.PopReceipt };
     }
 
@@ -66,6 +66,13 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
         await poison.SendMessageAsync(message.Delivery is null ? "{}" : JsonSerializer.Serialize(message.Delivery, StorageJsonContext.Default.Delivery), cancellationToken);
         await CompleteAsync(message, cancellationToken);
     }
+
+    /// <summary>
+    /// The queue counts visibility in whole seconds and the SDK drops the fraction, so a 300 ms retry wait would make the
+    /// message visible at once: a wait is rounded up, never down.
+    /// </summary>
+    public static TimeSpan WholeSeconds(TimeSpan visibility) =>
+        visibility <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Ceiling(visibility.TotalSeconds));
 
     private static Delivery? Parse(QueueMessage message)
     {

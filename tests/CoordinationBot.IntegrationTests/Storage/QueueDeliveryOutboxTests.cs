@@ -30,4 +30,46 @@ public sealed class QueueDeliveryOutboxTests(AzuriteFixture azurite)
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Empty(await outbox.ReceiveAsync(1, TimeSpan.FromSeconds(1), default));
     }
+
+    [Fact]
+    public async Task ARetryWaitUnderASecond_KeepsTheMessageHidden_InsteadOfTheQueueDroppingTheFraction()
+    {
+        await using var context = await BotTestContext.StartAsync(azurite, new BotHostSettings(Configuration: new Dictionary<string, string?> { ["Delivery:Enabled"] = "false" }));
+        var outbox = context.Host.Services.GetRequiredService<QueueDeliveryOutbox>();
+        var reference = new ConversationReference("msteams", "https://smba.example/", "a:2", "personal", "t", "28:bot", "29:u", "aad-u", null, DateTimeOffset.UtcNow);
+        await outbox.EnqueueAsync(new Delivery("round-short", "Sở Tài chính", reference), default);
+
+        var received = Assert.Single(await outbox.ReceiveAsync(1, TimeSpan.FromSeconds(30), default));
+        await outbox.DelayAsync(received, TimeSpan.FromMilliseconds(300), default);
+
+        // Truncated to zero seconds the message would be back at once; rounded up it stays hidden for a second.
+        Assert.Empty(await outbox.ReceiveAsync(1, TimeSpan.FromSeconds(30), default));
+        var back = await WaitForMessageAsync(outbox);
+        Assert.Equal("round-short", back.Delivery?.RoundId);
+        await outbox.CompleteAsync(back, default);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1000)]
+    [InlineData(300, 1000)]
+    [InlineData(1000, 1000)]
+    [InlineData(1200, 2000)]
+    public void AVisibilityIsRoundedUpToWholeSeconds(int milliseconds, int expected) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(expected), QueueDeliveryOutbox.WholeSeconds(TimeSpan.FromMilliseconds(milliseconds)));
+
+    private static async Task<OutboxMessage> WaitForMessageAsync(QueueDeliveryOutbox outbox)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await outbox.ReceiveAsync(1, TimeSpan.FromSeconds(30), default) is [var message])
+            {
+                return message;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the delayed message never came back");
+    }
 }
