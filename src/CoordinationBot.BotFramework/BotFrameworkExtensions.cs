@@ -28,6 +28,12 @@ public static class BotFrameworkExtensions
                 new OpenIdConnectConfigurationRetriever(),
                 new HttpDocumentRetriever { RequireHttps = true }));
         services.TryAddSingleton<InboundAuthenticator>();
+        services.AddOptions<TeamsSsoOptions>().BindConfiguration(TeamsSsoOptions.SectionName);
+        services.TryAddSingleton(sp => new TeamsSsoKeys(new ConfigurationManager<OpenIdConnectConfiguration>(
+            sp.GetRequiredService<IOptions<TeamsSsoOptions>>().Value.OpenIdMetadataUrl.ToString(),
+            new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = true })));
+        services.TryAddSingleton<TeamsSsoValidator>();
         services.TryAddSingleton<IBotTokenProvider, CredentialBotTokenProvider>();
         services.AddHttpClient(nameof(ConnectorClient), client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(sp => ConnectorRetryPipeline.Create(

@@ -44,6 +44,7 @@ public static class CoreServices
         services.TryAddScoped<ChangeRoundHandler>();
         services.TryAddScoped<ReturnReportHandler>();
         services.TryAddScoped<ConsolidateHandler>();
+        services.TryAddScoped<Board.BoardQuery>();
         services.TryAddScoped<ExplainHandler>();
         services.TryAddScoped<AttachEvidenceHandler>();
         return services;

@@ -4,6 +4,7 @@ using CoordinationBot.Documents;
 using CoordinationBot.Graph;
 using CoordinationBot.Host.Apis;
 using CoordinationBot.Host.Bot;
+using CoordinationBot.Host.Features.Board;
 using CoordinationBot.Host.Telemetry;
 using CoordinationBot.Storage;
 
@@ -38,6 +39,7 @@ public static class CoordinationBotExtensions
         app.MapBotApi();
         app.MapHealthApi();
         app.MapFilesApi();
+        app.MapBoardApi();
         return app;
     }
 }

@@ -17,6 +17,9 @@ public sealed class FileDirectory : IDirectory
         users = data.Users.Where(u => u.Agency is not null).ToDictionary(u => u.AadObjectId, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>The users it holds (a development sign-in offers them).</summary>
+    public IReadOnlyCollection<DirectoryUser> Users => users.Values;
+
     public Task<DirectoryLookup> FindAgencyAsync(string aadObjectId, CancellationToken cancellationToken) =>
         Task.FromResult(users.TryGetValue(aadObjectId, out var user) ? new DirectoryLookup(user.Agency) { JobTitle = user.JobTitle } : DirectoryLookup.None);
 }

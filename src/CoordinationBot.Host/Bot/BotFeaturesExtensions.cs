@@ -62,6 +62,8 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<StatusReports.UnreachableAgencies>();
         builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
         builder.Services.AddSingleton<Consolidation.FileLinks>();
+        builder.Services.AddScoped<Consolidation.ConsolidationFiles>();
+        builder.Services.AddScoped<Features.Board.TabSignIn>();
         builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
         builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Workers.TeamsRateLimiter>());
         builder.Services.AddHostedService<Workers.DeliveryWorker>();

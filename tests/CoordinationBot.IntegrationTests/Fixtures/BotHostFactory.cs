@@ -74,6 +74,12 @@ public sealed class BotHostFactory(string storageConnectionString, BotHostSettin
                 services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(keys);
             }
 
+            if (settings.SsoKeys is { } sso)
+            {
+                services.RemoveAll<CoordinationBot.BotFramework.Authentication.TeamsSsoKeys>();
+                services.AddSingleton(new CoordinationBot.BotFramework.Authentication.TeamsSsoKeys(sso));
+            }
+
             if (settings.Clock is { } clock)
             {
                 services.RemoveAll<TimeProvider>();
@@ -142,7 +148,8 @@ public sealed record BotHostSettings(
     string? Environment = null,
     StorageRequestCounter? StorageRequests = null,
     IReadOnlyList<string>? Administrators = null,
-    IReadOnlyDictionary<string, string>? JobTitles = null)
+    IReadOnlyDictionary<string, string>? JobTitles = null,
+    StaticConfigurationManager<OpenIdConnectConfiguration>? SsoKeys = null)
 {
     public IReadOnlyList<string> PlanImporters => Importers ?? [];
 

@@ -3,7 +3,6 @@ using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.Consolidation;
 using CoordinationBot.Core.Questions;
-using CoordinationBot.Documents.Reports;
 using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
@@ -18,15 +17,11 @@ namespace CoordinationBot.Host.Bot.Consolidation;
 public sealed class ConsolidateCommandHandler(
     ConsolidateHandler consolidate,
     PlanCatalogSource catalogs,
-    IReportFileStore files,
-    IReportTemplateStore templates,
+    ConsolidationFiles documents,
     FileLinks links,
     PlanCommandGate gate,
     IOptions<BotLanguageOptions> language) : IActivityHandler
 {
-    private const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public ActivityRoute Route { get; } = new(ActivityTypes.Message, CommandCatalog.Consolidate);
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -50,15 +45,7 @@ public sealed class ConsolidateCommandHandler(
         }
 
         summary = summary with { SignedByDeputy = deputy };
-        var baseName = $"bao-cao-{summary.Round.Id.Replace('~', '-')}";
-        // The two documents are independent: write them side by side.
-        // The report issued by the focal agency, in its own template when it has sent one.
-        var template = summary.Plan.FocalAgency is { } focal && await templates.GetAsync(focal, cancellationToken) is { } own
-            ? (await files.GetAsync(own.FileId, cancellationToken))?.Content
-            : null;
-        var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary, template), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
-        var word = await files.SaveAsync(baseName + ".docx", WordType, documents[0], cancellationToken);
-        var excel = await files.SaveAsync(baseName + ".xlsx", ExcelType, documents[1], cancellationToken);
+        var (word, excel) = await documents.WriteAsync(summary, cancellationToken);
         var card = ConsolidationCard.Create(summary, links.Create(word), links.Create(excel), links.Lifetime, culture, links.Create);
         await turn.ReplyWithCardAsync(card, string.Format(culture, BotText.Get("ConsolidationTitle", culture), summary.Plan.Number ?? summary.Plan.Title), cancellationToken);
         return null;
