@@ -36,6 +36,12 @@ public class PlaygroundFixture : IAsyncLifetime
     /// <summary>Where tools/sample-files.mjs serves samples/ (files "sent in chat"), started when <see cref="WithSecondUser"/>.</summary>
     public Uri SampleFilesUrl { get; private set; } = null!;
 
+    /// <summary>The bot host's own address on loopback (the tab is served from it).</summary>
+    public Uri BotUrl { get; private set; } = null!;
+
+    /// <summary>Start the Agents Playground (not needed to test the tab, which the host serves itself).</summary>
+    protected virtual bool WithPlayground => true;
+
     /// <summary>Also start a second user's Playground and the sample file server (as run.sh does).</summary>
     protected virtual bool WithSecondUser => false;
 
@@ -146,25 +152,29 @@ public class PlaygroundFixture : IAsyncLifetime
         bot.StartServer();
         await ImportSamplePlansAsync(bot.Services);
 
-        var playgroundPort = FreePort.Next();
-        playground = ToolProcess.Start(
-            RepositoryPaths.NodeTool("agentsplayground"),
-            ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", playgroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"]);
-        await FreePort.WaitUntilListeningAsync(playgroundPort, TimeSpan.FromSeconds(60), () => playground.Output);
-        PlaygroundUrl = new Uri($"http://127.0.0.1:{playgroundPort}/");
-        if (WithSecondUser)
+        BotUrl = new Uri($"http://127.0.0.1:{botPort}/");
+        if (WithPlayground)
         {
-            var secondPort = FreePort.Next();
-            secondPlayground = ToolProcess.Start(
+            var playgroundPort = FreePort.Next();
+            playground = ToolProcess.Start(
                 RepositoryPaths.NodeTool("agentsplayground"),
-                ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", secondPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"],
-                environment: new Dictionary<string, string> { ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(RepositoryPaths.Root, "samples", "playground", "megan-bowen.yml") });
-            var filesPort = FreePort.Next();
-            sampleFiles = ToolProcess.Start("node", [Path.Combine(RepositoryPaths.Root, "tools", "sample-files.mjs"), filesPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await FreePort.WaitUntilListeningAsync(secondPort, TimeSpan.FromSeconds(60), () => secondPlayground.Output);
-            await FreePort.WaitUntilListeningAsync(filesPort, TimeSpan.FromSeconds(30), () => sampleFiles.Output);
-            SecondPlaygroundUrl = new Uri($"http://127.0.0.1:{secondPort}/");
-            SampleFilesUrl = new Uri($"http://127.0.0.1:{filesPort}/");
+                ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", playgroundPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"]);
+            await FreePort.WaitUntilListeningAsync(playgroundPort, TimeSpan.FromSeconds(60), () => playground.Output);
+            PlaygroundUrl = new Uri($"http://127.0.0.1:{playgroundPort}/");
+            if (WithSecondUser)
+            {
+                var secondPort = FreePort.Next();
+                secondPlayground = ToolProcess.Start(
+                    RepositoryPaths.NodeTool("agentsplayground"),
+                    ["-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", secondPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"],
+                    environment: new Dictionary<string, string> { ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(RepositoryPaths.Root, "samples", "playground", "megan-bowen.yml") });
+                var filesPort = FreePort.Next();
+                sampleFiles = ToolProcess.Start("node", [Path.Combine(RepositoryPaths.Root, "tools", "sample-files.mjs"), filesPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await FreePort.WaitUntilListeningAsync(secondPort, TimeSpan.FromSeconds(60), () => secondPlayground.Output);
+                await FreePort.WaitUntilListeningAsync(filesPort, TimeSpan.FromSeconds(30), () => sampleFiles.Output);
+                SecondPlaygroundUrl = new Uri($"http://127.0.0.1:{secondPort}/");
+                SampleFilesUrl = new Uri($"http://127.0.0.1:{filesPort}/");
+            }
         }
 
         playwright = await Playwright.CreateAsync();
@@ -217,10 +227,12 @@ public class PlaygroundFixture : IAsyncLifetime
     private sealed class BotOnKestrel : WebApplicationFactory<Program>
     {
         private readonly string storage;
+        private readonly int port;
 
         public BotOnKestrel(string storage, int port)
         {
             this.storage = storage;
+            this.port = port;
             UseKestrel(port);
         }
 
@@ -234,6 +246,8 @@ public class PlaygroundFixture : IAsyncLifetime
                 ["Bot:AppId"] = string.Empty,
                 ["Directory:File"] = Path.Combine(RepositoryPaths.Root, "samples", "directory.json"),
                 ["Plans:Importers:0"] = PlaygroundUser,
+                // Signed links to generated reports point at this host.
+                ["Files:PublicBaseUrl"] = $"http://127.0.0.1:{port}/",
             }));
         }
     }
@@ -243,4 +257,10 @@ public class PlaygroundFixture : IAsyncLifetime
 public sealed class TwoUserPlaygroundFixture : PlaygroundFixture
 {
     protected override bool WithSecondUser => true;
+}
+
+/// <summary>The host, Azurite and Chromium without a Playground: what the tab needs.</summary>
+public sealed class TabFixture : PlaygroundFixture
+{
+    protected override bool WithPlayground => false;
 }
