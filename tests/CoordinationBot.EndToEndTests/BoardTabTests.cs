@@ -121,16 +121,9 @@ public sealed class BoardTabTests(TabFixture stack, ITestOutputHelper output) : 
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", ViewportSize = viewport });
         var page = await context.NewPageAsync();
-        long bytes = 0;
-        var requests = 0;
-        page.RequestFinished += async (_, request) =>
-        {
-            if (await request.ResponseAsync() is { } response)
-            {
-                Interlocked.Add(ref bytes, (await response.BodyAsync()).Length);
-                Interlocked.Increment(ref requests);
-            }
-        };
+        // Collected as they finish, measured while the page is open (an event handler that awaits could outlive the page).
+        var finished = new System.Collections.Concurrent.ConcurrentQueue<IRequest>();
+        page.RequestFinished += (_, request) => finished.Enqueue(request);
         try
         {
             await page.GotoAsync(new Uri(stack.BotUrl, "tab").ToString());
@@ -139,7 +132,13 @@ public sealed class BoardTabTests(TabFixture stack, ITestOutputHelper output) : 
             await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
             await Assertions.Expect(page.Locator("article.board")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             var elapsed = DateTime.UtcNow - started;
-            await steps(page, new FirstLoad(Interlocked.Read(ref bytes), requests, elapsed));
+            long bytes = 0;
+            foreach (var request in finished)
+            {
+                bytes += (await request.SizesAsync()).ResponseBodySize;
+            }
+
+            await steps(page, new FirstLoad(bytes, finished.Count, elapsed));
         }
         catch (Exception exception)
         {
