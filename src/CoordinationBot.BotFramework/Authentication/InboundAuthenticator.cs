@@ -20,7 +20,6 @@ public sealed class InboundAuthenticator(
     IConfigurationManager<OpenIdConnectConfiguration> metadata,
     TimeProvider timeProvider)
 {
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private readonly JsonWebTokenHandler handler = new();
 
     /// <summary>The first check, before the body is read: is there anything to validate at all?</summary>
@@ -99,8 +98,8 @@ public sealed class InboundAuthenticator(
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateLifetime = true,
-            ClockSkew = ClockSkew,
-            LifetimeValidator = ValidateLifetime,
+            ClockSkew = TokenLifetime.ClockSkew,
+            LifetimeValidator = TokenLifetime.Validator(timeProvider),
         };
 
         var result = await handler.ValidateTokenAsync(token, parameters);
@@ -153,14 +152,6 @@ public sealed class InboundAuthenticator(
             _ => [],
         };
         return channels.Any(c => string.Equals(c, channelId, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
-    {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        return expires is not null
-            && now <= expires.Value.ToUniversalTime() + ClockSkew
-            && (notBefore is null || now >= notBefore.Value.ToUniversalTime() - ClockSkew);
     }
 
     private static string? TryGetBearer(string? header)

@@ -14,7 +14,6 @@ namespace CoordinationBot.BotFramework.Authentication;
 /// </summary>
 public sealed class TeamsSsoValidator(IOptions<BotFrameworkOptions> bot, IOptions<TeamsSsoOptions> tab, TeamsSsoKeys keys, TimeProvider time)
 {
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private readonly JsonWebTokenHandler handler = new();
 
     /// <summary>The user's object id and tenant, or null when the token is not one to trust.</summary>
@@ -52,8 +51,8 @@ public sealed class TeamsSsoValidator(IOptions<BotFrameworkOptions> bot, IOption
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateLifetime = true,
-            ClockSkew = ClockSkew,
-            LifetimeValidator = (notBefore, expires, _, _) => Within(notBefore, expires),
+            ClockSkew = TokenLifetime.ClockSkew,
+            LifetimeValidator = TokenLifetime.Validator(time),
         });
         if (!result.IsValid)
         {
@@ -77,12 +76,6 @@ public sealed class TeamsSsoValidator(IOptions<BotFrameworkOptions> bot, IOption
         settings.AllowedTenants.Count > 0
             ? settings.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase)
             : settings.AppTenantId is not { Length: > 0 } own || string.Equals(own, tenant, StringComparison.OrdinalIgnoreCase);
-
-    private bool Within(DateTime? notBefore, DateTime? expires)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return expires is { } end && now <= end + ClockSkew && (notBefore is not { } start || now >= start - ClockSkew);
-    }
 }
 
 /// <summary>The signed-in Teams user a valid SSO token names.</summary>
