@@ -82,7 +82,7 @@ public sealed class BoardQuery(IStatusReportStore store, IPlanStore plans, Conso
         var summary = await consolidate.SummarizeAsync(round, cancellationToken);
         return summary is null
             ? BoardAnswer.Refused(BoardRefusal.UnknownRound, roundId)
-            : new BoardAnswer(ProgressBoard.From(summary, Describe(round, plan, scope), narrowed, registry.SameAgency), null, null);
+            : new BoardAnswer(ProgressBoard.From(summary, Describe(round, plan, scope), narrowed, registry.SameAgency), null, null) { Summary = summary };
     }
 
     /// <summary>All of the plan for its focal agency or an administrator; the agency's part for an officer the plan assigns; else nothing.</summary>
@@ -113,5 +113,8 @@ public enum BoardRefusal
 /// <summary>The board, or why not and the name to say (the round, the plan's focal agency, the agency asked for).</summary>
 public sealed record BoardAnswer(ProgressBoard? Board, BoardRefusal? Refusal, string? Named)
 {
+    /// <summary>The whole consolidation the board was made from (what the round's documents are written from).</summary>
+    public ConsolidationSummary? Summary { get; init; }
+
     public static BoardAnswer Refused(BoardRefusal refusal, string named) => new(null, refusal, named);
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using CoordinationBot.Core.Board;
-using CoordinationBot.Core.Consolidation;
 using CoordinationBot.Core.People;
-using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Core.Text;
 using CoordinationBot.Graph.Directory;
 using CoordinationBot.Host.Bot.Consolidation;
@@ -58,16 +56,16 @@ public static class BoardApi
     {
         var culture = language.Value.CultureFor(null);
         var answer = await AnswerAsync(http, round, agency, signIn, board, culture);
-        return answer.Board is { } shown
+        return answer.Shown?.Board is { } shown
             ? TypedResults.Content(BoardHtml.Render(shown, culture), "text/html; charset=utf-8")
             : answer.Problem!;
     }
 
-    public static async Task<IResult> FilesAsync(HttpContext http, string? round, TabSignIn signIn, BoardQuery board, ConsolidateHandler consolidate, IStatusReportStore store, ConsolidationFiles documents, FileLinks links, IOptions<BotLanguageOptions> language)
+    public static async Task<IResult> FilesAsync(HttpContext http, string? round, TabSignIn signIn, BoardQuery board, ConsolidationFiles documents, FileLinks links, IOptions<BotLanguageOptions> language)
     {
         var culture = language.Value.CultureFor(null);
         var answer = await AnswerAsync(http, round, null, signIn, board, culture);
-        if (answer.Board is not { } shown)
+        if (answer.Shown is not { Board: { } shown, Summary: { } summary })
         {
             return answer.Problem!;
         }
@@ -75,12 +73,6 @@ public static class BoardApi
         if (!shown.Round.Scope.Whole)
         {
             return Problem(StatusCodes.Status403Forbidden, BotText.Get("Board_FilesFocalOnly", culture));
-        }
-
-        var stored = await store.GetRoundAsync(shown.Round.RoundId, http.RequestAborted);
-        if (stored is null || await consolidate.SummarizeAsync(stored, http.RequestAborted) is not { } summary)
-        {
-            return Problem(StatusCodes.Status404NotFound, string.Format(culture, BotText.Get("Board_UnknownRound", culture), round));
         }
 
         var (word, excel) = await documents.WriteAsync(summary, http.RequestAborted);
@@ -99,7 +91,7 @@ public static class BoardApi
         return TypedResults.Json(users);
     }
 
-    private static async Task<(ProgressBoard? Board, IResult? Problem)> AnswerAsync(HttpContext http, string? round, string? agency, TabSignIn signIn, BoardQuery board, CultureInfo culture)
+    private static async Task<(BoardAnswer? Shown, IResult? Problem)> AnswerAsync(HttpContext http, string? round, string? agency, TabSignIn signIn, BoardQuery board, CultureInfo culture)
     {
         if (await signIn.ViewerAsync(http, http.RequestAborted) is not { } viewer)
         {
@@ -114,7 +106,7 @@ public static class BoardApi
         var answer = await board.GetAsync(viewer, round, agency is { Length: > 200 } ? agency[..200] : agency, http.RequestAborted);
         return answer.Refusal switch
         {
-            null => (answer.Board, null),
+            null => (answer, null),
             BoardRefusal.NotAllowed => (null, Problem(StatusCodes.Status403Forbidden, string.Format(culture, BotText.Get("Board_NotAllowed", culture), answer.Named))),
             BoardRefusal.UnknownAgency => (null, Problem(StatusCodes.Status404NotFound, string.Format(culture, BotText.Get("Board_UnknownAgency", culture), answer.Named))),
             _ => (null, Problem(StatusCodes.Status404NotFound, string.Format(culture, BotText.Get("Board_UnknownRound", culture), answer.Named))),
