@@ -36,6 +36,9 @@ param directoryAttribute string = 'department'
 @description('The app\'s id in the organisation\'s Teams app catalog (Teams admin center, or Graph appCatalogs/teamsApps?$filter=externalId eq \'<manifest id>\'). When set, and the identity is granted the Graph application permission TeamsAppInstallation.ReadWriteForUser.All, the bot installs itself for the officers of agencies a reporting round cannot reach; empty: it tells the focal agency what the administrator must do.')
 param teamsCatalogAppId string = ''
 
+@description('Client id of the Entra app registration the progress board tab signs in with (Teams SSO), made by infra/register-tab.sh with the botDomain output; empty: the bot\'s managed identity, which cannot expose an API, so the tab signs no one in until it is set.')
+param tabClientId string = ''
+
 @description('Base64 key (32 bytes) signing report download links; shared by every instance.')
 @secure()
 param fileSigningKey string
@@ -127,6 +130,8 @@ var baseSettings = [
   { name: 'Files__PublicBaseUrl', value: 'https://${webName}.azurewebsites.net/' }
   { name: 'Files__SigningKey', value: fileSigningKey }
   { name: 'Delivery__AppRequestsPerSecond', value: string(47 / instanceCount) }
+  { name: 'Tab__Domain', value: '${webName}.azurewebsites.net' }
+  { name: 'Tab__ClientId', value: tabClientId }
 ]
 var tenantSettings = [for (tenant, i) in tenants: { name: 'Bot__AllowedTenants__${i}', value: tenant }]
 var officerSettings = [for (officer, i) in focalOfficers: { name: 'Plans__Importers__${i}', value: officer }]
@@ -184,8 +189,11 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 @description('For `coordbot package --bot-id`.')
 output botId string = identity.properties.clientId
 
-@description('For `coordbot package --domain`.')
+@description('For `coordbot package --domain` and `infra/register-tab.sh`.')
 output botDomain string = web.properties.defaultHostName
+
+@description('For `coordbot package --sso-app-id`.')
+output tabClientId string = tabClientId
 
 output webAppName string = web.name
 output identityPrincipalId string = identity.properties.principalId

@@ -8,7 +8,7 @@ namespace CoordinationBot.BotFramework.Authentication;
 
 /// <summary>
 /// Validates the Microsoft Entra token Teams gives a tab by single sign-on: signed with one of Entra's published keys
-/// (RS256), unexpired (5 minutes of skew), audience the app's <c>api://&lt;domain&gt;/&lt;app id&gt;</c> or its app id, and
+/// (RS256), unexpired (5 minutes of skew), audience the tab's <c>api://&lt;domain&gt;/&lt;client id&gt;</c> or its client id (<see cref="TeamsSsoOptions.ClientId"/>, else the bot's app id), and
 /// issued by the token's own tenant (<c>https://login.microsoftonline.com/{tid}/v2.0</c> or <c>https://sts.windows.net/{tid}/</c>),
 /// a tenant the bot accepts (<see cref="BotFrameworkOptions.AllowedTenants"/>, else the bot's own tenant when set).
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class TeamsSsoValidator(IOptions<BotFrameworkOptions> bot, IOption
 
         var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidAudiences = Audiences(settings.AppId, tab.Value.Domain),
+            ValidAudiences = Audiences(tab.Value.ClientId is { Length: > 0 } client ? client : settings.AppId, tab.Value.Domain),
             ValidIssuers = [$"https://login.microsoftonline.com/{tenant}/v2.0", $"https://sts.windows.net/{tenant}/"],
             IssuerSigningKeys = configuration.SigningKeys,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],

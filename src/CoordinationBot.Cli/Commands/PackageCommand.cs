@@ -6,8 +6,9 @@ using System.Text.RegularExpressions;
 namespace CoordinationBot.Cli.Commands;
 
 /// <summary>
-/// <c>coordbot package --app-id G --bot-id G --domain HOST [--out DIR]</c>: the Teams app package — the manifest with
-/// the ids and domain filled in, validated offline against Microsoft's schema, zipped with its localisation and icons.
+/// <c>coordbot package --app-id G --bot-id G --domain HOST [--sso-app-id G] [--out DIR]</c>: the Teams app package — the
+/// manifest with the ids and domain filled in (the tab's single sign-on registration, <c>webApplicationInfo</c>, is the
+/// bot's own app id unless <c>--sso-app-id</c> names another), validated offline against Microsoft's schema, zipped with its localisation and icons.
 /// </summary>
 public static partial class PackageCommand
 {
@@ -18,14 +19,16 @@ public static partial class PackageCommand
         var appId = new Option<string>("--app-id") { Required = true, Description = "The Teams app's id (a GUID of its own)" };
         var botId = new Option<string>("--bot-id") { Required = true, Description = "The bot's Microsoft App ID (Azure Bot)" };
         var domain = new Option<string>("--domain") { Required = true, Description = "The bot host's domain, e.g. coordbot.azurewebsites.net" };
+        var ssoAppId = new Option<string?>("--sso-app-id") { Description = "The Entra app registration the tab signs in with (Tab:ClientId, infra/register-tab.sh); default: --bot-id" };
         var output = new Option<DirectoryInfo>("--out") { DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("manifest", "build")), Description = "Where the package is written" };
-        var command = new Command("package", "Build the Teams app package (manifest/)") { appId, botId, domain, output };
+        var command = new Command("package", "Build the Teams app package (manifest/)") { appId, botId, domain, ssoAppId, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (app, bot, host) = (parse.GetValue(appId)!, parse.GetValue(botId)!, parse.GetValue(domain)!);
-            if (!Guid.TryParse(app, out _) || !Guid.TryParse(bot, out _) || !Domain().IsMatch(host))
+            var sso = parse.GetValue(ssoAppId) ?? bot;
+            if (!Guid.TryParse(app, out _) || !Guid.TryParse(bot, out _) || !Guid.TryParse(sso, out _) || !Domain().IsMatch(host))
             {
-                Console.Error.WriteLine("--app-id and --bot-id must be GUIDs, --domain a host name (no scheme, no path).");
+                Console.Error.WriteLine("--app-id, --bot-id and --sso-app-id must be GUIDs, --domain a host name (no scheme, no path).");
                 return 2;
             }
 
@@ -37,7 +40,7 @@ public static partial class PackageCommand
                 var from = Path.Combine(source, file);
                 if (file.EndsWith(".json", StringComparison.Ordinal))
                 {
-                    var text = (await File.ReadAllTextAsync(from, cancellationToken)).Replace("{{APP_ID}}", app, StringComparison.Ordinal).Replace("{{BOT_ID}}", bot, StringComparison.Ordinal).Replace("{{BOT_DOMAIN}}", host, StringComparison.Ordinal);
+                    var text = (await File.ReadAllTextAsync(from, cancellationToken)).Replace("{{APP_ID}}", app, StringComparison.Ordinal).Replace("{{BOT_ID}}", bot, StringComparison.Ordinal).Replace("{{BOT_DOMAIN}}", host, StringComparison.Ordinal).Replace("{{SSO_APP_ID}}", sso, StringComparison.Ordinal);
                     await File.WriteAllTextAsync(Path.Combine(work, file), text, cancellationToken);
                 }
                 else

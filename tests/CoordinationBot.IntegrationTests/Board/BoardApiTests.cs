@@ -64,6 +64,26 @@ public sealed class BoardApiTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task WithATabRegistrationOfItsOwn_OnlyTokensForThatRegistrationAreAccepted()
+    {
+        const string TabClientId = "0b6d7f3e-5c1a-4e2b-8f9d-3a4c5b6d7e8f";
+        await using var context = await StartAsync(TabClientId);
+        await SeedAsync(context);
+
+        foreach (var audience in new[] { $"api://{Domain}/{TabClientId}", TabClientId })
+        {
+            using var accepted = await SendAsync(context, HttpMethod.Get, "/api/board/rounds", "Bearer " + Token(Focal, audience: audience));
+            Assert.True(accepted.StatusCode == HttpStatusCode.OK, $"{audience}: {(int)accepted.StatusCode}");
+        }
+
+        foreach (var audience in new[] { $"api://{Domain}/{AppId}", AppId })
+        {
+            using var refused = await SendAsync(context, HttpMethod.Get, "/api/board/rounds", "Bearer " + Token(Focal, audience: audience));
+            Assert.True(refused.StatusCode == HttpStatusCode.Unauthorized, $"{audience}: {(int)refused.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task TheFocalAgencySeesTheWholeRound_AsTheStoreHoldsIt_AndGetsTheDocuments()
     {
         await using var context = await StartAsync();
@@ -142,7 +162,7 @@ public sealed class BoardApiTests(AzuriteFixture azurite) : IDisposable
         forger.Dispose();
     }
 
-    private async Task<BotTestContext> StartAsync()
+    private async Task<BotTestContext> StartAsync(string? tabClientId = null)
     {
         var keys = new StaticConfigurationManager<OpenIdConnectConfiguration>(CoordinationBot.Testing.SigningKeys.Configuration("https://login.microsoftonline.com/{tenantid}/v2.0", (entra, "entra", [])));
         return await BotTestContext.StartAsync(azurite, new BotHostSettings(
@@ -152,7 +172,7 @@ public sealed class BoardApiTests(AzuriteFixture azurite) : IDisposable
             Directory: new Dictionary<string, string> { [Focal] = "Sở Nội vụ", [Officer] = "Sở Tài chính", [Outsider] = "Sở Xây dựng" },
             Administrators: [],
             SsoKeys: keys,
-            Configuration: new Dictionary<string, string?> { ["Tab:Domain"] = Domain, ["Delivery:Enabled"] = "false" }));
+            Configuration: new Dictionary<string, string?> { ["Tab:Domain"] = Domain, ["Tab:ClientId"] = tabClientId, ["Delivery:Enabled"] = "false" }));
     }
 
     /// <summary>A plan Sở Nội vụ follows, giving one task each to three agencies; a round due yesterday; two of them reported.</summary>

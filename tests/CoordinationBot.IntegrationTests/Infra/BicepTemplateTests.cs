@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CoordinationBot.BotFramework;
+using CoordinationBot.BotFramework.Authentication;
 using CoordinationBot.Graph.Directory;
 using CoordinationBot.Host.Bot.Consolidation;
 using CoordinationBot.Host.Workers;
@@ -34,6 +35,8 @@ public sealed partial class BicepTemplateTests
         $"Files__{nameof(FileLinkOptions.PublicBaseUrl)}",
         $"Files__{nameof(FileLinkOptions.SigningKey)}",
         $"Delivery__{nameof(DeliveryOptions.AppRequestsPerSecond)}",
+        $"Tab__{nameof(TeamsSsoOptions.Domain)}",
+        $"Tab__{nameof(TeamsSsoOptions.ClientId)}",
         "Plans__Importers__",
         "Plans__Administrators__",
     };
