@@ -33,27 +33,29 @@ public sealed record ProgressBoard(
         bool Shown(string name) => agency is null || sameAgency(name, agency);
 
         var parts = summary.Tasks
-            .SelectMany(t => t.Agencies.Where(a => Shown(a.Agency)).Select(a => (t.Task, a.Agency, a.Role, a.Report)))
+            .SelectMany(t => t.Agencies.Where(a => Shown(a.Agency)).Select(a => (t.Task, a.Agency, a.Report, OnTime: OnTime.Of(t.Task, a.Report, summary.AsOf))))
             .ToList();
         var agencies = parts.GroupBy(p => p.Agency, StringComparer.Ordinal)
             .Select(g => new AgencyProgress(
                 g.Key,
                 g.Count(),
                 g.Count(p => p.Report is not null),
-                g.Count(p => OnTime.IsLate(OnTime.Of(p.Task, p.Report, summary.AsOf))),
+                g.Count(p => OnTime.IsLate(p.OnTime)),
                 summary.Overdue.Contains(g.Key)))
             .OrderByDescending(a => a.Reported == a.Expected ? 0 : 1).ThenBy(a => a.Agency, StringComparer.Ordinal)
             .ToList();
+        var partsOf = parts.ToLookup(p => (object)p.Task, ReferenceEqualityComparer.Instance);
         var tasks = summary.Tasks
-            .Where(t => t.Agencies.Any(a => Shown(a.Agency)))
+            .Select(t => (Summary: t, Parts: partsOf[t.Task].ToList()))
+            .Where(t => t.Parts.Count > 0)
             .Select(t => new BoardTask(
-                t.Task.Id,
-                t.Task.Text,
-                t.Agencies.FirstOrDefault(a => a.Role == Plans.Role.Lead).Agency,
-                t.Task.Due,
-                agency is null ? t.Status : t.Agencies.Where(a => Shown(a.Agency)).Select(a => a.Report?.Status).FirstOrDefault(s => s is not null),
-                Worst(t.Agencies.Where(a => Shown(a.Agency)).Select(a => OnTime.Of(t.Task, a.Report, summary.AsOf))),
-                t.Agencies.Where(a => Shown(a.Agency)).Select(a => a.Report?.Percent).Where(p => p is not null).Select(p => p!.Value).DefaultIfEmpty(0).Max()))
+                t.Summary.Task.Id,
+                t.Summary.Task.Text,
+                Lead(t.Summary.Task),
+                t.Summary.Task.Due,
+                agency is null ? t.Summary.Status : t.Parts.Select(p => p.Report?.Status).FirstOrDefault(s => s is not null),
+                Worst(t.Parts.Select(p => p.OnTime)),
+                t.Parts.Select(p => p.Report?.Percent ?? 0).DefaultIfEmpty(0).Max()))
             .ToList();
         var reports = parts.Where(p => p.Report is not null).Select(p => p.Report!).ToList();
         return new ProgressBoard(
@@ -62,12 +64,19 @@ public sealed record ProgressBoard(
             summary.AsOf,
             agencies,
             Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => reports.Count(r => r.Status == s)),
-            Enum.GetValues<OnTimeStatus>().ToDictionary(s => s, s => parts.Count(p => OnTime.Of(p.Task, p.Report, summary.AsOf) == s)),
+            Enum.GetValues<OnTimeStatus>().ToDictionary(s => s, s => parts.Count(p => p.OnTime == s)),
             summary.Overdue.Where(Shown).ToList(),
             summary.Missing.Where(Shown).ToList(),
             tasks,
             Latest(summary.Difficulties, reports),
             Latest(summary.Proposals, reports));
+    }
+
+    /// <summary>The lead as the plan names it (a group such as "Các sở, ban, ngành" stays a group), co-leads joined.</summary>
+    private static string? Lead(Plans.PlanTask task)
+    {
+        var leads = task.Assignments.Where(a => a.Role == Plans.Role.Lead).Select(a => a.Agency).ToList();
+        return leads.Count == 0 ? null : string.Join(", ", leads);
     }
 
     /// <summary>The status that needs the most attention among an agency's parts of a task.</summary>
