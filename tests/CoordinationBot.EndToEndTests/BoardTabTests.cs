@@ -87,6 +87,13 @@ public sealed class BoardTabTests(TabFixture stack, ITestOutputHelper output) : 
             var forged = await FetchAsync(page, $"/api/board/view?round={Uri.EscapeDataString(round.Id)}", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.c2ln");
             Assert.Equal(401, forged.Status);
             Assert.DoesNotContain("Sở Nội vụ", forged.Body, StringComparison.Ordinal);
+
+            // A task's link (the one a message unfurls) opens the plan's board with that task marked.
+            await page.GetByRole(AriaRole.Link, new() { Name = "III.2.a", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(url => url.EndsWith("/tab?plan=21-kh-ubnd&task=III.2.a", StringComparison.Ordinal));
+            await page.GetByLabel("Người dùng").SelectOptionAsync(Megan);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+            await Assertions.Expect(page.Locator("tr.linked")).ToHaveAttributeAsync("data-task", "III.2.a");
         });
     }
 

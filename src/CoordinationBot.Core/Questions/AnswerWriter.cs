@@ -152,7 +152,8 @@ public sealed class AnswerWriter(PlanCatalog catalog, AgencyRegistry registry, C
         text.Append("   ").AppendLine(string.Join(". ", line));
     }
 
-    private AnswerTask Cite(CatalogTask item)
+    /// <summary>The task as an answer cites it: plan, id, text, leads and supports (successor names added), due.</summary>
+    public AnswerTask Cite(CatalogTask item)
     {
         var stored = catalog.Plans[item.Plan];
         var task = item.Task;

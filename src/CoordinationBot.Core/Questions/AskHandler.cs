@@ -164,6 +164,14 @@ public sealed class AskHandler(QuestionParser parser, AgencyRegistry registry)
             : writer.Tasks(question.Intent, AnswerText.Format(culture, "SearchResults", query.Trim()), [.. ranked.Select(x => x.Task)], max);
     }
 
+    /// <summary>One task named by its plan's key and its id (a task link), cited as answers cite it; null when there is no such task.</summary>
+    public AnswerTask? Cite(PlanCatalog catalog, string planKey, string taskId, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var found = catalog.Tasks.FirstOrDefault(t => t.Task.Id == taskId && catalog.Plans[t.Plan].Key == planKey);
+        return found is null ? null : new AnswerWriter(catalog, registry, culture ?? AnswerText.Vietnamese).Cite(found);
+    }
+
     private Answer FindTasks(PlanCatalog catalog, AnswerWriter writer, ParsedQuestion question)
     {
         var ranked = Rank(catalog, question);

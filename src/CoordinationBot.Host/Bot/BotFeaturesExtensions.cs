@@ -15,6 +15,7 @@ public static class BotFeaturesExtensions
             .AddActivityHandler<Questions.AskQuestionHandler>()
             .AddActivityHandler<Questions.PickAgencyHandler>()
             .AddActivityHandler<Questions.TaskSearchHandler>()
+            .AddActivityHandler<Questions.TaskLinkHandler>()
             .AddActivityHandler<People.ConfirmAgenciesCommandHandler>()
             .AddActivityHandler<StatusReports.ResendRoundCommandHandler>()
             .AddActivityHandler<StatusReports.MyCardsCommandHandler>()

@@ -79,11 +79,48 @@ public sealed class TaskSearchTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Lệnh tìm kiếm này không có", other["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ALinkToATaskOnTheBoard_UnfurlsAsThatTasksCard()
+    {
+        var stored = catalog.Tasks.First(t => t.Task.Assignments.Any(a => a.Role == CoordinationBot.Core.Plans.Role.Lead));
+        var planKey = catalog.Plans[stored.Plan].Key;
+        var url = "https://coordbot.example.vn" + CoordinationBot.Host.Bot.Questions.TaskLinkHandler.PathTo(planKey, stored.Task.Id);
+
+        var result = await PostAsync(TeamsActivities.QueryLink(context.Connector.ServiceUrl, url));
+
+        Assert.Equal("result", result["type"]!.GetValue<string>());
+        var attachment = Assert.Single(result["attachments"]!.AsArray())!;
+        Assert.StartsWith(stored.Task.Id + " — ", attachment["preview"]!["content"]!["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        var card = attachment["content"]!.ToJsonString(Readable);
+        Assert.All(stored.Task.Assignments.Where(a => a.Role == CoordinationBot.Core.Plans.Role.Lead), a => Assert.Contains(a.Agency, card, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("https://coordbot.example.vn/tab?plan=khong-co&task=I.1")]
+    [InlineData("https://coordbot.example.vn/tab?plan={plan}&task=XX.99")]
+    [InlineData("https://coordbot.example.vn/tab?plan={plan}")]
+    [InlineData("https://coordbot.example.vn/api/board/view?plan={plan}&task={task}")]
+    [InlineData("http://coordbot.example.vn/tab?plan={plan}&task={task}")]
+    [InlineData("not a link")]
+    public async Task ALinkToNoTaskTheRegistryHolds_StaysAPlainLink(string template)
+    {
+        var stored = catalog.Tasks[0];
+        var url = template.Replace("{plan}", catalog.Plans[stored.Plan].Key, StringComparison.Ordinal).Replace("{task}", Uri.EscapeDataString(stored.Task.Id), StringComparison.Ordinal);
+
+        var result = await PostAsync(TeamsActivities.QueryLink(context.Connector.ServiceUrl, url));
+
+        Assert.Equal("result", result["type"]!.GetValue<string>());
+        Assert.Empty(result["attachments"]!.AsArray());
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private async Task<JsonObject> QueryAsync(string command, string query, int skip = 0, int count = 25)
+    private Task<JsonObject> QueryAsync(string command, string query, int skip = 0, int count = 25) =>
+        PostAsync(TeamsActivities.ComposeQuery(context.Connector.ServiceUrl, command, query, skip, count));
+
+    private async Task<JsonObject> PostAsync(JsonObject activity)
     {
-        var response = await context.Client.PostAsJsonAsync("/api/messages", TeamsActivities.ComposeQuery(context.Connector.ServiceUrl, command, query, skip, count));
+        var response = await context.Client.PostAsJsonAsync("/api/messages", activity);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["composeExtension"]!.AsObject();
     }

@@ -75,6 +75,17 @@ public static class TeamsActivities
         return invoke;
     }
 
+    /// <summary>A link pasted into the compose box on a domain of the app's <c>messageHandlers</c> (invoke <c>composeExtension/queryLink</c>).</summary>
+    public static JsonObject QueryLink(Uri serviceUrl, string url)
+    {
+        var invoke = Message(serviceUrl, string.Empty);
+        invoke.Remove("text");
+        invoke["type"] = "invoke";
+        invoke["name"] = "composeExtension/queryLink";
+        invoke["value"] = new JsonObject { ["url"] = url };
+        return invoke;
+    }
+
     public static JsonObject BotAdded(Uri serviceUrl, string conversationId = "a:1personal", string aadObjectId = OfficerAadObjectId)
     {
         var activity = ConversationEvent("conversationUpdate", "f:1", serviceUrl, conversationId);

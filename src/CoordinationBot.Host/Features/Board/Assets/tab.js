@@ -98,6 +98,9 @@
         if (root) { fillAgencies(root); root.dataset.loadedMs = String(Math.round(performance.now() - started)); }
         var download = board.querySelector("[data-download]");
         if (download) { download.addEventListener("click", function () { files(round); }); }
+        var linked = new URLSearchParams(location.search).get("task");
+        var row = linked && Array.prototype.find.call(board.querySelectorAll("tr[data-task]"), function (r) { return r.dataset.task === linked; });
+        if (row) { row.classList.add("linked"); row.scrollIntoView({ block: "center" }); }
       }, function (e) { say(e.message); });
   }
 
