@@ -39,4 +39,30 @@ public sealed class TaskSearchInPlaygroundTests(PlaygroundFixture stack) : IClas
             await Assertions.Expect(page.GetByText("Không tìm thấy nhiệm vụ phù hợp", new() { Exact = false })).ToHaveCountAsync(0);
         });
     }
+
+    [Fact]
+    public async Task ATaskLinkOfTheBoard_UnfurlsIntoTheTasksCard()
+    {
+        var plan = (await stack.BotServices.GetRequiredService<CoordinationBot.Core.Plans.Import.IPlanStore>().GetLatestAsync("21-kh-ubnd", default))!.Plan;
+        var task = plan.Tasks.Single(t => t.Id == "III.2.a");
+        var lead = task.Assignments.First(a => a.Role == CoordinationBot.Core.Plans.Role.Lead).Agency;
+
+        await stack.InChatAsync("unfurl", async page =>
+        {
+            await page.GetByLabel("Trigger Message Extension App").First.ClickAsync();
+            await page.GetByText("Link Unfurling", new() { Exact = true }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Textbox).FillAsync("https://coordbot.example.vn" + CoordinationBot.Host.Bot.Questions.TaskLinkHandler.PathTo("21-kh-ubnd", task.Id));
+            // The Playground previews the bot's answer to the link in its dialog, then sends it.
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Assertions.Expect(dialog.GetByText(task.Text[..40], new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(dialog.GetByText(lead, new() { Exact = true })).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-unfurl-preview.png") });
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Send to Conversation" }).ClickAsync();
+            await Assertions.Expect(dialog).ToBeHiddenAsync();
+
+            var sent = page.GetByText(task.Text[..40], new() { Exact = false });
+            await Assertions.Expect(sent.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "playground-unfurl-sent.png") });
+        });
+    }
 }
