@@ -30,6 +30,13 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
         return SendActivityAsync(HttpMethod.Post, activity, "activities", cancellationToken);
     }
 
+    public Task<ResourceResponse> SendToConversationAsync(Activity activity, PostSlot slot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(slot);
+        return SendActivityAsync(HttpMethod.Post, activity, "activities", cancellationToken, slot);
+    }
+
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -63,12 +70,12 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
     }
 
     /// <summary>An activity into its own conversation, at <c>v3/conversations/{id}/{suffix}</c>.</summary>
-    private Task<ResourceResponse> SendActivityAsync(HttpMethod method, Activity activity, string suffix, CancellationToken cancellationToken)
+    private Task<ResourceResponse> SendActivityAsync(HttpMethod method, Activity activity, string suffix, CancellationToken cancellationToken, PostSlot? slot = null)
     {
         var serviceUrl = activity.ServiceUrl ?? throw new ArgumentException("The activity has no serviceUrl.", nameof(activity));
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
         var uri = Combine(new Uri(serviceUrl), $"v3/conversations/{Uri.EscapeDataString(conversationId)}/{suffix}");
-        return SendAsync(method, uri, conversationId, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendAsync(method, uri, conversationId, activity, BotJsonContext.Default.Activity, BotJsonContext.Default.ResourceResponse, cancellationToken, slot);
     }
 
     private static Uri Combine(Uri serviceUrl, string path)
@@ -84,7 +91,8 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
         TBody? body,
         JsonTypeInfo<TBody>? bodyType,
         JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        PostSlot? slot = null)
         where TResponse : class
     {
         if (!options.IsTrustedServiceUrl(uri.GetLeftPart(UriPartial.Authority)))
@@ -96,6 +104,12 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
         using var response = await retries.Retry.ExecuteAsync(
             async ct =>
             {
+                // The place first, then the turn: a turn granted while waiting for a place would be spent late, in a burst.
+                if (slot is not null)
+                {
+                    await slot.TakeAsync(ct);
+                }
+
                 await limiter.WaitTurnAsync(conversationId, ct);
                 using var request = new HttpRequestMessage(method, uri);
                 if (token is not null)
@@ -110,7 +124,14 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, C
 
                 try
                 {
-                    return await retries.AttemptTimeout.ExecuteAsync(static (state, attempt) => new ValueTask<HttpResponseMessage>(state.http.SendAsync(state.request, attempt)), (http, request), ct);
+                    var response = await retries.AttemptTimeout.ExecuteAsync(static (state, attempt) => new ValueTask<HttpResponseMessage>(state.http.SendAsync(state.request, attempt)), (http, request), ct);
+                    if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+                    {
+                        // Throttled: Teams took nothing, so the Retry-After wait before the next attempt holds no place.
+                        slot?.Free();
+                    }
+
+                    return response;
                 }
                 catch (Exception failure) when (method == HttpMethod.Post && MayHaveBeenSent(failure))
                 {

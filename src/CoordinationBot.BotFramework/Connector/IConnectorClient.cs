@@ -11,6 +11,9 @@ public interface IConnectorClient
     /// <summary><c>POST {serviceUrl}/v3/conversations/{id}/activities</c>.</summary>
     Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="SendToConversationAsync(Activity, CancellationToken)"/>, each attempt in <paramref name="slot"/> (held on return or throw, except after a final 429).</summary>
+    Task<ResourceResponse> SendToConversationAsync(Activity activity, PostSlot slot, CancellationToken cancellationToken);
+
     /// <summary><c>PUT {serviceUrl}/v3/conversations/{id}/activities/{activityId}</c>.</summary>
     Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken);
 

@@ -28,11 +28,16 @@ public sealed partial class DeliveryWorker(
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private const int Lanes = 4;
+
+    /// <summary>Messages this instance prepares or sends at once.</summary>
+    private const int InProgress = 32;
     private readonly SemaphoreSlim posting = new(Math.Max(1, options.Value.ConcurrentPosts));
+    private readonly SemaphoreSlim working = new(InProgress, InProgress);
 
     public override void Dispose()
     {
         posting.Dispose();
+        working.Dispose();
         base.Dispose();
     }
 
@@ -46,6 +51,11 @@ public sealed partial class DeliveryWorker(
 
         // Several lanes pull and prepare independently, so one send waiting on a Retry-After does not hold up the others' preparation.
         await Task.WhenAll(Enumerable.Range(0, Lanes).Select(_ => LaneAsync(settings, stoppingToken)).Append(SweepAsync(settings, stoppingToken)));
+        // The deliveries under way finish (or stop at their cancellation) before the worker does.
+        for (var i = 0; i < InProgress; i++)
+        {
+            await working.WaitAsync(CancellationToken.None);
+        }
     }
 
     private async Task LaneAsync(DeliveryOptions settings, CancellationToken stoppingToken)
@@ -54,15 +64,37 @@ public sealed partial class DeliveryWorker(
         {
             try
             {
-                var messages = await outbox.ReceiveAsync(8, settings.VisibilityTimeout, stoppingToken);
+                // Received when there is room, and each started at once: a delivery waiting on a Retry-After or a slow
+                // conversation holds its own place only, never a whole batch.
+                await working.WaitAsync(stoppingToken);
+                IReadOnlyList<OutboxMessage> messages;
+                try
+                {
+                    messages = await outbox.ReceiveAsync(Math.Min(8, working.CurrentCount + 1), settings.VisibilityTimeout, stoppingToken);
+                }
+                catch
+                {
+                    working.Release();
+                    throw;
+                }
+
                 if (messages.Count == 0)
                 {
+                    working.Release();
                     // The pace of polling, not business time: the real clock, so a test's fake clock cannot stall the loop.
                     await Task.Delay(settings.PollInterval, TimeProvider.System, stoppingToken);
                     continue;
                 }
 
-                await Task.WhenAll(messages.Select(message => ProcessAsync(message, stoppingToken).AsTask()));
+                for (var i = 0; i < messages.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        await working.WaitAsync(stoppingToken);
+                    }
+
+                    _ = WorkAsync(messages[i], stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -75,10 +107,34 @@ public sealed partial class DeliveryWorker(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // A lane that stopped would stop sending for good: the messages it held reappear, and it goes on.
+                // A lane that stopped would stop sending for good: it goes on.
                 LaneFailed(logger, exception);
                 await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>One message, in the place its lane took for it; what fails is logged and the message reappears.</summary>
+    private async Task WorkAsync(OutboxMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProcessAsync(message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception) when (CoordinationBot.Storage.StorageFailure.IsOutage(exception))
+        {
+            StorageUnavailable(logger, exception);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LaneFailed(logger, exception);
+        }
+        finally
+        {
+            working.Release();
         }
     }
 
@@ -193,10 +249,10 @@ public sealed partial class DeliveryWorker(
             return new Outcome(DeliveryState.FailedFinal, "round or plan missing");
         }
 
-        await posting.WaitAsync(leaseToken);
+        var slot = new PostSlot(posting);
         try
         {
-            await scope.ServiceProvider.GetRequiredService<IConnectorClient>().SendToConversationAsync(activity, leaseToken);
+            await scope.ServiceProvider.GetRequiredService<IConnectorClient>().SendToConversationAsync(activity, slot, leaseToken);
             await log.MarkAsync(delivery.RoundId, delivery.Id, DeliveryState.Sent, null, stoppingToken);
             return new Outcome(DeliveryState.Sent, null);
         }
@@ -225,7 +281,7 @@ public sealed partial class DeliveryWorker(
         }
         finally
         {
-            posting.Release();
+            slot.Free();
         }
     }
 

@@ -95,6 +95,39 @@ public sealed class ConnectorClientTests
         Assert.Equal(3, sent.Count);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, 1)]
+    [InlineData(HttpStatusCode.InternalServerError, 0)]
+    public async Task APostInASlot_FreesItOnlyWhileThrottled_AndKeepsItForTheCallerOnceSent(HttpStatusCode first, int freeDuringTheWait)
+    {
+        using var places = new SemaphoreSlim(1, 1);
+        var time = new FakeTimeProvider();
+        var turns = new List<int>();
+        responses.Enqueue(() => new HttpResponseMessage(first) { Headers = { RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1)) } });
+        Respond(HttpStatusCode.OK, """{"id":"ok"}""");
+        var slot = new PostSlot(places);
+
+        var sending = Client(time: time, limiter: new Watching(() => turns.Add(places.CurrentCount))).SendToConversationAsync(Incoming.CreateReply("x"), slot, default);
+        // The client now waits out the Retry-After on the fake clock.
+        for (var i = 0; i < 500 && (sent.Count == 0 || places.CurrentCount != freeDuringTheWait); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(freeDuringTheWait, places.CurrentCount);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var result = await sending;
+
+        Assert.Equal("ok", result.Id);
+        Assert.Equal(2, sent.Count);
+        // Each turn is taken inside the place, so it is spent at once; on return the place is the caller's.
+        Assert.Equal([0, 0], turns);
+        Assert.Equal(0, places.CurrentCount);
+        slot.Free();
+        slot.Free();
+        Assert.Equal(1, places.CurrentCount);
+    }
+
     [Fact]
     public async Task AConnectionThatCouldNotBeMade_IsRetried()
     {
@@ -303,6 +336,15 @@ public sealed class ConnectorClientTests
         options.TrustedServiceHosts.Add("smba.example");
         var counting = onSend is null ? (HttpMessageHandler)handler.Object : new CountingHandler(handler.Object, onSend);
         return new ConnectorClient(new HttpClient(counting), tokens.Object, ConnectorRetryPipeline.Create(options, time ?? TimeProvider.System), limiter ?? new NoOutboundRateLimit(), options);
+    }
+
+    private sealed class Watching(Action beforeEachAttempt) : IOutboundRateLimiter
+    {
+        public ValueTask WaitTurnAsync(string? conversationId, CancellationToken cancellationToken)
+        {
+            beforeEachAttempt();
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class CountingHandler(HttpMessageHandler inner, Action onSend) : DelegatingHandler(inner)
