@@ -41,4 +41,7 @@ public interface IStatusReportStore
 public sealed record ReportsSaved(IReadOnlyList<string> Conflicts, bool AlreadyHandled = false)
 {
     public static ReportsSaved All { get; } = new([]);
+
+    /// <summary>The reports saved, as a read would now return them, with their new versions.</summary>
+    public IReadOnlyList<StoredReport> Stored { get; init; } = [];
 }

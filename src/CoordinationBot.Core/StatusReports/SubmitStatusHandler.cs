@@ -55,7 +55,7 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         }
 
         var missing = relay is null ? [] : await relay.AfterSavedAsync(round, plan.Plan, request.Agency, reports, cancellationToken);
-        return new SubmitResult(SubmitOutcome.Saved, [], [], round) { MissingParts = missing };
+        return new SubmitResult(SubmitOutcome.Saved, [], [], round) { MissingParts = missing, Stored = saved.Stored };
     }
 
     /// <summary>
@@ -159,6 +159,9 @@ public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyList<FieldErro
 {
     /// <summary>In a chain round, the tasks the agency leads whose supports have not all given their part yet.</summary>
     public IReadOnlyList<TaskContributions> MissingParts { get; init; } = [];
+
+    /// <summary>The reports just saved, with their new versions (the refreshed card need not read them again).</summary>
+    public IReadOnlyList<StoredReport> Stored { get; init; } = [];
 
     public static SubmitResult Refused(SubmitProblem problem) => new(SubmitOutcome.Refused, [], [], null, problem);
 }

@@ -138,6 +138,7 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
         }
 
         var conflicts = new List<string>();
+        var stored = new List<StoredReport>();
         for (var c = 0; c < chunks.Count; c++)
         {
             var pending = chunks[c].ToList();
@@ -169,7 +170,13 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
 
                 try
                 {
-                    await reportTable.SubmitAsync(batch, cancellationToken);
+                    var versions = await reportTable.SubmitAsync(batch, cancellationToken);
+                    var first = withMarker ? 1 : 0;
+                    for (var i = 0; i < pending.Count && first + (2 * i) < versions.Count; i++)
+                    {
+                        stored.Add(new StoredReport(ReportRows.Report(roundId, ReportRows.Entity(pending[i])), versions[first + (2 * i)]));
+                    }
+
                     pending.Clear();
                 }
                 catch (TableBatchConflictException conflict) when (conflict.FailedIndex >= 0 && (conflict.FailedIndex - (withMarker ? 1 : 0)) / 2 < pending.Count)
@@ -187,7 +194,7 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
             }
         }
 
-        return new ReportsSaved(conflicts);
+        return new ReportsSaved(conflicts) { Stored = stored };
     }
 
     private async Task AppendAsync(string roundId, string subject, string changedBy, string change, CancellationToken cancellationToken) =>

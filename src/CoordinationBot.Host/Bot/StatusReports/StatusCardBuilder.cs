@@ -18,9 +18,10 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnSto
 
     /// <summary>
     /// The card of a round just read (a submission's), so it is not read again. <paramref name="justSaved"/>: the agency's
-    /// reports were saved a moment ago, so no return or draft of it is outstanding and neither is read.
+    /// reports saved a moment ago, so no return or draft of it is outstanding and neither is read; when they are of
+    /// every task of the card, the reports are not read again either.
     /// </summary>
-    public async Task<StatusCardModel?> LoadAsync(ReportingRound round, string agency, string? note, bool warning, CancellationToken cancellationToken, bool justSaved = false)
+    public async Task<StatusCardModel?> LoadAsync(ReportingRound round, string agency, string? note, bool warning, CancellationToken cancellationToken, IReadOnlyList<StoredReport>? justSaved = null)
     {
         ArgumentNullException.ThrowIfNull(round);
         var roundId = round.Id;
@@ -31,14 +32,16 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnSto
         }
 
         var tasks = reporters.TasksOf(stored.Plan, agency).ToList();
-        var saved = (await store.GetReportsAsync(roundId, agency, cancellationToken)).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
+        var saved = (justSaved is not null && tasks.All(t => justSaved.Any(s => s.Report.TaskId == t.Task.Id && s.Report.Agency == agency))
+            ? justSaved.Where(s => s.Report.Agency == agency)
+            : await store.GetReportsAsync(roundId, agency, cancellationToken)).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
         var today = time.Today();
         var label = $"{stored.Plan.Kind} {stored.Plan.Number ?? VietnameseText.Shorten(stored.Plan.Title, 80)}";
-        var outstanding = justSaved ? [] : ReportReturn.Outstanding(await returns.ListAsync(roundId, agency, cancellationToken), saved.Values.Select(s => s.Report));
+        var outstanding = justSaved is not null ? [] : ReportReturn.Outstanding(await returns.ListAsync(roundId, agency, cancellationToken), saved.Values.Select(s => s.Report));
         var returned = outstanding.Count > 0 ? outstanding[0] : null;
         var parts = await chain.ForLeadAsync(round, stored.Plan, agency, cancellationToken);
         // A draft kept since the last report fills the inputs (the agency's own officers only ever load this card).
-        var draft = justSaved ? null : (await drafts.GetAsync(roundId, agency, cancellationToken))?.UnlessSentAfter(saved.Values.Select(s => s.Report));
+        var draft = justSaved is not null ? null : (await drafts.GetAsync(roundId, agency, cancellationToken))?.UnlessSentAfter(saved.Values.Select(s => s.Report));
         return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning, returned, parts, draft?.Entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal), draft);
     }
 

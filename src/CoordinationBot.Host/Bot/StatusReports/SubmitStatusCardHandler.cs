@@ -57,7 +57,7 @@ public sealed class SubmitStatusCardHandler(
         }
 
         var model = result.Round is { } round
-            ? await cards.LoadAsync(round, agency, note, warning, cancellationToken, justSaved: result.Outcome == SubmitOutcome.Saved)
+            ? await cards.LoadAsync(round, agency, note, warning, cancellationToken, justSaved: result.Outcome == SubmitOutcome.Saved ? result.Stored : null)
             : await cards.LoadAsync(roundId, agency, note, warning, cancellationToken);
         // What the officer typed stays on a card sent back to be fixed.
         model = result.Outcome == SubmitOutcome.Invalid && model is not null ? model with { Filled = entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal) } : model;
