@@ -72,12 +72,8 @@ public sealed record ProgressBoard(
             Latest(summary.Proposals, reports));
     }
 
-    /// <summary>The lead as the plan names it (a group such as "Các sở, ban, ngành" stays a group), co-leads joined.</summary>
-    private static string? Lead(Plans.PlanTask task)
-    {
-        var leads = task.Assignments.Where(a => a.Role == Plans.Role.Lead).Select(a => a.Agency).ToList();
-        return leads.Count == 0 ? null : string.Join(", ", leads);
-    }
+    /// <summary>The lead as the plan names it (a group stays a group), co-leads joined by "; " as elsewhere, since group names hold commas.</summary>
+    private static string? Lead(Plans.PlanTask task) => string.Join("; ", task.LeadAgencies()) is { Length: > 0 } leads ? leads : null;
 
     /// <summary>The status that needs the most attention among an agency's parts of a task.</summary>
     private static OnTimeStatus Worst(IEnumerable<OnTimeStatus> statuses)

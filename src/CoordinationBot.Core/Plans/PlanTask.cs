@@ -14,7 +14,11 @@ public sealed record PlanTask(
     string? DueText,
     IReadOnlyList<Assignment> Assignments,
     bool AssignedInAttachment = false,
-    string? Attachment = null);
+    string? Attachment = null)
+{
+    /// <summary>The lead agencies as the plan names them (a group such as "Các sở, ban, ngành" stays one name).</summary>
+    public IEnumerable<string> LeadAgencies() => Assignments.Where(a => a.Role == Role.Lead).Select(a => a.Agency);
+}
 
 /// <summary>An agency's part in a task; <c>Why</c>: how the reading found it, the rule and the words it read (for <c>plans extract --explain</c>; not stored).</summary>
 public sealed record Assignment(string Agency, Role Role, AssignmentSource Source, bool Requested = false, [property: System.Text.Json.Serialization.JsonIgnore] string? Why = null);

@@ -25,7 +25,7 @@ public static class ChainBlocks
         var items = taskBlock["items"]!.AsArray();
         if (role == Role.Support)
         {
-            var leads = string.Join("; ", task.Assignments.Where(a => a.Role == Role.Lead).Select(a => a.Agency));
+            var leads = string.Join("; ", task.LeadAgencies());
             items.Insert(1, AdaptiveCard.TextBlock(string.Format(culture, BotText.Get("ChainSupportHint", culture), leads.Length > 0 ? leads : "—"), subtle: true));
             return;
         }

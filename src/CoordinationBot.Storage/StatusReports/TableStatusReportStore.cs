@@ -153,9 +153,11 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
                     batch.Add(marker!, StorageJsonContext.Default.HandledActionEntity);
                 }
 
+                var entities = new List<ReportEntity>(pending.Count);
                 foreach (var report in pending)
                 {
                     var entity = ReportRows.Entity(report);
+                    entities.Add(entity);
                     if (expected.GetValueOrDefault(report.TaskId) is { } etag)
                     {
                         batch.Update(entity, etag, StorageJsonContext.Default.ReportEntity);
@@ -174,7 +176,7 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
                     var first = withMarker ? 1 : 0;
                     for (var i = 0; i < pending.Count && first + (2 * i) < versions.Count; i++)
                     {
-                        stored.Add(new StoredReport(ReportRows.Report(roundId, ReportRows.Entity(pending[i])), versions[first + (2 * i)]));
+                        stored.Add(new StoredReport(ReportRows.Report(roundId, entities[i]), versions[first + (2 * i)]));
                     }
 
                     pending.Clear();

@@ -15,7 +15,7 @@ public sealed class ProgressBoardTests
         var board = ProgressBoard.From(Summary(), Round(BoardScope.All), null, string.Equals);
 
         Assert.Equal("Các sở, ban, ngành", Assert.Single(board.Tasks, t => t.Id == "1").Lead);
-        Assert.Equal("Sở Tài chính, Sở Nội vụ", Assert.Single(board.Tasks, t => t.Id == "2").Lead);
+        Assert.Equal("Sở Tài chính; Sở Nội vụ", Assert.Single(board.Tasks, t => t.Id == "2").Lead);
     }
 
     [Fact]

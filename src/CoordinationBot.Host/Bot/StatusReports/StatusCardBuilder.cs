@@ -32,9 +32,10 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnSto
         }
 
         var tasks = reporters.TasksOf(stored.Plan, agency).ToList();
-        var saved = (justSaved is not null && tasks.All(t => justSaved.Any(s => s.Report.TaskId == t.Task.Id && s.Report.Agency == agency))
-            ? justSaved.Where(s => s.Report.Agency == agency)
-            : await store.GetReportsAsync(roundId, agency, cancellationToken)).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
+        var fresh = justSaved?.Where(s => s.Report.Agency == agency).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
+        var saved = fresh is not null && tasks.All(t => fresh.ContainsKey(t.Task.Id))
+            ? fresh
+            : (await store.GetReportsAsync(roundId, agency, cancellationToken)).ToDictionary(r => r.Report.TaskId, StringComparer.Ordinal);
         var today = time.Today();
         var label = $"{stored.Plan.Kind} {stored.Plan.Number ?? VietnameseText.Shorten(stored.Plan.Title, 80)}";
         var outstanding = justSaved is not null ? [] : ReportReturn.Outstanding(await returns.ListAsync(roundId, agency, cancellationToken), saved.Values.Select(s => s.Report));
