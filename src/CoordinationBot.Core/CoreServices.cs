@@ -47,6 +47,9 @@ public static class CoreServices
         services.TryAddScoped<Board.BoardQuery>();
         services.TryAddScoped<ExplainHandler>();
         services.TryAddScoped<AttachEvidenceHandler>();
+        services.TryAddSingleton(Reminders.ReminderSettings.Default);
+        services.TryAddScoped<Reminders.FocalRecipients>();
+        services.TryAddScoped<Reminders.RoundReminders>();
         return services;
     }
 }

@@ -69,14 +69,16 @@ public static class BotFeaturesExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Workers.TeamsRateLimiter>());
         builder.Services.AddHostedService<Workers.DeliveryWorker>();
         builder.Services.AddScoped<Workers.FailureNotices>();
-        builder.Services.AddScoped<Workers.FocalRecipients>();
         builder.Services.AddSingleton(sp => new CoordinationBot.Core.StatusReports.DeliveryScheduler(
             sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryLog>(),
             sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Workers.DeliveryOptions>>().Value.StalledAfter));
-        builder.Services.AddOptions<Workers.ReminderOptions>().BindConfiguration(Workers.ReminderOptions.SectionName);
-        builder.Services.AddSingleton<Workers.ReminderScheduler>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Workers.ReminderScheduler>());
+        builder.Services.AddOptions<Features.Reminders.ReminderOptions>().BindConfiguration(Features.Reminders.ReminderOptions.SectionName);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Reminders.ReminderOptions>>().Value.Settings);
+        builder.Services.AddSingleton<CoordinationBot.Core.Reminders.IReminderWording, Features.Reminders.ReminderWording>();
+        builder.Services.AddSingleton<CoordinationBot.Core.Reminders.IAdministrators, Plans.ConfiguredAdministrators>();
+        builder.Services.AddSingleton<Features.Reminders.ReminderScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Features.Reminders.ReminderScheduler>());
         builder.Services.AddOptions<BotLanguageOptions>().BindConfiguration(BotLanguageOptions.SectionName);
         builder.Services.AddScoped<ConversationGreeter>();
         builder.Services.AddScoped<TurnErrorHandler>();

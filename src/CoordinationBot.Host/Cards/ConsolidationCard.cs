@@ -20,7 +20,7 @@ public static class ConsolidationCard
         ArgumentNullException.ThrowIfNull(summary);
         string T(string name) => BotText.Get(name, culture);
         var plan = summary.Plan;
-        var label = $"{plan.Number ?? plan.Title} — {StatusCard.PeriodLabel(summary.Round.Period, culture)}";
+        var label = $"{plan.Number ?? plan.Title} — {BotText.PeriodLabel(summary.Round.Period, culture)}";
         var counts = string.Join("; ", Enum.GetValues<ProgressStatus>().Select(s => $"{T("Status_" + s)}: {summary.StatusCounts[s]}"));
         var body = new JsonArray
         {

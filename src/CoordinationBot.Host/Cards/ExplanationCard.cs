@@ -16,7 +16,7 @@ public static class ExplanationCard
     public const string DateInput = "newDate";
 
     /// <summary>
-    /// The form for <paramref name="roundId"/>, asking <paramref name="request"/> (<see cref="Request"/>), with an optional
+    /// The form for <paramref name="roundId"/>, asking <paramref name="request"/> (the reminders' wording), with an optional
     /// note (what to fix, when <paramref name="warning"/>) and the reason and date as typed, kept.
     /// </summary>
     public static JsonObject Create(string roundId, string request, DateOnly today, CultureInfo culture, string? note = null, bool warning = true, string? reason = null, string? date = null)
@@ -63,15 +63,5 @@ public static class ExplanationCard
                 ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = fallback },
             },
         ]);
-    }
-
-    /// <summary>What the card asks a late agency, in words: the agency, the round, the plan, the due date, the days past it, and who consolidates.</summary>
-    public static string Request(string agency, CoordinationBot.Core.StatusReports.ReportingRound round, CoordinationBot.Core.Plans.Plan plan, DateOnly today, CultureInfo culture)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        ArgumentNullException.ThrowIfNull(plan);
-        return string.Format(
-            culture, BotText.Get("ExplainAsk", culture), agency, StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title,
-            CoordinationBot.Core.Text.VietnameseDates.ToVietnameseDate(round.Due), Math.Max(0, today.DayNumber - round.Due.DayNumber), plan.FocalAgency ?? plan.Issuer ?? "—");
     }
 }

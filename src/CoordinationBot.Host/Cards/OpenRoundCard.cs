@@ -21,7 +21,7 @@ public static class OpenRoundCard
             ["title"] = $"{p.Plan.Number ?? p.Plan.Kind} — {(p.Plan.Title.Length <= 90 ? p.Plan.Title : p.Plan.Title[..89] + "…")}",
             ["value"] = p.Key,
         })]);
-        var periods = new JsonArray([.. Periods(today).Select(p => (JsonNode)new JsonObject { ["title"] = StatusCard.PeriodLabel(p, culture), ["value"] = p.Code })]);
+        var periods = new JsonArray([.. Periods(today).Select(p => (JsonNode)new JsonObject { ["title"] = BotText.PeriodLabel(p, culture), ["value"] = p.Code })]);
         var body = new JsonArray
         {
             AdaptiveCard.TextBlock(T("OpenRoundTitle"), heading: true),
@@ -33,7 +33,7 @@ public static class OpenRoundCard
             new JsonObject
             {
                 ["type"] = "Input.Number", ["id"] = "explainAfterDays", ["label"] = T("OpenRoundExplainAfter"), ["min"] = 1, ["max"] = ReportingRound.MaxExplainAfterDays,
-                ["placeholder"] = ReminderPlanner.DefaultExplainAfterDays.ToString(CultureInfo.InvariantCulture),
+                ["placeholder"] = CoordinationBot.Core.Reminders.ReminderPlanner.DefaultExplainAfterDays.ToString(CultureInfo.InvariantCulture),
             },
         };
         var title = T("OpenRoundAction");

@@ -17,7 +17,7 @@ public static class RoundsCard
         var lines = new List<string>();
         foreach (var (round, plan, reported, expected) in rows)
         {
-            var period = StatusCard.PeriodLabel(round.Period, culture);
+            var period = BotText.PeriodLabel(round.Period, culture);
             var line = string.Format(
                 culture,
                 BotText.Get(round.State == RoundState.Open ? "RoundsLineOpen" : "RoundsLineClosed", culture),

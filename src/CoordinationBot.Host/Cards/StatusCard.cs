@@ -32,7 +32,7 @@ public static class StatusCard
                 ["type"] = "FactSet",
                 ["facts"] = new JsonArray
                 {
-                    AdaptiveCard.Fact(T("StatusPeriod"), PeriodLabel(round.Period, culture)),
+                    AdaptiveCard.Fact(T("StatusPeriod"), BotText.PeriodLabel(round.Period, culture)),
                     AdaptiveCard.Fact(T("StatusDue"), round.Due.ToVietnameseDate()),
                     AdaptiveCard.Fact(T("StatusAgency"), model.Agency),
                 },
@@ -113,12 +113,6 @@ public static class StatusCard
         ]);
         card["refresh"] = refresh;
         return card;
-    }
-
-    public static string PeriodLabel(ReportingPeriod period, CultureInfo culture)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        return string.Format(culture, BotText.Get("Period_" + period.Kind, culture), period.Year);
     }
 
     private static JsonObject TaskBlock(int i, PlanTask task, Role role, StatusReport? saved, StatusEntry? shown, bool editable, CultureInfo culture)

@@ -17,6 +17,13 @@ public static class BotText
     public static string Get(string name, CultureInfo culture) =>
         Strings.GetString(name, culture) ?? throw new InvalidOperationException($"Missing resource string {name}.");
 
+    /// <summary>A round's period in words ("Quý II năm 2026").</summary>
+    public static string PeriodLabel(CoordinationBot.Core.StatusReports.ReportingPeriod period, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return string.Format(culture, Get("Period_" + period.Kind, culture), period.Year);
+    }
+
     /// <summary>The description of a command, or null when the resources have none.</summary>
     public static string? Find(string name, CultureInfo culture) => Strings.GetString(name, culture);
 }

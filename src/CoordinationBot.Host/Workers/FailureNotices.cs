@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Core.Reminders;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,7 @@ public sealed class FailureNotices(
             .ToList();
         var culture = language.Value.CultureFor(null);
         var label = plan.Plan.Number ?? plan.Plan.Title;
-        var period = StatusCard.PeriodLabel(round.Period, culture);
+        var period = BotText.PeriodLabel(round.Period, culture);
         var lines = failed.Count == 0
             ? [BotText.Get("FailureNoticeNone", culture)]
             : failed.Select(d => $"{d.Delivery.Agency}: {Why(d, culture)}").ToList();

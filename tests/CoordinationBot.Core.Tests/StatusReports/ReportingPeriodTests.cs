@@ -1,4 +1,5 @@
 using CoordinationBot.Core.Plans.Extraction;
+using CoordinationBot.Core.Reminders;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Core.Tests.Plans;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Escalation;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host.Workers;
+using CoordinationBot.Host.Features.Reminders;
 using CoordinationBot.IntegrationTests.Fixtures;
 using CoordinationBot.Testing;
 using DocumentFormat.OpenXml.Packaging;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host.Workers;
+using CoordinationBot.Host.Features.Reminders;
 using CoordinationBot.IntegrationTests.Fixtures;
 using CoordinationBot.Storage.StatusReports;
 using CoordinationBot.Testing;

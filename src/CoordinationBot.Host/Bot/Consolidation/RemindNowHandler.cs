@@ -3,13 +3,12 @@ using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Host.Bot.Plans;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
-using CoordinationBot.Host.Workers;
 using Microsoft.Extensions.Options;
 
 namespace CoordinationBot.Host.Bot.Consolidation;
 
 /// <summary>"Nhắc các đơn vị chưa báo cáo" on the summary card (focal agency only): reminders go out at once.</summary>
-public sealed class RemindNowHandler(ReminderScheduler reminders, CoordinationBot.Core.StatusReports.IStatusReportStore store, CoordinationBot.Core.Plans.Import.IPlanStore plans, PlanCommandGate gate, IOptions<BotLanguageOptions> language) : IActivityHandler
+public sealed class RemindNowHandler(CoordinationBot.Core.Reminders.RoundReminders reminders, CoordinationBot.Core.StatusReports.IStatusReportStore store, CoordinationBot.Core.Plans.Import.IPlanStore plans, PlanCommandGate gate, IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(ConsolidationCard.RemindVerb));
 
@@ -30,14 +29,14 @@ public sealed class RemindNowHandler(ReminderScheduler reminders, CoordinationBo
         }
         else
         {
-            var result = await reminders.RemindNowAsync(round.Id, cancellationToken);
+            var result = await reminders.RemindNowAsync(round, plan, cancellationToken);
             text = result.NobodyMissing ? BotText.Get("RemindNothing", culture) : string.Join(' ', Parts(result, culture));
         }
 
         return await CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);
     }
 
-    private static IEnumerable<string> Parts(RemindResult result, System.Globalization.CultureInfo culture)
+    private static IEnumerable<string> Parts(CoordinationBot.Core.Reminders.RemindResult result, System.Globalization.CultureInfo culture)
     {
         if (result.Reminded.Count > 0)
         {

@@ -6,7 +6,6 @@ using CoordinationBot.Core.Evidence;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Questions;
 using CoordinationBot.Host.Bot.Plans;
-using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +50,7 @@ public sealed class EvidenceUploadHandler(
         var label = result.Plan?.Number ?? result.Plan?.Title ?? string.Empty;
         var reply = result.Problem switch
         {
-            EvidenceProblem.None => string.Format(culture, BotText.Get("EvidenceSaved", culture), result.File!.FileName, Kilobytes(result.File.Size), result.Task!.Id, label, result.File.Agency, StatusCard.PeriodLabel(result.Round!.Period, culture)),
+            EvidenceProblem.None => string.Format(culture, BotText.Get("EvidenceSaved", culture), result.File!.FileName, Kilobytes(result.File.Size), result.Task!.Id, label, result.File.Agency, BotText.PeriodLabel(result.Round!.Period, culture)),
             EvidenceProblem.NotYourTask => string.Format(culture, BotText.Get("Evidence_NotYourTask", culture), agency, label, taskId),
             EvidenceProblem.TooLarge => string.Format(culture, BotText.Get("Evidence_TooLarge", culture), EvidenceKinds.MaxBytes / 1024 / 1024),
             EvidenceProblem.NotAccepted => string.Format(culture, BotText.Get("Evidence_NotAccepted", culture), EvidenceKinds.Accepted),

@@ -6,7 +6,6 @@ using CoordinationBot.Core.Plans.Extraction;
 using CoordinationBot.Core.Questions;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Bot.Plans;
-using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
 using CoordinationBot.Core.Text;
@@ -46,7 +45,7 @@ public abstract class ChangeRoundCommandHandler(
 
         var round = result.Round;
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
-        var reply = string.Format(culture, BotText.Get(close ? "RoundClosed" : "RoundExtended", culture), StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToVietnameseDate());
+        var reply = string.Format(culture, BotText.Get(close ? "RoundClosed" : "RoundExtended", culture), BotText.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title, round.Due.ToVietnameseDate());
         await turn.ReplyAsync(reply, cancellationToken);
         return null;
     }

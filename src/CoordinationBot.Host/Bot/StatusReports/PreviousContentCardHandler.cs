@@ -49,7 +49,7 @@ public sealed class PreviousContentCardHandler(
         }
 
         var note = found is { } earlier
-            ? string.Format(culture, BotText.Get("PreviousFilled", culture), StatusCard.PeriodLabel(earlier.Round.Period, culture), earlier.Reports.Count)
+            ? string.Format(culture, BotText.Get("PreviousFilled", culture), BotText.PeriodLabel(earlier.Round.Period, culture), earlier.Reports.Count)
             : BotText.Get("PreviousNone", culture);
         model = model with { Note = note, NoteIsWarning = found is null, Filled = filled, Draft = null };
         return await CardActionReply.WithCardAsync(turn, StatusCard.Create(model, culture), note, cancellationToken);

@@ -5,7 +5,6 @@ using CoordinationBot.Core.Commands;
 using CoordinationBot.Core.Questions;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Bot.Plans;
-using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +42,7 @@ public sealed class ResendRoundCommandHandler(
         var count = await deliveries.ResendFailedAsync(round.Id, cancellationToken);
         var plan = catalog.Plans.First(p => p.Key == round.PlanKey).Plan;
         await turn.ReplyAsync(
-            count == 0 ? BotText.Get("ResendNone", culture) : string.Format(culture, BotText.Get("ResendDone", culture), count, StatusCard.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title),
+            count == 0 ? BotText.Get("ResendNone", culture) : string.Format(culture, BotText.Get("ResendDone", culture), count, BotText.PeriodLabel(round.Period, culture), plan.Number ?? plan.Title),
             cancellationToken);
         return null;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using CoordinationBot.Core.Text;
 
@@ -15,7 +14,7 @@ public static class RoundOpenedText
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(plan);
         var round = result.Round ?? throw new ArgumentException("The round was not opened.", nameof(result));
-        var period = StatusCard.PeriodLabel(round.Period, culture);
+        var period = BotText.PeriodLabel(round.Period, culture);
         var due = round.Due.ToVietnameseDate();
         var text = result.AlreadyOpen
             ? string.Format(culture, BotText.Get(round.State == RoundState.Open ? "RoundAlreadyOpen" : "RoundAlreadyClosed", culture), period, plan.Number ?? plan.Title, due, result.Reported, result.Expected)

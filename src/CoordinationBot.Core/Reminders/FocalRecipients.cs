@@ -1,17 +1,15 @@
 using CoordinationBot.Core.Conversations;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host.Bot.Plans;
-using Microsoft.Extensions.Options;
 
-namespace CoordinationBot.Host.Workers;
+namespace CoordinationBot.Core.Reminders;
 
 /// <summary>
 /// Where a plan's focal agency is told about its rounds (overdue digests, undelivered cards): its registered channel
 /// or its officers' chats, by the directory; the administrators' chats when the plan names no focal agency or none of
 /// its officers can be reached — never the officers who may only import plans.
 /// </summary>
-public sealed class FocalRecipients(RecipientFinder recipients, IConversationReferenceStore conversations, IOptions<PlanImportOptions> plans)
+public sealed class FocalRecipients(RecipientFinder recipients, IConversationReferenceStore conversations, IAdministrators administrators)
 {
     public async Task<IReadOnlyList<ConversationReference>> FindAsync(Plan plan, string? tenantId, CancellationToken cancellationToken)
     {
@@ -25,15 +23,21 @@ public sealed class FocalRecipients(RecipientFinder recipients, IConversationRef
             }
         }
 
-        var administrators = new List<ConversationReference>();
+        var chats = new List<ConversationReference>();
         await foreach (var reference in conversations.ListAsync(tenantId ?? ConversationReference.NoTenant, cancellationToken))
         {
-            if (reference.ConversationType == "personal" && plans.Value.IsAdministrator(reference.AadObjectId))
+            if (reference.ConversationType == "personal" && administrators.IsAdministrator(reference.AadObjectId))
             {
-                administrators.Add(reference);
+                chats.Add(reference);
             }
         }
 
-        return administrators;
+        return chats;
     }
+}
+
+/// <summary>Port: the deployment's administrators (by Entra object id), who may run any plan's reporting.</summary>
+public interface IAdministrators
+{
+    bool IsAdministrator(string? aadObjectId);
 }

@@ -1,4 +1,6 @@
-namespace CoordinationBot.Core.StatusReports;
+using CoordinationBot.Core.StatusReports;
+
+namespace CoordinationBot.Core.Reminders;
 
 /// <summary>
 /// Who is reminded on a given day: agencies of an open round that have not reported, some days before the due date

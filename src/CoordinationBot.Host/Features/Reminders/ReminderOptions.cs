@@ -1,6 +1,8 @@
-namespace CoordinationBot.Host.Workers;
+using CoordinationBot.Core.Reminders;
 
-/// <summary>Configuration section <c>Reminders</c>.</summary>
+namespace CoordinationBot.Host.Features.Reminders;
+
+/// <summary>Configuration section <c>Reminders</c>; the days left unset are the core's defaults (<see cref="ReminderSettings.Default"/>).</summary>
 public sealed class ReminderOptions
 {
     public const string SectionName = "Reminders";
@@ -16,8 +18,7 @@ public sealed class ReminderOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Days after the due date before late agencies are asked to explain, for rounds that do not say (1–60).</summary>
-    public int ExplainAfterDays { get; set; } = CoordinationBot.Core.StatusReports.ReminderPlanner.DefaultExplainAfterDays;
+    public int? ExplainAfterDays { get; set; }
 
-    /// <summary>The days before the due date in force: the configured ones, else 3 and 1.</summary>
-    public IReadOnlyCollection<int> EffectiveDaysBefore => DaysBefore.Count > 0 ? [.. DaysBefore] : [3, 1];
+    public ReminderSettings Settings => ReminderSettings.From([.. DaysBefore], ExplainAfterDays);
 }
