@@ -41,6 +41,7 @@ public static class StorageExtensions
         services.AddSingleton<CoordinationBot.Core.StatusReports.IStatusDraftStore, StatusReports.TableStatusDraftStore>();
         services.AddSingleton<CoordinationBot.Core.StatusReports.IAgencyChannelStore, StatusReports.TableAgencyChannelStore>();
         services.AddSingleton(sp => Queues(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.AddSingleton<CoordinationBot.Core.StatusReports.IOutboxReceiver>(sp => sp.GetRequiredService<StatusReports.QueueDeliveryOutbox>());
         services.AddSingleton<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(sp => sp.GetRequiredService<StatusReports.QueueDeliveryOutbox>());
         services.AddSingleton<CoordinationBot.Core.StatusReports.ISingletonLease>(sp => new StatusReports.BlobSingletonLease(Container(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, "locks").GetBlobClient("reminders")));
         services.AddSingleton<CoordinationBot.Core.Consolidation.IReportFileStore>(sp => new StatusReports.BlobReportFileStore(Container(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, "reports")));

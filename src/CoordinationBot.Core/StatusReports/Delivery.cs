@@ -56,6 +56,28 @@ public interface IDeliveryOutbox
     Task<bool> EnqueueAsync(Delivery delivery, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Port: the sending side of the outbox. A received message is hidden from the other instances for its visibility
+/// time; one not completed by then reappears; one that keeps failing goes to the poison queue.
+/// </summary>
+public interface IOutboxReceiver : IDeliveryOutbox
+{
+    Task<IReadOnlyList<OutboxMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps a message hidden for <paramref name="visibility"/> more (a retry's wait, or while its card is sent): the
+    /// message as extended, or null when this instance no longer holds it (it reappeared and was received again).
+    /// </summary>
+    Task<OutboxMessage?> ExtendAsync(OutboxMessage message, TimeSpan visibility, CancellationToken cancellationToken);
+
+    Task CompleteAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    Task MoveToPoisonAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A received delivery (null when the message was unreadable) and what completing it needs.</summary>
+public sealed record OutboxMessage(string Id, string PopReceipt, int DequeueCount, Delivery? Delivery);
+
 /// <summary>A delivery held for sending by one instance; the version proves nobody has taken it since.</summary>
 public sealed record DeliveryClaim(string RoundId, string DeliveryId, string Version, int Attempts = 1, DateTimeOffset? FirstAttemptAt = null);
 

@@ -3,7 +3,6 @@ using CoordinationBot.BotFramework.Authentication;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Host.Telemetry;
-using CoordinationBot.Host.Workers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

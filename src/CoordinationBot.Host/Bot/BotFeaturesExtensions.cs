@@ -65,14 +65,16 @@ public static class BotFeaturesExtensions
         builder.Services.AddSingleton<Consolidation.FileLinks>();
         builder.Services.AddScoped<Consolidation.ConsolidationFiles>();
         builder.Services.AddScoped<Features.Board.TabSignIn>();
-        builder.Services.AddOptions<Workers.DeliveryOptions>().BindConfiguration(Workers.DeliveryOptions.SectionName);
-        builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Workers.TeamsRateLimiter>());
-        builder.Services.AddHostedService<Workers.DeliveryWorker>();
-        builder.Services.AddScoped<Workers.FailureNotices>();
+        builder.Services.AddOptions<Features.Deliveries.DeliveryOptions>().BindConfiguration(Features.Deliveries.DeliveryOptions.SectionName);
+        builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Features.Deliveries.TeamsRateLimiter>());
+        builder.Services.AddSingleton<Features.Deliveries.DeliverySender>();
+        builder.Services.AddHostedService<Features.Deliveries.DeliveryWorker>();
+        builder.Services.AddScoped<Features.Deliveries.DeliveryMessages>();
+        builder.Services.AddScoped<Features.Deliveries.FailureNotices>();
         builder.Services.AddSingleton(sp => new CoordinationBot.Core.StatusReports.DeliveryScheduler(
             sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryLog>(),
             sp.GetRequiredService<CoordinationBot.Core.StatusReports.IDeliveryOutbox>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Workers.DeliveryOptions>>().Value.StalledAfter));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Deliveries.DeliveryOptions>>().Value.StalledAfter));
         builder.Services.AddOptions<Features.Reminders.ReminderOptions>().BindConfiguration(Features.Reminders.ReminderOptions.SectionName);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Reminders.ReminderOptions>>().Value.Settings);
         builder.Services.AddSingleton<CoordinationBot.Core.Reminders.IReminderWording, Features.Reminders.ReminderWording>();
@@ -83,8 +85,8 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<ConversationGreeter>();
         builder.Services.AddScoped<TurnErrorHandler>();
         builder.Services.AddScoped<Apis.TurnRunner>();
-        builder.Services.AddSingleton<Workers.AcknowledgedTurns>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Workers.AcknowledgedTurns>());
+        builder.Services.AddSingleton<Apis.AcknowledgedTurns>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Apis.AcknowledgedTurns>());
         return builder;
     }
 }

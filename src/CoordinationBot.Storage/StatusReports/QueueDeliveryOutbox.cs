@@ -10,7 +10,7 @@ namespace CoordinationBot.Storage.StatusReports;
 /// The delivery outbox on Azure Storage Queues (Azurite locally): any bot instance receives, a message not
 /// completed reappears after its visibility timeout, and one that keeps failing is moved to the poison queue.
 /// </summary>
-public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) : IDeliveryOutbox
+public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) : IOutboxReceiver
 {
     private volatile bool created;
 
@@ -28,10 +28,6 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
         }
     }
 
-    /// <summary>Hides a received message until <paramref name="delay"/> from now: the next attempt of a retrying delivery.</summary>
-    public Task<OutboxMessage> DelayAsync(OutboxMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
-        ExtendAsync(message, delay, cancellationToken);
-
     public async Task<IReadOnlyList<OutboxMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
@@ -39,12 +35,20 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
         return messages.Value.Select(m => new OutboxMessage(m.MessageId, m.PopReceipt, (int)m.DequeueCount, Parse(m))).ToList();
     }
 
-    /// <summary>Keeps a message hidden for <paramref name="visibility"/> more; the returned message carries the new pop receipt.</summary>
-    public async Task<OutboxMessage> ExtendAsync(OutboxMessage message, TimeSpan visibility, CancellationToken cancellationToken)
+    /// <summary>The returned message carries the new pop receipt.</summary>
+    public async Task<OutboxMessage?> ExtendAsync(OutboxMessage message, TimeSpan visibility, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var updated = await queue.UpdateMessageAsync(message.Id, message.PopReceipt, visibilityTimeout: WholeSeconds(visibility), cancellationToken: cancellationToken);
-        return message with { PopReceipt = updated.Value.PopReceipt };
+        try
+        {
+            var updated = await queue.UpdateMessageAsync(message.Id, message.PopReceipt, visibilityTimeout: WholeSeconds(visibility), cancellationToken: cancellationToken);
+            return message with { PopReceipt = updated.Value.PopReceipt };
+        }
+        catch (RequestFailedException failure) when (failure.Status == 404 || failure.ErrorCode == "PopReceiptMismatch")
+        {
+            // Received again (its pop receipt changed) or completed meanwhile: no longer this instance's to extend.
+            return null;
+        }
     }
 
     public async Task CompleteAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -96,6 +100,3 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
         }
     }
 }
-
-/// <summary>A received delivery (null when the message was unreadable) and what completing it needs.</summary>
-public sealed record OutboxMessage(string Id, string PopReceipt, int DequeueCount, Delivery? Delivery);

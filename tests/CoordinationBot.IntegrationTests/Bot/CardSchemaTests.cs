@@ -10,7 +10,7 @@ using CoordinationBot.Core.Questions;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Bot.StatusReports;
 using CoordinationBot.Host.Cards;
-using CoordinationBot.Host.Workers;
+using CoordinationBot.Host.Features.Deliveries;
 using CoordinationBot.IntegrationTests.Fixtures;
 using CoordinationBot.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CoordinationBot.Host.Features.Deliveries;
 using CoordinationBot.BotFramework;
 using CoordinationBot.BotFramework.Authentication;
 using CoordinationBot.Graph.Directory;
 using CoordinationBot.Host.Bot.Consolidation;
-using CoordinationBot.Host.Workers;
 using CoordinationBot.Storage.Tables;
 using CoordinationBot.Testing;
 

@@ -1,4 +1,4 @@
-namespace CoordinationBot.Host.Workers;
+namespace CoordinationBot.Host.Features.Deliveries;
 
 /// <summary>Configuration section <c>Delivery</c>: the status-card sender.</summary>
 public sealed class DeliveryOptions

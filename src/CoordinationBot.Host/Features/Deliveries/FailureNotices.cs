@@ -7,7 +7,7 @@ using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
 
-namespace CoordinationBot.Host.Workers;
+namespace CoordinationBot.Host.Features.Deliveries;
 
 /// <summary>
 /// Tells the focal agency, in its officers' chats, which status cards of a round could not be delivered and why, with

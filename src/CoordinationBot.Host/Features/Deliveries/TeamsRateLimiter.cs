@@ -1,6 +1,6 @@
 using CoordinationBot.BotFramework.Connector;
 
-namespace CoordinationBot.Host.Workers;
+namespace CoordinationBot.Host.Features.Deliveries;
 
 /// <summary>
 /// Every request this instance makes to Teams waits here for its slot in <see cref="TeamsSendSchedule"/>: status

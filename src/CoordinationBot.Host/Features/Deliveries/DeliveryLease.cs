@@ -1,7 +1,6 @@
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Storage.StatusReports;
 
-namespace CoordinationBot.Host.Workers;
+namespace CoordinationBot.Host.Features.Deliveries;
 
 /// <summary>
 /// Keeps a claimed delivery and its outbox message while the card is being sent: both are renewed every third of the
@@ -12,7 +11,7 @@ namespace CoordinationBot.Host.Workers;
 public sealed partial class DeliveryLease : IAsyncDisposable
 {
     private readonly IDeliveryLog log;
-    private readonly QueueDeliveryOutbox outbox;
+    private readonly IOutboxReceiver outbox;
     private readonly TimeSpan lease;
     private readonly ILogger logger;
     private readonly CancellationTokenSource lost;
@@ -21,7 +20,7 @@ public sealed partial class DeliveryLease : IAsyncDisposable
     private DeliveryClaim claim;
     private bool messageHeld = true;
 
-    private DeliveryLease(IDeliveryLog log, QueueDeliveryOutbox outbox, DeliveryClaim claim, OutboxMessage message, TimeSpan lease, ILogger logger, CancellationToken stopping)
+    private DeliveryLease(IDeliveryLog log, IOutboxReceiver outbox, DeliveryClaim claim, OutboxMessage message, TimeSpan lease, ILogger logger, CancellationToken stopping)
     {
         this.log = log;
         this.outbox = outbox;
@@ -41,7 +40,7 @@ public sealed partial class DeliveryLease : IAsyncDisposable
 
     public bool IsLost { get; private set; }
 
-    public static DeliveryLease Hold(IDeliveryLog log, QueueDeliveryOutbox outbox, DeliveryClaim claim, OutboxMessage message, TimeSpan lease, ILogger logger, CancellationToken stopping) =>
+    public static DeliveryLease Hold(IDeliveryLog log, IOutboxReceiver outbox, DeliveryClaim claim, OutboxMessage message, TimeSpan lease, ILogger logger, CancellationToken stopping) =>
         new(log, outbox, claim, message, lease, logger, stopping);
 
     public async ValueTask DisposeAsync()
@@ -90,14 +89,14 @@ public sealed partial class DeliveryLease : IAsyncDisposable
             return;
         }
 
-        try
+        // Null: the message reappeared and was received again, so it can no longer be extended from here. The claim
+        // still is, and it alone keeps the card from being sent twice.
+        if (await outbox.ExtendAsync(Message, lease, done.Token) is { } extended)
         {
-            Message = await outbox.ExtendAsync(Message, lease, done.Token);
+            Message = extended;
         }
-        catch (Azure.RequestFailedException failure) when (failure.Status == 404 || failure.ErrorCode == "PopReceiptMismatch")
+        else
         {
-            // The message reappeared and was received again (its pop receipt changed): it can no longer be
-            // extended from here. The claim still is, and it alone keeps the card from being sent twice.
             messageHeld = false;
         }
     }

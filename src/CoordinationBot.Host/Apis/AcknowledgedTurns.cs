@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using System.Threading.Channels;
 using CoordinationBot.BotFramework.Schema;
-using CoordinationBot.Host.Apis;
 using CoordinationBot.Host.Telemetry;
 
-namespace CoordinationBot.Host.Workers;
+namespace CoordinationBot.Host.Apis;
 
 /// <summary>
 /// Turns that answer after the channel's request was acknowledged (questions): the endpoint returns 200 as soon as
