@@ -51,7 +51,7 @@ public sealed class TaskSearchInPlaygroundTests(PlaygroundFixture stack) : IClas
         {
             await page.GetByLabel("Trigger Message Extension App").First.ClickAsync();
             await page.GetByText("Link Unfurling", new() { Exact = true }).First.ClickAsync();
-            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Textbox).FillAsync("https://coordbot.example.vn" + CoordinationBot.Host.Bot.Questions.TaskLinkHandler.PathTo("21-kh-ubnd", task.Id));
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Textbox).FillAsync("https://coordbot.example.vn" + CoordinationBot.Host.Features.Questions.TaskLinkHandler.PathTo("21-kh-ubnd", task.Id));
             // The Playground previews the bot's answer to the link in its dialog, then sends it.
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Assertions.Expect(dialog.GetByText(task.Text[..40], new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });

@@ -1,5 +1,5 @@
 using CoordinationBot.Core.Consolidation;
-using CoordinationBot.Host.Bot.Consolidation;
+using CoordinationBot.Host.Features.Consolidation;
 
 namespace CoordinationBot.Host.Apis;
 

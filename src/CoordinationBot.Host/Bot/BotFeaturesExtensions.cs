@@ -1,6 +1,8 @@
 using CoordinationBot.BotFramework;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CoordinationBot.Host.Features.Conversations;
+using CoordinationBot.Host.Features.Help;
 
 namespace CoordinationBot.Host.Bot;
 
@@ -12,58 +14,58 @@ public static class BotFeaturesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services
             .AddActivityHandler<HelpHandler>()
-            .AddActivityHandler<Questions.AskQuestionHandler>()
-            .AddActivityHandler<Questions.PickAgencyHandler>()
-            .AddActivityHandler<Questions.TaskSearchHandler>()
-            .AddActivityHandler<Questions.TaskLinkHandler>()
-            .AddActivityHandler<People.ConfirmAgenciesCommandHandler>()
-            .AddActivityHandler<StatusReports.ResendRoundCommandHandler>()
-            .AddActivityHandler<StatusReports.MyCardsCommandHandler>()
-            .AddActivityHandler<StatusReports.RoundsCommandHandler>()
-            .AddActivityHandler<Plans.ListPlansHandler>()
-            .AddActivityHandler<Plans.CorrectTaskCommandHandler>()
-            .AddActivityHandler<Plans.CorrectTaskCardHandler>()
-            .AddActivityHandler<People.ConfirmAgencyCardHandler>()
-            .AddActivityHandler<StatusReports.OpenRoundCommandHandler>()
-            .AddActivityHandler<StatusReports.SubmitStatusCardHandler>()
-            .AddActivityHandler<StatusReports.RefreshStatusCardHandler>()
-            .AddActivityHandler<StatusReports.SaveDraftCardHandler>()
-            .AddActivityHandler<StatusReports.PreviousContentCardHandler>()
-            .AddActivityHandler<StatusReports.RegisterChannelHandler>()
-            .AddActivityHandler<StatusReports.OpenRoundCardHandler>()
-            .AddActivityHandler<Consolidation.ConsolidateCommandHandler>()
-            .AddActivityHandler<Consolidation.RemindNowHandler>()
-            .AddActivityHandler<StatusReports.ReturnReportCardHandler>()
-            .AddActivityHandler<StatusReports.ExtendRoundCommandHandler>()
-            .AddActivityHandler<StatusReports.CloseRoundCommandHandler>()
+            .AddActivityHandler<Features.Questions.AskQuestionHandler>()
+            .AddActivityHandler<Features.Questions.PickAgencyHandler>()
+            .AddActivityHandler<Features.Questions.TaskSearchHandler>()
+            .AddActivityHandler<Features.Questions.TaskLinkHandler>()
+            .AddActivityHandler<Features.People.ConfirmAgenciesCommandHandler>()
+            .AddActivityHandler<Features.StatusReports.ResendRoundCommandHandler>()
+            .AddActivityHandler<Features.StatusReports.MyCardsCommandHandler>()
+            .AddActivityHandler<Features.StatusReports.RoundsCommandHandler>()
+            .AddActivityHandler<Features.Plans.ListPlansHandler>()
+            .AddActivityHandler<Features.Plans.CorrectTaskCommandHandler>()
+            .AddActivityHandler<Features.Plans.CorrectTaskCardHandler>()
+            .AddActivityHandler<Features.People.ConfirmAgencyCardHandler>()
+            .AddActivityHandler<Features.StatusReports.OpenRoundCommandHandler>()
+            .AddActivityHandler<Features.StatusReports.SubmitStatusCardHandler>()
+            .AddActivityHandler<Features.StatusReports.RefreshStatusCardHandler>()
+            .AddActivityHandler<Features.StatusReports.SaveDraftCardHandler>()
+            .AddActivityHandler<Features.StatusReports.PreviousContentCardHandler>()
+            .AddActivityHandler<Features.StatusReports.RegisterChannelHandler>()
+            .AddActivityHandler<Features.StatusReports.OpenRoundCardHandler>()
+            .AddActivityHandler<Features.Consolidation.ConsolidateCommandHandler>()
+            .AddActivityHandler<Features.Consolidation.RemindNowHandler>()
+            .AddActivityHandler<Features.StatusReports.ReturnReportCardHandler>()
+            .AddActivityHandler<Features.StatusReports.ExtendRoundCommandHandler>()
+            .AddActivityHandler<Features.StatusReports.CloseRoundCommandHandler>()
             .AddActivityHandler<ConversationUpdateHandler>()
             .AddActivityHandler<InstallationUpdateHandler>()
-            .AddActivityHandler<Plans.PlanUploadHandler>()
-            .AddActivityHandler<Plans.SavePlanHandler>()
-            .AddActivityHandler<Plans.CancelPlanHandler>()
-            .AddActivityHandler<Plans.PreviewCorrectHandler>()
-            .AddActivityHandler<Plans.PreviewShowHandler>()
-            .AddActivityHandler<Escalation.ExplainCardHandler>()
-            .AddActivityHandler<Evidence.EvidenceUploadHandler>()
-            .AddActivityHandler<Consolidation.ReportTemplateUploadHandler>()
+            .AddActivityHandler<Features.Plans.PlanUploadHandler>()
+            .AddActivityHandler<Features.Plans.SavePlanHandler>()
+            .AddActivityHandler<Features.Plans.CancelPlanHandler>()
+            .AddActivityHandler<Features.Plans.PreviewCorrectHandler>()
+            .AddActivityHandler<Features.Plans.PreviewShowHandler>()
+            .AddActivityHandler<Features.Escalation.ExplainCardHandler>()
+            .AddActivityHandler<Features.Evidence.EvidenceUploadHandler>()
+            .AddActivityHandler<Features.Consolidation.ReportTemplateUploadHandler>()
             .AddActivityHandler<EvidenceWithoutFileHandler>()
             .AddActivityHandler<TemplateWithoutFileHandler>();
         builder.Services.TryAddSingleton(CoordinationBot.Core.Commands.CommandCatalog.Default);
         builder.Services.TryAddSingleton<CoordinationBot.BotFramework.Routing.ICommandRecognizer, CatalogCommandRecognizer>();
-        builder.Services.AddOptions<Plans.PlanImportOptions>().BindConfiguration(Plans.PlanImportOptions.SectionName);
-        builder.Services.AddHttpClient(Plans.PlanFileDownloader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+        builder.Services.AddOptions<Features.Plans.PlanImportOptions>().BindConfiguration(Features.Plans.PlanImportOptions.SectionName);
+        builder.Services.AddHttpClient(Features.Plans.PlanFileDownloader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        builder.Services.AddSingleton<Plans.PlanFileDownloader>();
-        builder.Services.AddScoped<Plans.PendingImportGuard>();
-        builder.Services.AddScoped<Plans.PendingPreviews>();
-        builder.Services.AddScoped<Plans.PlanCommandGate>();
-        builder.Services.AddScoped<StatusReports.StatusCardBuilder>();
-        builder.Services.AddScoped<StatusReports.StatusCardRequests>();
-        builder.Services.AddScoped<StatusReports.OpenCardsSender>();
-        builder.Services.AddScoped<StatusReports.UnreachableAgencies>();
-        builder.Services.AddOptions<Consolidation.FileLinkOptions>().BindConfiguration(Consolidation.FileLinkOptions.SectionName);
-        builder.Services.AddSingleton<Consolidation.FileLinks>();
-        builder.Services.AddScoped<Consolidation.ConsolidationFiles>();
+        builder.Services.AddSingleton<Features.Plans.PlanFileDownloader>();
+        builder.Services.AddScoped<Features.Plans.PendingImportGuard>();
+        builder.Services.AddScoped<Features.Plans.PendingPreviews>();
+        builder.Services.AddScoped<Features.Plans.PlanCommandGate>();
+        builder.Services.AddScoped<Features.StatusReports.StatusCardBuilder>();
+        builder.Services.AddScoped<Features.StatusReports.StatusCardRequests>();
+        builder.Services.AddScoped<Features.StatusReports.OpenCardsSender>();
+        builder.Services.AddScoped<Features.StatusReports.UnreachableAgencies>();
+        builder.Services.AddOptions<Features.Consolidation.FileLinkOptions>().BindConfiguration(Features.Consolidation.FileLinkOptions.SectionName);
+        builder.Services.AddSingleton<Features.Consolidation.FileLinks>();
+        builder.Services.AddScoped<Features.Consolidation.ConsolidationFiles>();
         builder.Services.AddScoped<Features.Board.TabSignIn>();
         builder.Services.AddOptions<Features.Deliveries.DeliveryOptions>().BindConfiguration(Features.Deliveries.DeliveryOptions.SectionName);
         builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Features.Deliveries.TeamsRateLimiter>());
@@ -78,7 +80,7 @@ public static class BotFeaturesExtensions
         builder.Services.AddOptions<Features.Reminders.ReminderOptions>().BindConfiguration(Features.Reminders.ReminderOptions.SectionName);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Reminders.ReminderOptions>>().Value.Settings);
         builder.Services.AddSingleton<CoordinationBot.Core.Reminders.IReminderWording, Features.Reminders.ReminderWording>();
-        builder.Services.AddSingleton<CoordinationBot.Core.Reminders.IAdministrators, Plans.ConfiguredAdministrators>();
+        builder.Services.AddSingleton<CoordinationBot.Core.Reminders.IAdministrators, Features.Plans.ConfiguredAdministrators>();
         builder.Services.AddSingleton<Features.Reminders.ReminderScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Features.Reminders.ReminderScheduler>());
         builder.Services.AddOptions<BotLanguageOptions>().BindConfiguration(BotLanguageOptions.SectionName);

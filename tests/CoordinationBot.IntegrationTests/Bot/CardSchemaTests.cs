@@ -8,12 +8,18 @@ using CoordinationBot.Core.People;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.Questions;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host.Bot.StatusReports;
+using CoordinationBot.Host.Features.StatusReports;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Features.Deliveries;
 using CoordinationBot.IntegrationTests.Fixtures;
 using CoordinationBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using CoordinationBot.Host.Features.Consolidation;
+using CoordinationBot.Host.Features.Escalation;
+using CoordinationBot.Host.Features.Help;
+using CoordinationBot.Host.Features.People;
+using CoordinationBot.Host.Features.Plans;
+using CoordinationBot.Host.Features.Questions;
 
 namespace CoordinationBot.IntegrationTests.Bot;
 

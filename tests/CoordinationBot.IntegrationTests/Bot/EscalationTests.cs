@@ -109,7 +109,7 @@ public sealed class EscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         using var scope = context.Host.Services.CreateScope();
         var summary = (await scope.ServiceProvider.GetRequiredService<CoordinationBot.Core.Consolidation.ConsolidateHandler>().SummarizeAsync((await store.GetRoundAsync(RoundId, default))!, default))!;
         Assert.Equal("Sở Tài chính", Assert.Single(summary.Explanations).Agency);
-        var summaryCard = CoordinationBot.Host.Cards.ConsolidationCard.Create(summary, new Uri("https://files.invalid/r.docx"), new Uri("https://files.invalid/r.xlsx"), TimeSpan.FromHours(1), System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+        var summaryCard = CoordinationBot.Host.Features.Consolidation.ConsolidationCard.Create(summary, new Uri("https://files.invalid/r.docx"), new Uri("https://files.invalid/r.xlsx"), TimeSpan.FromHours(1), System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
         Assert.Contains("Sở Tài chính: Chờ số liệu của các xã. (hẹn gửi trước 22/12/2026)", summaryCard.ToJsonString(Readable), StringComparison.Ordinal);
         var report = CoordinationBot.Documents.Reports.ConsolidationDocument.Write(summary);
         // A template that no longer opens gives the report in its own layout, not no report.

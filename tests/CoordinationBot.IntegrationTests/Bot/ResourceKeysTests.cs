@@ -6,7 +6,7 @@ using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Corrections;
 using CoordinationBot.Core.Plans.Import;
 using CoordinationBot.Core.StatusReports;
-using CoordinationBot.Host.Bot.Plans;
+using CoordinationBot.Host.Features.Plans;
 using CoordinationBot.Testing;
 
 namespace CoordinationBot.IntegrationTests.Bot;

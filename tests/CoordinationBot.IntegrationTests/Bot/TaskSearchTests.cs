@@ -84,7 +84,7 @@ public sealed class TaskSearchTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var stored = catalog.Tasks.First(t => t.Task.Assignments.Any(a => a.Role == CoordinationBot.Core.Plans.Role.Lead));
         var planKey = catalog.Plans[stored.Plan].Key;
-        var url = "https://coordbot.example.vn" + CoordinationBot.Host.Bot.Questions.TaskLinkHandler.PathTo(planKey, stored.Task.Id);
+        var url = "https://coordbot.example.vn" + CoordinationBot.Host.Features.Questions.TaskLinkHandler.PathTo(planKey, stored.Task.Id);
 
         var result = await PostAsync(TeamsActivities.QueryLink(context.Connector.ServiceUrl, url));
 

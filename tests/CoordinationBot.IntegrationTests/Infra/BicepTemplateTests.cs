@@ -4,7 +4,7 @@ using CoordinationBot.Host.Features.Deliveries;
 using CoordinationBot.BotFramework;
 using CoordinationBot.BotFramework.Authentication;
 using CoordinationBot.Graph.Directory;
-using CoordinationBot.Host.Bot.Consolidation;
+using CoordinationBot.Host.Features.Consolidation;
 using CoordinationBot.Storage.Tables;
 using CoordinationBot.Testing;
 

@@ -3,7 +3,7 @@ using CoordinationBot.Core.Board;
 using CoordinationBot.Core.People;
 using CoordinationBot.Core.Text;
 using CoordinationBot.Graph.Directory;
-using CoordinationBot.Host.Bot.Consolidation;
+using CoordinationBot.Host.Features.Consolidation;
 using CoordinationBot.Host.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -99,7 +99,7 @@ public static class BoardHtml
         foreach (var task in board.Tasks)
         {
             var status = task.Status is { } s ? $"{T("Status_" + s)} ({task.Percent}%)" : T("Board_NoReport");
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-task=\"{E(task.Id)}\" data-ontime=\"{task.OnTime}\"><td><a href=\"{E(Bot.Questions.TaskLinkHandler.PathTo(board.Round.PlanKey, task.Id))}\" title=\"{E(T("Board_TaskLink"))}\">{E(task.Id)}</a></td><td class=\"text\">{E(VietnameseText.Shorten(task.Text, 160))}</td><td>{E(task.Lead)}</td><td>{E(task.Due?.ToVietnameseDate() ?? "—")}</td><td>{E(status)}</td><td class=\"s-{task.OnTime}\">{E(T("OnTime_" + task.OnTime))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-task=\"{E(task.Id)}\" data-ontime=\"{task.OnTime}\"><td><a href=\"{E(Features.Questions.TaskLinkHandler.PathTo(board.Round.PlanKey, task.Id))}\" title=\"{E(T("Board_TaskLink"))}\">{E(task.Id)}</a></td><td class=\"text\">{E(VietnameseText.Shorten(task.Text, 160))}</td><td>{E(task.Lead)}</td><td>{E(task.Due?.ToVietnameseDate() ?? "—")}</td><td>{E(status)}</td><td class=\"s-{task.OnTime}\">{E(T("OnTime_" + task.OnTime))}</td></tr>");
         }
 
         html.Append("</tbody></table>");

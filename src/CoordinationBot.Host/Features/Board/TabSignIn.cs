@@ -4,7 +4,7 @@ using CoordinationBot.BotFramework.Authentication;
 using CoordinationBot.Core.Board;
 using CoordinationBot.Core.People;
 using CoordinationBot.Host.Apis;
-using CoordinationBot.Host.Bot.Plans;
+using CoordinationBot.Host.Features.Plans;
 using Microsoft.Extensions.Options;
 
 namespace CoordinationBot.Host.Features.Board;

@@ -4,10 +4,11 @@ using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Host.Bot;
-using CoordinationBot.Host.Bot.StatusReports;
+using CoordinationBot.Host.Features.StatusReports;
 using CoordinationBot.Host.Cards;
 using CoordinationBot.Host.Resources;
 using Microsoft.Extensions.Options;
+using CoordinationBot.Host.Features.Escalation;
 
 namespace CoordinationBot.Host.Features.Deliveries;
 
