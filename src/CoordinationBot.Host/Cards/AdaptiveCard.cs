@@ -59,5 +59,23 @@ public static class AdaptiveCard
     };
 
     /// <summary>One title and value of a FactSet.</summary>
+    /// <summary>
+    /// An Action.Execute with <paramref name="verb"/> and <paramref name="data"/>, falling back to an Action.Submit that
+    /// carries the same data and the verb, for clients without Universal Actions.
+    /// </summary>
+    public static JsonObject Execute(string title, string verb, JsonObject? data = null)
+    {
+        var submit = data?.DeepClone().AsObject() ?? [];
+        submit["verb"] = verb;
+        var action = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb };
+        if (data is not null)
+        {
+            action["data"] = data.DeepClone();
+        }
+
+        action["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submit };
+        return action;
+    }
+
     public static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }

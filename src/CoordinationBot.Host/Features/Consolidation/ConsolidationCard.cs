@@ -13,6 +13,11 @@ public static class ConsolidationCard
 {
     public const string RemindVerb = "round.remind";
     public const string ReturnVerb = "report.return";
+
+    /// <summary>The round both actions are about; the return form's inputs: which agency, and what to add.</summary>
+    public const string RoundField = "roundId";
+    public const string ReturnAgencyInput = "agency";
+    public const string ReturnCommentInput = "comment";
     private const int MaxQuotes = 10;
 
     /// <summary>The card; <paramref name="link"/> makes the signed download link of an evidence file (none: the files are named, not linked).</summary>
@@ -61,12 +66,7 @@ public static class ConsolidationCard
         };
         if (summary.Missing.Count > 0)
         {
-            var data = new JsonObject { ["roundId"] = summary.Round.Id };
-            actions.Add(new JsonObject
-            {
-                ["type"] = "Action.Execute", ["title"] = T("ConsolidationRemind"), ["verb"] = RemindVerb, ["data"] = data,
-                ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = T("ConsolidationRemind"), ["data"] = new JsonObject { ["verb"] = RemindVerb, ["roundId"] = summary.Round.Id } },
-            });
+            actions.Add(AdaptiveCard.Execute(T("ConsolidationRemind"), RemindVerb, new JsonObject { [RoundField] = summary.Round.Id }));
         }
 
         if (ReturnForm(summary, culture) is { } form)
@@ -95,22 +95,18 @@ public static class ConsolidationCard
             [
                 new JsonObject
                 {
-                    ["type"] = "Input.ChoiceSet", ["id"] = "agency", ["label"] = T("ConsolidationReturnAgency"), ["isRequired"] = true, ["style"] = "compact",
+                    ["type"] = "Input.ChoiceSet", ["id"] = ReturnAgencyInput, ["label"] = T("ConsolidationReturnAgency"), ["isRequired"] = true, ["style"] = "compact",
                     ["errorMessage"] = T("ConsolidationReturnAgency"),
                     ["choices"] = new JsonArray([.. reporters.Select(a => (JsonNode)new JsonObject { ["title"] = a, ["value"] = a })]),
                 },
                 new JsonObject
                 {
-                    ["type"] = "Input.Text", ["id"] = "comment", ["label"] = T("ConsolidationReturnComment"), ["isMultiline"] = true, ["isRequired"] = true,
+                    ["type"] = "Input.Text", ["id"] = ReturnCommentInput, ["label"] = T("ConsolidationReturnComment"), ["isMultiline"] = true, ["isRequired"] = true,
                     ["maxLength"] = ReturnReportHandler.MaxCommentLength, ["placeholder"] = T("ConsolidationReturnPlaceholder"), ["errorMessage"] = T("Return_CommentRequired"),
                 },
             ],
             [
-                new JsonObject
-                {
-                    ["type"] = "Action.Execute", ["title"] = title, ["verb"] = ReturnVerb, ["data"] = new JsonObject { ["roundId"] = summary.Round.Id },
-                    ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["verb"] = ReturnVerb, ["roundId"] = summary.Round.Id } },
-                },
+                AdaptiveCard.Execute(title, ReturnVerb, new JsonObject { [RoundField] = summary.Round.Id }),
             ]);
         card.Remove("$schema");
         return new JsonObject { ["type"] = "Action.ShowCard", ["title"] = T("ConsolidationReturn"), ["card"] = card };

@@ -18,7 +18,7 @@ public sealed class RemindNowHandler(CoordinationBot.Core.Reminders.RoundReminde
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         string text;
-        var round = turn.Activity.GetCardString("roundId") is { Length: <= 300 } roundId ? await store.GetRoundAsync(roundId, cancellationToken) : null;
+        var round = turn.Activity.GetCardString(ConsolidationCard.RoundField) is { Length: <= 300 } roundId ? await store.GetRoundAsync(roundId, cancellationToken) : null;
         var plan = round is null ? null : (await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken))?.Plan;
         if (round is null || plan is null)
         {

@@ -26,7 +26,7 @@ public sealed class ExplainCardHandler(ExplainHandler explain, PlanCommandGate g
         var (agency, _) = await gate.SenderAsync(turn, cancellationToken);
         var reason = activity.GetCardString(ExplanationCard.ReasonInput);
         var date = activity.GetCardString(ExplanationCard.DateInput);
-        var result = await explain.HandleAsync(new ExplainRequest(activity.GetCardString("roundId"), reason, date, activity.From?.AadObjectId ?? "?", activity.From?.Name, agency), cancellationToken);
+        var result = await explain.HandleAsync(new ExplainRequest(activity.GetCardString(ExplanationCard.RoundField), reason, date, activity.From?.AadObjectId ?? "?", activity.From?.Name, agency), cancellationToken);
         switch (result.Problem)
         {
             case ExplainProblem.UnknownRound:

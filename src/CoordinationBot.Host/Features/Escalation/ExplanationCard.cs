@@ -15,6 +15,7 @@ public static class ExplanationCard
     public const string Verb = "report.explain";
     public const string ReasonInput = "reason";
     public const string DateInput = "newDate";
+    public const string RoundField = "roundId";
 
     /// <summary>
     /// The form for <paramref name="roundId"/>, asking <paramref name="request"/> (the reminders' wording), with an optional
@@ -53,16 +54,6 @@ public static class ExplanationCard
 
         body.Add(dateInput);
         var title = T("ExplainSend");
-        JsonObject Data() => new() { ["roundId"] = roundId };
-        var fallback = Data();
-        fallback["verb"] = Verb;
-        return AdaptiveCard.Create(body,
-        [
-            new JsonObject
-            {
-                ["type"] = "Action.Execute", ["title"] = title, ["verb"] = Verb, ["data"] = Data(),
-                ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = fallback },
-            },
-        ]);
+        return AdaptiveCard.Create(body, [AdaptiveCard.Execute(title, Verb, new JsonObject { [RoundField] = roundId })]);
     }
 }

@@ -10,6 +10,8 @@ namespace CoordinationBot.Host.Features.People;
 public static class AgencyConfirmationCard
 {
     public const string Verb = "directory.confirm";
+    public const string UserField = "user";
+    public const string AgencyField = "agency";
     public const int MaxShown = 50;
 
     public static JsonObject Create(IReadOnlyList<(string AadObjectId, AgencyChoice Choice)> pending, CultureInfo culture, string? note)
@@ -31,7 +33,7 @@ public static class AgencyConfirmationCard
         body.Add(AdaptiveCard.TextBlock(T("ConfirmHint"), subtle: true));
         foreach (var (user, choice) in pending.Take(MaxShown))
         {
-            var data = new JsonObject { ["user"] = user, ["agency"] = choice.Agency };
+            var data = new JsonObject { [UserField] = user, [AgencyField] = choice.Agency };
             body.Add(new JsonObject
             {
                 ["type"] = "ColumnSet",
@@ -54,11 +56,7 @@ public static class AgencyConfirmationCard
                                 ["type"] = "ActionSet",
                                 ["actions"] = new JsonArray
                                 {
-                                    new JsonObject
-                                    {
-                                        ["type"] = "Action.Execute", ["title"] = T("ConfirmAction"), ["verb"] = Verb, ["data"] = data,
-                                        ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = T("ConfirmAction"), ["data"] = new JsonObject { ["verb"] = Verb, ["user"] = user, ["agency"] = choice.Agency } },
-                                    },
+                                    AdaptiveCard.Execute(T("ConfirmAction"), Verb, data),
                                 },
                             },
                         },

@@ -23,8 +23,8 @@ public sealed class ConfirmAgencyCardHandler(IAgencyChoiceStore choices, PlanCat
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         var officer = turn.Activity.From?.AadObjectId;
-        var user = turn.Activity.GetCardString("user");
-        var agency = turn.Activity.GetCardString("agency");
+        var user = turn.Activity.GetCardString(AgencyConfirmationCard.UserField);
+        var agency = turn.Activity.GetCardString(AgencyConfirmationCard.AgencyField);
         var mayConfirm = await gate.ConfirmerAsync(turn, await catalogs.GetAsync(cancellationToken), cancellationToken);
         if (mayConfirm is null || agency is null || !mayConfirm(agency))
         {

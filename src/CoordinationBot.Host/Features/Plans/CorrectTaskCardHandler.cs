@@ -33,7 +33,7 @@ public sealed class CorrectTaskCardHandler(
         var activity = turn.Activity;
         var (agency, administrator) = await gate.SenderAsync(turn, cancellationToken);
         LoadedPreview? loaded = null;
-        if (activity.GetCardString("pendingId") is not null)
+        if (activity.GetCardString(PlanPreviewCard.PendingField) is not null)
         {
             (loaded, var problem) = await previews.LoadAsync(turn, cancellationToken);
             if (loaded is null)
@@ -42,17 +42,7 @@ public sealed class CorrectTaskCardHandler(
             }
         }
 
-        var request = new CorrectTaskRequest(
-            loaded is null ? activity.GetCardString("planKey") : CorrectTaskHandler.PendingKey(loaded.Pending.Id),
-            activity.GetCardString("taskId"),
-            activity.GetCardString("lead"),
-            activity.GetCardString("supports"),
-            activity.GetCardString("due"),
-            string.Equals(activity.GetCardString("notATask"), "true", StringComparison.Ordinal),
-            activity.From?.AadObjectId ?? "?",
-            activity.From?.Name,
-            agency,
-            administrator);
+        var request = TaskCorrectionCard.Read(activity, loaded is null ? null : CorrectTaskHandler.PendingKey(loaded.Pending.Id), agency, administrator);
         var result = loaded is null
             ? await correct.HandleAsync(request, cancellationToken)
             : await correct.HandlePendingAsync(request, loaded.AsPending(), cancellationToken);

@@ -14,7 +14,7 @@ public sealed class PendingImportGuard(IPendingImportStore pending, IOptions<Pla
     public async Task<(PendingImport? Pending, string? ProblemText)> ResolveAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var id = turn.Activity.GetCardString("pendingId");
+        var id = turn.Activity.GetCardString(PlanPreviewCard.PendingField);
         if (id is null || !Guid.TryParseExact(id, "N", out _))
         {
             return (null, "PreviewGone");

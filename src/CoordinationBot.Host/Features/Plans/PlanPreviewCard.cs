@@ -15,6 +15,9 @@ public static class PlanPreviewCard
     public const string CorrectVerb = "plan.preview.correct";
     public const string ShowVerb = "plan.preview.show";
     public const string TaskIdInput = "correctTaskId";
+
+    /// <summary>The pending import a preview (and a correction form opened from it) is about.</summary>
+    public const string PendingField = "pendingId";
     private const int FirstTasks = 5;
 
     /// <summary>
@@ -79,32 +82,16 @@ public static class PlanPreviewCard
             ["placeholder"] = string.Format(culture, T("PreviewCorrectPlaceholder"), plan.Tasks[0].Id), ["maxLength"] = 40,
         });
         body.Add(AdaptiveCard.TextBlock(T("PreviewAsk")));
-        var data = new JsonObject { ["pendingId"] = pendingId };
+        var data = new JsonObject { [PendingField] = pendingId };
         return AdaptiveCard.Create(body,
         [
-            Execute(T("ActionSave"), SaveVerb, data),
-            Execute(T("PreviewCorrectAction"), CorrectVerb, data),
-            Execute(T("ActionCancel"), CancelVerb, data),
+            AdaptiveCard.Execute(T("ActionSave"), SaveVerb, data),
+            AdaptiveCard.Execute(T("PreviewCorrectAction"), CorrectVerb, data),
+            AdaptiveCard.Execute(T("ActionCancel"), CancelVerb, data),
         ]);
     }
 
     /// <summary>The action that takes a correction form back to the preview it came from.</summary>
     public static JsonObject BackAction(string pendingId, CultureInfo culture) =>
-        Execute(BotText.Get("PreviewBack", culture), ShowVerb, new JsonObject { ["pendingId"] = pendingId });
-
-    /// <summary>Action.Execute for Teams, with the Action.Submit fallback older clients need; both carry the verb.</summary>
-    private static JsonObject Execute(string title, string verb, JsonObject data) => new()
-    {
-        ["type"] = "Action.Execute",
-        ["title"] = title,
-        ["verb"] = verb,
-        ["data"] = data.DeepClone(),
-        ["fallback"] = new JsonObject
-        {
-            ["type"] = "Action.Submit",
-            ["title"] = title,
-            ["data"] = new JsonObject { ["verb"] = verb, ["pendingId"] = data["pendingId"]!.DeepClone() },
-        },
-    };
-
+        AdaptiveCard.Execute(BotText.Get("PreviewBack", culture), ShowVerb, new JsonObject { [PendingField] = pendingId });
 }

@@ -1,3 +1,4 @@
+using CoordinationBot.BotFramework.Schema;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Plans;
@@ -15,6 +16,12 @@ namespace CoordinationBot.Host.Features.Plans;
 public static class TaskCorrectionCard
 {
     public const string Verb = "plan.correct";
+    public const string PlanField = "planKey";
+    public const string TaskField = "taskId";
+    private const string LeadInput = "lead";
+    private const string SupportsInput = "supports";
+    private const string DueInput = "due";
+    private const string NotATaskInput = "notATask";
     private const int MaxHistory = 5;
 
     /// <summary>The form; for a file previewed and not yet stored (<paramref name="pendingId"/>) it says the change waits for
@@ -42,9 +49,9 @@ public static class TaskCorrectionCard
         }
 
         body.Add(AdaptiveCard.PlainText((VietnameseText.Shorten(task.Text, 600), false)));
-        body.Add(Input("lead", T("CorrectLead"), Agencies(task, Role.Lead)));
-        body.Add(Input("supports", T("CorrectSupports"), Agencies(task, Role.Support)));
-        var due = new JsonObject { ["type"] = "Input.Date", ["id"] = "due", ["label"] = T("CorrectDue") };
+        body.Add(Input(LeadInput, T("CorrectLead"), Agencies(task, Role.Lead)));
+        body.Add(Input(SupportsInput, T("CorrectSupports"), Agencies(task, Role.Support)));
+        var due = new JsonObject { ["type"] = "Input.Date", ["id"] = DueInput, ["label"] = T("CorrectDue") };
         if (task.Due is { } date)
         {
             due["value"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -53,7 +60,7 @@ public static class TaskCorrectionCard
         body.Add(due);
         body.Add(new JsonObject
         {
-            ["type"] = "Input.Toggle", ["id"] = "notATask", ["title"] = T("CorrectNotATask"),
+            ["type"] = "Input.Toggle", ["id"] = NotATaskInput, ["title"] = T("CorrectNotATask"),
             ["value"] = removed ? "true" : "false", ["valueOn"] = "true", ["valueOff"] = "false",
         });
         var mine = history.Where(c => c.TaskId == task.Id).OrderByDescending(c => c.Sequence).Take(MaxHistory).ToList();
@@ -69,16 +76,10 @@ public static class TaskCorrectionCard
         }
 
         var title = T("CorrectSave");
-        JsonObject Data() => pendingId is null
-            ? new JsonObject { ["planKey"] = plan.Key, ["taskId"] = task.Id }
-            : new JsonObject { ["pendingId"] = pendingId, ["taskId"] = task.Id };
-        var fallback = Data();
-        fallback["verb"] = Verb;
-        var save = new JsonObject
-        {
-            ["type"] = "Action.Execute", ["title"] = title, ["verb"] = Verb, ["data"] = Data(),
-            ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = fallback },
-        };
+        var data = pendingId is null
+            ? new JsonObject { [PlanField] = plan.Key, [TaskField] = task.Id }
+            : new JsonObject { [PlanPreviewCard.PendingField] = pendingId, [TaskField] = task.Id };
+        var save = AdaptiveCard.Execute(title, Verb, data);
         return AdaptiveCard.Create(body, pendingId is null ? [save] : [save, PlanPreviewCard.BackAction(pendingId, culture)]);
     }
 
@@ -120,4 +121,24 @@ public static class TaskCorrectionCard
         ["type"] = "Input.Text", ["id"] = id, ["label"] = label, ["isMultiline"] = true,
         ["maxLength"] = CorrectTaskHandler.MaxAgencies * (CorrectTaskHandler.MaxNameLength + 1), ["value"] = value,
     };
+
+    /// <summary>
+    /// What the form sent, as untrusted strings, for the core to check: the stored plan (or the preview's
+    /// <paramref name="pendingKey"/>, which the caller loaded by the sender), the task and the corrected fields.
+    /// </summary>
+    public static CorrectTaskRequest Read(Activity activity, string? pendingKey, string? senderAgency, bool administrator)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return new CorrectTaskRequest(
+            pendingKey ?? activity.GetCardString(PlanField),
+            activity.GetCardString(TaskField),
+            activity.GetCardString(LeadInput),
+            activity.GetCardString(SupportsInput),
+            activity.GetCardString(DueInput),
+            string.Equals(activity.GetCardString(NotATaskInput), "true", StringComparison.Ordinal),
+            activity.From?.AadObjectId ?? "?",
+            activity.From?.Name,
+            senderAgency,
+            administrator);
+    }
 }

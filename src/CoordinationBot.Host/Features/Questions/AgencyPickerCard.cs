@@ -40,13 +40,7 @@ public static class AgencyPickerCard
         var title = BotText.Get("PickAgencyAction", culture);
         return AdaptiveCard.Create(body,
         [
-            new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["title"] = title,
-                ["verb"] = Verb,
-                ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["verb"] = Verb } },
-            },
+            AdaptiveCard.Execute(title, Verb),
         ]);
     }
 

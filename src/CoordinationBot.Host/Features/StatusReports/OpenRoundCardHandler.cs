@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core;
@@ -30,30 +29,21 @@ public sealed class OpenRoundCardHandler(
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         var catalog = await catalogs.GetAsync(cancellationToken);
         var today = time.Today();
-        var planKey = turn.Activity.GetCardString("plan");
-        var period = OpenRoundCard.Periods(today).FirstOrDefault(p => p.Code == turn.Activity.GetCardString("period"));
-        var dueText = turn.Activity.GetCardString("due");
-        DateOnly? due = string.IsNullOrWhiteSpace(dueText) ? null
-            : DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : DateOnly.MinValue;
-        var message = turn.Activity.GetCardString("message")?.Trim();
-        var explainText = turn.Activity.GetCardString("explainAfterDays")?.Trim();
-        int? explainAfter = string.IsNullOrEmpty(explainText) ? null
-            : int.TryParse(explainText, NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : 0;
-        if (planKey is null || catalog.Plans.All(p => p.Key != planKey) || period is null || due == DateOnly.MinValue || message is { Length: > OpenRoundCard.MaxMessage })
+        var form = OpenRoundCard.Read(turn.Activity, today);
+        if (!form.Complete || catalog.Plans.All(p => p.Key != form.PlanKey))
         {
             return await CardActionReply.WithNoticeAsync(turn, BotText.Get("Round_InvalidInput", culture), cancellationToken);
         }
 
-        if (await gate.RefusalAsync(turn, catalog.Plans.First(p => p.Key == planKey).Plan, CommandCatalog.OpenRound, culture, cancellationToken) is { } refusal)
+        if (await gate.RefusalAsync(turn, catalog.Plans.First(p => p.Key == form.PlanKey).Plan, CommandCatalog.OpenRound, culture, cancellationToken) is { } refusal)
         {
             return await CardActionReply.WithNoticeAsync(turn, refusal, cancellationToken);
         }
 
-        var request = new OpenRoundRequest(string.Empty, string.Empty, due, string.IsNullOrEmpty(message) ? null : message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, planKey,
-            string.Equals(turn.Activity.GetCardString("chain"), "true", StringComparison.Ordinal) ? ReportingMode.SupportsToLead : ReportingMode.ToFocal)
+        var request = new OpenRoundRequest(string.Empty, string.Empty, form.Due, form.Message, turn.Activity.From?.AadObjectId ?? "?", turn.TenantId ?? ConversationReference.NoTenant, form.PlanKey, form.Mode)
         {
-            ExplainAfterDays = explainAfter,
-            Period = period,
+            ExplainAfterDays = form.ExplainAfterDays,
+            Period = form.Period,
         };
         var result = await open.HandleAsync(catalog, request, cancellationToken);
         if (result.Round is not { } round)

@@ -28,7 +28,7 @@ public sealed class PreviousContentCardHandler(
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
         var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
-        if (StatusCardInput.Read(turn.Activity) is not var (roundId, agency, entries) || asker.ConfirmedAgency is null || !registry.SameAgency(asker.ConfirmedAgency, agency))
+        if (StatusCard.Read(turn.Activity) is not var (roundId, agency, entries) || asker.ConfirmedAgency is null || !registry.SameAgency(asker.ConfirmedAgency, agency))
         {
             return await CardActionReply.WithNoticeAsync(turn, asker.AwaitsConfirmation ? NotConfirmed.Text(asker, culture) : BotText.Get("Problem_NotYourAgency", culture), cancellationToken);
         }

@@ -21,10 +21,8 @@ public sealed class RefreshStatusCardHandler(StatusCardBuilder cards, AskerAgenc
     {
         ArgumentNullException.ThrowIfNull(turn);
         var culture = language.Value.CultureFor(turn.Activity.Locale);
-        var roundId = turn.Activity.GetCardString("roundId");
-        var agency = turn.Activity.GetCardString("agency");
         var asker = await askers.ResolveAsync(turn.Activity.From?.AadObjectId, cancellationToken);
-        if (roundId is null || agency is null || asker.ConfirmedAgency is null || !registry.SameAgency(asker.ConfirmedAgency, agency))
+        if (StatusCard.ReadTarget(turn.Activity) is not var (roundId, agency) || asker.ConfirmedAgency is null || !registry.SameAgency(asker.ConfirmedAgency, agency))
         {
             var text = asker.AwaitsConfirmation ? NotConfirmed.Text(asker, culture) : BotText.Get("Problem_NotYourAgency", culture);
             return await CardActionReply.WithCardAsync(turn, NoticeCard.Create(text), text, cancellationToken);

@@ -24,7 +24,7 @@ public sealed class ReturnReportCardHandler(ReturnReportHandler returns, PlanCom
         var activity = turn.Activity;
         var (agency, administrator) = await gate.SenderAsync(turn, cancellationToken);
         var request = new ReturnReportRequest(
-            activity.GetCardString("roundId"), activity.GetCardString("agency"), activity.GetCardString("comment"),
+            activity.GetCardString(ConsolidationCard.RoundField), activity.GetCardString(ConsolidationCard.ReturnAgencyInput), activity.GetCardString(ConsolidationCard.ReturnCommentInput),
             activity.From?.AadObjectId ?? "?", activity.From?.Name, agency, administrator);
         var result = await returns.HandleAsync(request, cancellationToken);
         var text = result.Problem switch

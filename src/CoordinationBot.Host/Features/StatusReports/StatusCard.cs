@@ -12,7 +12,7 @@ namespace CoordinationBot.Host.Features.StatusReports;
 /// The status card one agency receives for one round: per task, tình trạng, mức độ hoàn thành, kết quả, khó khăn,
 /// đề xuất — prefilled with what was saved. Inputs carry their own limits; the server checks again.
 /// </summary>
-public static class StatusCard
+public static partial class StatusCard
 {
     public const string Verb = "report.save";
     public const string RefreshVerb = "report.refresh";
@@ -72,13 +72,7 @@ public static class StatusCard
             body.Add(block);
         }
 
-        var data = new JsonObject
-        {
-            ["roundId"] = round.Id,
-            ["agency"] = model.Agency,
-            ["tasks"] = new JsonArray([.. model.Tasks.Select(t => (JsonNode?)t.Task.Id)]),
-            ["etags"] = etags,
-        };
+        var data = Data(model, etags);
         // Whoever opens the card sees the latest saved state (another officer of the agency may have reported since).
         var refresh = new JsonObject
         {
@@ -86,7 +80,7 @@ public static class StatusCard
             {
                 ["type"] = "Action.Execute",
                 ["verb"] = RefreshVerb,
-                ["data"] = new JsonObject { ["roundId"] = round.Id, ["agency"] = model.Agency },
+                ["data"] = TargetData(model),
             },
         };
         if (!editable)
@@ -97,20 +91,11 @@ public static class StatusCard
         }
 
         var title = T("ActionSendReport");
-        var submitData = data.DeepClone().AsObject();
-        submitData["verb"] = Verb;
         var card = AdaptiveCard.Create(body,
         [
-            new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["title"] = title,
-                ["verb"] = Verb,
-                ["data"] = data,
-                ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData },
-            },
-            StatusCardParts.Secondary(T("ActionSaveDraft"), DraftVerb, data),
-            StatusCardParts.Secondary(T("ActionPrevious"), PreviousVerb, data),
+            AdaptiveCard.Execute(title, Verb, data),
+            AdaptiveCard.Execute(T("ActionSaveDraft"), DraftVerb, data),
+            AdaptiveCard.Execute(T("ActionPrevious"), PreviousVerb, data),
         ]);
         card["refresh"] = refresh;
         return card;
@@ -144,20 +129,20 @@ public static class StatusCard
         var choices = new JsonArray([.. Enum.GetValues<ProgressStatus>().Select(s => (JsonNode)new JsonObject { ["title"] = T("Status_" + s), ["value"] = s.ToString() })]);
         items.Add(new JsonObject
         {
-            ["type"] = "Input.ChoiceSet", ["id"] = $"status_{i}", ["label"] = T("FieldStatus"), ["isRequired"] = true,
+            ["type"] = "Input.ChoiceSet", ["id"] = Field.Status.Of(i), ["label"] = T("FieldStatus"), ["isRequired"] = true,
             ["errorMessage"] = T("FieldStatusError"), ["choices"] = choices, ["value"] = shown?.Status,
         });
         items.Add(new JsonObject
         {
-            ["type"] = "Input.Number", ["id"] = $"percent_{i}", ["label"] = T("FieldPercent"), ["isRequired"] = true, ["min"] = 0, ["max"] = 100,
+            ["type"] = "Input.Number", ["id"] = Field.Percent.Of(i), ["label"] = T("FieldPercent"), ["isRequired"] = true, ["min"] = 0, ["max"] = 100,
             ["errorMessage"] = T("FieldPercentError"), ["value"] = int.TryParse(shown?.Percent, NumberStyles.None, CultureInfo.InvariantCulture, out var percent) ? percent : null,
         });
-        items.Add(Text($"result_{i}", T("FieldResult"), shown?.Result, culture));
-        items.Add(Text($"difficulties_{i}", T("FieldDifficulties"), shown?.Difficulties, culture));
-        items.Add(Text($"proposals_{i}", T("FieldProposals"), shown?.Proposals, culture));
+        items.Add(Text(Field.Result.Of(i), T("FieldResult"), shown?.Result, culture));
+        items.Add(Text(Field.Difficulties.Of(i), T("FieldDifficulties"), shown?.Difficulties, culture));
+        items.Add(Text(Field.Proposals.Of(i), T("FieldProposals"), shown?.Proposals, culture));
         items.Add(new JsonObject
         {
-            ["type"] = "Input.Text", ["id"] = $"evidence_{i}", ["label"] = T("FieldEvidence"), ["placeholder"] = T("FieldEvidenceExample"),
+            ["type"] = "Input.Text", ["id"] = Field.Evidence.Of(i), ["label"] = T("FieldEvidence"), ["placeholder"] = T("FieldEvidenceExample"),
             ["maxLength"] = DocumentCitation.MaxLength, ["errorMessage"] = T("FieldEvidenceError"), ["value"] = shown?.Evidence,
         });
         return Container(items);
@@ -170,21 +155,4 @@ public static class StatusCard
     };
 
     private static JsonObject Container(JsonArray items) => new() { ["type"] = "Container", ["separator"] = true, ["items"] = items };
-
-
 }
-
-/// <summary>What a status card shows: the round, the agency, its tasks with its role, what was saved, and a note.</summary>
-public sealed record StatusCardModel(
-    ReportingRound Round,
-    string PlanLabel,
-    string Agency,
-    IReadOnlyList<(PlanTask Task, Role Role)> Tasks,
-    IReadOnlyDictionary<string, StoredReport> Saved,
-    bool Editable,
-    string? Note = null,
-    bool NoteIsWarning = false,
-    ReportReturn? Returned = null,
-    IReadOnlyDictionary<string, TaskContributions>? Contributions = null,
-    IReadOnlyDictionary<string, StatusEntry>? Filled = null,
-    StatusDraft? Draft = null);

@@ -23,18 +23,6 @@ public static class StatusCardParts
         };
     }
 
-    /// <summary>"Lưu nháp" and "Lấy nội dung kỳ trước": they carry the card's inputs and data like "Gửi báo cáo".</summary>
-    public static JsonObject Secondary(string title, string verb, JsonObject data)
-    {
-        var submit = data.DeepClone().AsObject();
-        submit["verb"] = verb;
-        return new JsonObject
-        {
-            ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data.DeepClone(),
-            ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submit },
-        };
-    }
-
     public static string? DraftNote(StatusDraft? draft, CultureInfo culture) =>
         draft is null ? null : string.Format(culture, BotText.Get("DraftShown", culture), draft.SavedAt.ToVietnameseTime(), draft.SavedBy);
 

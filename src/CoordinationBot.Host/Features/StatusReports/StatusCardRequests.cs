@@ -13,7 +13,7 @@ public sealed class StatusCardRequests(AskerAgencyResolver askers)
     public async Task<(SubmitStatusRequest? Request, string? Refusal)> ReadAsync(TurnContext turn, CultureInfo culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (StatusCardInput.Read(turn.Activity) is not var (roundId, agency, entries))
+        if (StatusCard.Read(turn.Activity) is not var (roundId, agency, entries))
         {
             return (null, BotText.Get("Problem_UnknownRound", culture));
         }
