@@ -38,12 +38,14 @@ public static class CoreServices
         services.TryAddScoped<ReportingChain>();
         services.TryAddScoped<ContributionRelay>();
         services.TryAddScoped<SubmitStatusHandler>();
+        services.TryAddScoped<StatusCardQuery>();
         services.TryAddScoped<SaveDraftHandler>();
         services.TryAddScoped<PreviousReports>();
         services.TryAddScoped<OpenRoundHandler>();
         services.TryAddScoped<ChangeRoundHandler>();
         services.TryAddScoped<ReturnReportHandler>();
         services.TryAddScoped<ConsolidateHandler>();
+        services.TryAddScoped<ConsolidationFiles>();
         services.TryAddScoped<Board.BoardQuery>();
         services.TryAddScoped<ExplainHandler>();
         services.TryAddScoped<AttachEvidenceHandler>();

@@ -59,13 +59,11 @@ public static class BotFeaturesExtensions
         builder.Services.AddScoped<Features.Plans.PendingImportGuard>();
         builder.Services.AddScoped<Features.Plans.PendingPreviews>();
         builder.Services.AddScoped<Features.Plans.PlanCommandGate>();
-        builder.Services.AddScoped<Features.StatusReports.StatusCardBuilder>();
         builder.Services.AddScoped<Features.StatusReports.StatusCardRequests>();
         builder.Services.AddScoped<Features.StatusReports.OpenCardsSender>();
         builder.Services.AddScoped<Features.StatusReports.UnreachableAgencies>();
         builder.Services.AddOptions<Features.Consolidation.FileLinkOptions>().BindConfiguration(Features.Consolidation.FileLinkOptions.SectionName);
         builder.Services.AddSingleton<Features.Consolidation.FileLinks>();
-        builder.Services.AddScoped<Features.Consolidation.ConsolidationFiles>();
         builder.Services.AddScoped<Features.Board.TabSignIn>();
         builder.Services.AddOptions<Features.Deliveries.DeliveryOptions>().BindConfiguration(Features.Deliveries.DeliveryOptions.SectionName);
         builder.Services.Replace(ServiceDescriptor.Singleton<CoordinationBot.BotFramework.Connector.IOutboundRateLimiter, Features.Deliveries.TeamsRateLimiter>());

@@ -44,7 +44,7 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
         var store = services.GetRequiredService<IStatusReportStore>();
         var round = new ReportingRound(ReportingRound.IdFor(stored.Key, ReportingPeriod.WholeYear(2026)), stored.Key, stored.Version, ReportingPeriod.WholeYear(2026), new DateOnly(2099, 1, 1), "t", DateTimeOffset.UtcNow, RoundState.Open, "Đề nghị gửi **đúng hạn** [tại đây](https://x.example).", TeamsActivities.TenantId);
         await store.AddRoundAsync(round, default);
-        var builder = services.GetRequiredService<StatusCardBuilder>();
+        var builder = services.GetRequiredService<StatusCardQuery>();
         var empty = (await builder.LoadAsync(round.Id, "Sở Tài chính", null, false, default))!;
         await store.SaveReportsAsync([new StatusReport(round.Id, "Sở Tài chính", "IV.4.a", ProgressStatus.Blocked, 40, "Đã bố trí.", "Thiếu kinh phí.", "Bổ sung.", "cán bộ", DateTimeOffset.UtcNow)], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, default);
         var saved = (await builder.LoadAsync(round.Id, "Sở Tài chính", "Đã ghi nhận.", false, default))!;

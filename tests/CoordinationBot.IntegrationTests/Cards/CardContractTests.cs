@@ -39,7 +39,7 @@ public sealed class CardContractTests
         Assert.True(Stored.Plan.Tasks.Count >= 2, string.Join("; ", Stored.Plan.Tasks.Select(t => t.Id)));
         var tasks = Stored.Plan.Tasks.Take(2).Select(t => (t, Role.Lead)).ToList();
         var saved = new Dictionary<string, StoredReport> { [tasks[1].t.Id] = new(new StatusReport(Round.Id, "Sở Tài chính", tasks[1].t.Id, ProgressStatus.Done, 100, "Xong.", "", "", "cán bộ", DateTimeOffset.UnixEpoch), "W/\"v7\"") };
-        var card = StatusCard.Create(new StatusCardModel(Round, "21/KH-UBND", "Sở Tài chính", tasks, saved, Editable: true), Vietnamese);
+        var card = StatusCard.Create(new StatusCardData(Round, "21/KH-UBND", "Sở Tài chính", tasks, saved, Editable: true), Vietnamese);
         var inputs = InputIds(card);
         Assert.Equal(2 * 6, inputs.Count);
 
@@ -130,7 +130,7 @@ public sealed class CardContractTests
         var tasks = Stored.Plan.Tasks.Select(t => (t, Role.Lead)).ToList();
         var cards = new[]
         {
-            StatusCard.Create(new StatusCardModel(Round, "21/KH-UBND", "Sở Tài chính", tasks, new Dictionary<string, StoredReport>(), Editable: true), Vietnamese),
+            StatusCard.Create(new StatusCardData(Round, "21/KH-UBND", "Sở Tài chính", tasks, new Dictionary<string, StoredReport>(), Editable: true), Vietnamese),
             OpenRoundCard.Create(new PlanCatalog([Stored]), Today, Vietnamese),
             TaskCorrectionCard.Create(Stored, Stored.Plan.Tasks[0], false, [], null, false, Vietnamese, "pending-1"),
             ExplanationCard.Create(Round.Id, "…", Today, Vietnamese),

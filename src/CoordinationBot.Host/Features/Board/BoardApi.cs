@@ -1,3 +1,4 @@
+using CoordinationBot.Core.Consolidation;
 using System.Globalization;
 using CoordinationBot.Core.Board;
 using CoordinationBot.Core.People;

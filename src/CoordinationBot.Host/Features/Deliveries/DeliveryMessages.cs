@@ -13,7 +13,7 @@ using CoordinationBot.Host.Features.Escalation;
 namespace CoordinationBot.Host.Features.Deliveries;
 
 /// <summary>The message a delivery sends, as it stands when it is sent: the card of its kind, into its conversation.</summary>
-public sealed class DeliveryMessages(StatusCardBuilder statusCards, FailureNotices failures, IOptions<BotLanguageOptions> language, TimeProvider time)
+public sealed class DeliveryMessages(StatusCardQuery statusCards, FailureNotices failures, IOptions<BotLanguageOptions> language, TimeProvider time)
 {
     /// <summary>Null when what it was about is gone (the round or its plan), or a failure notice has nothing left to say.</summary>
     public async Task<Activity?> BuildAsync(Delivery delivery, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed class ExplainCardHandler(ExplainHandler explain, PlanCommandGate g
         var request = Features.Reminders.ReminderWording.ExplanationRequest(result.Agency!, result.Round!, result.Plan!, Math.Max(0, today.DayNumber - result.Round!.Due.DayNumber), culture);
         if (result.Explanation is { } saved)
         {
-            var done = string.Format(culture, BotText.Get("ExplainSaved", culture), saved.Agency, StatusReports.StatusCardBuilder.Stamp(saved.At), saved.NewDate.ToVietnameseDate(), result.Plan!.FocalAgency ?? result.Plan.Issuer ?? "—");
+            var done = string.Format(culture, BotText.Get("ExplainSaved", culture), saved.Agency, saved.At.ToVietnameseTime(), saved.NewDate.ToVietnameseDate(), result.Plan!.FocalAgency ?? result.Plan.Issuer ?? "—");
             return await CardActionReply.WithNoticeAsync(turn, done, cancellationToken);
         }
 

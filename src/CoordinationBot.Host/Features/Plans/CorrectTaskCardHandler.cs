@@ -1,3 +1,4 @@
+using CoordinationBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CoordinationBot.BotFramework.Routing;
@@ -86,7 +87,7 @@ public sealed class CorrectTaskCardHandler(
 
     private static string Saved(CorrectTaskResult result, bool pending, CultureInfo culture)
     {
-        var at = StatusReports.StatusCardBuilder.Stamp(result.Correction!.At);
+        var at = result.Correction!.At.ToVietnameseTime();
         var text = string.Format(culture, BotText.Get(pending ? "CorrectSavedPending" : "CorrectSaved", culture), result.Correction.Sequence, at);
         return result.Unknown.Count == 0 ? text : text + " " + string.Format(culture, BotText.Get("CorrectUnknown", culture), string.Join("; ", result.Unknown));
     }

@@ -70,7 +70,7 @@ public static class TaskCorrectionCard
             foreach (var correction in mine)
             {
                 var who = correction.ByName is { } name ? correction.ByAgency is { } agency ? $"{name} ({agency})" : name : correction.ByAgency ?? correction.By;
-                var when = Features.StatusReports.StatusCardBuilder.Stamp(correction.At);
+                var when = correction.At.ToVietnameseTime();
                 body.Add(AdaptiveCard.PlainText((string.Format(culture, T("CorrectHistoryLine"), when, who, What(correction.Change, culture)), false)));
             }
         }

@@ -1,3 +1,4 @@
+using CoordinationBot.Core.StatusReports;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Plans;
@@ -13,7 +14,7 @@ namespace CoordinationBot.Host.Features.StatusReports;
 /// </summary>
 public static class ChainBlocks
 {
-    public static void AddTo(JsonObject taskBlock, StatusCardModel model, PlanTask task, Role role, CultureInfo culture)
+    public static void AddTo(JsonObject taskBlock, StatusCardData model, PlanTask task, Role role, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(taskBlock);
         ArgumentNullException.ThrowIfNull(model);

@@ -11,7 +11,7 @@ namespace CoordinationBot.Host.Features.StatusReports;
 /// Sends into this chat the current card of each open round in which the agency has tasks, with what it saved so far:
 /// asked for ("phiếu báo cáo"), or when the bot is installed for an officer of an agency a round could not reach.
 /// </summary>
-public sealed class OpenCardsSender(IStatusReportStore store, IPlanStore plans, StatusCardBuilder cards, PlanReporters reporters)
+public sealed class OpenCardsSender(IStatusReportStore store, IPlanStore plans, StatusCardQuery cards, PlanReporters reporters)
 {
     private const int MaxCards = 10;
 

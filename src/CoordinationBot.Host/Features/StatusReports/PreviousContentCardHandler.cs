@@ -18,7 +18,7 @@ public sealed class PreviousContentCardHandler(
     PreviousReports previous,
     AskerAgencyResolver askers,
     AgencyRegistry registry,
-    StatusCardBuilder cards,
+    StatusCardQuery cards,
     IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(StatusCard.PreviousVerb));

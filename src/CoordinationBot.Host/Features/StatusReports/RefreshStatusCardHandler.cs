@@ -1,3 +1,4 @@
+using CoordinationBot.Core.StatusReports;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.Agencies;
@@ -13,7 +14,7 @@ namespace CoordinationBot.Host.Features.StatusReports;
 /// The card's automatic refresh: the viewer gets the latest saved state of their agency's reports. Someone who does
 /// not belong to the agency gets a notice instead of another agency's reports.
 /// </summary>
-public sealed class RefreshStatusCardHandler(StatusCardBuilder cards, AskerAgencyResolver askers, AgencyRegistry registry, IOptions<BotLanguageOptions> language) : IActivityHandler
+public sealed class RefreshStatusCardHandler(StatusCardQuery cards, AskerAgencyResolver askers, AgencyRegistry registry, IOptions<BotLanguageOptions> language) : IActivityHandler
 {
     public ActivityRoute Route { get; } = new(ActivityTypes.Invoke, RouteNames.CardVerb(StatusCard.RefreshVerb));
 

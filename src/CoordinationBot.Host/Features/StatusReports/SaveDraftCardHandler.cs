@@ -1,3 +1,4 @@
+using CoordinationBot.Core.Text;
 using CoordinationBot.BotFramework.Routing;
 using CoordinationBot.BotFramework.Schema;
 using CoordinationBot.Core.StatusReports;
@@ -14,7 +15,7 @@ namespace CoordinationBot.Host.Features.StatusReports;
 public sealed class SaveDraftCardHandler(
     SaveDraftHandler drafts,
     StatusCardRequests requests,
-    StatusCardBuilder cards,
+    StatusCardQuery cards,
     IOptions<BotLanguageOptions> language,
     TimeProvider time) : IActivityHandler
 {
@@ -40,7 +41,7 @@ public sealed class SaveDraftCardHandler(
         var invalid = result.Outcome == SubmitOutcome.Invalid;
         var note = invalid
             ? string.Format(culture, BotText.Get("DraftInvalid", culture), SubmitStatusCardHandler.Describe(result.Errors, culture))
-            : string.Format(culture, BotText.Get("DraftSaved", culture), StatusCardBuilder.Stamp(time.GetUtcNow()));
+            : string.Format(culture, BotText.Get("DraftSaved", culture), time.GetUtcNow().ToVietnameseTime());
         var model = await cards.LoadAsync(round, agency, note, invalid, cancellationToken);
         if (model is null)
         {

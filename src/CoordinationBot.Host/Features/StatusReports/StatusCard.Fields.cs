@@ -54,10 +54,10 @@ public static partial class StatusCard
         return roundId is null || agency is null || roundId.Length > 300 || agency.Length > 300 ? null : (roundId, agency);
     }
 
-    private static JsonObject TargetData(StatusCardModel model) => new() { [RoundField] = model.Round.Id, [AgencyField] = model.Agency };
+    private static JsonObject TargetData(StatusCardData model) => new() { [RoundField] = model.Round.Id, [AgencyField] = model.Agency };
 
     /// <summary>What the card's actions send: the round, the agency, its tasks in order and the version of each saved report.</summary>
-    private static JsonObject Data(StatusCardModel model, JsonObject versions)
+    private static JsonObject Data(StatusCardData model, JsonObject versions)
     {
         var data = TargetData(model);
         data[TasksField] = new JsonArray([.. model.Tasks.Select(t => (JsonNode?)t.Task.Id)]);

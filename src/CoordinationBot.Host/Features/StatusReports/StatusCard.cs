@@ -19,7 +19,7 @@ public static partial class StatusCard
     public const string DraftVerb = "report.draft";
     public const string PreviousVerb = "report.previous";
 
-    public static JsonObject Create(StatusCardModel model, CultureInfo culture)
+    public static JsonObject Create(StatusCardData model, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(model);
         string T(string name) => BotText.Get(name, culture);

@@ -16,7 +16,7 @@ namespace CoordinationBot.Host.Features.StatusReports;
 public sealed class SubmitStatusCardHandler(
     SubmitStatusHandler submit,
     StatusCardRequests requests,
-    StatusCardBuilder cards,
+    StatusCardQuery cards,
     CoordinationBot.Core.Agencies.AgencyRegistry registry,
     IOptions<BotLanguageOptions> language,
     TimeProvider time) : IActivityHandler
@@ -38,7 +38,7 @@ public sealed class SubmitStatusCardHandler(
 
         var (note, warning) = result.Outcome switch
         {
-            SubmitOutcome.Saved => (string.Format(culture, BotText.Get("StatusSaved", culture), StatusCardBuilder.Stamp(time.GetUtcNow()), user, result.Round!.Due.ToVietnameseDate()) + MissingParts(result, culture), false),
+            SubmitOutcome.Saved => (string.Format(culture, BotText.Get("StatusSaved", culture), time.GetUtcNow().ToVietnameseTime(), user, result.Round!.Due.ToVietnameseDate()) + MissingParts(result, culture), false),
             SubmitOutcome.Duplicate => (BotText.Get("StatusDuplicate", culture), false),
             SubmitOutcome.Conflict => (string.Format(culture, BotText.Get("StatusConflict", culture), string.Join(", ", result.Conflicts)), true),
             SubmitOutcome.Invalid => (string.Format(culture, BotText.Get("StatusInvalid", culture), Describe(result.Errors, culture)), true),

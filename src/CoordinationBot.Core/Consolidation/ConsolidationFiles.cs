@@ -1,13 +1,10 @@
-using CoordinationBot.Core.Consolidation;
-using CoordinationBot.Documents.Reports;
-
-namespace CoordinationBot.Host.Features.Consolidation;
+namespace CoordinationBot.Core.Consolidation;
 
 /// <summary>
 /// The documents of a consolidation, written and stored: the report issued by the focal agency (Word, in its own
 /// template when it sent one) and the matrix (Excel). The chat command and the board's download both take them here.
 /// </summary>
-public sealed class ConsolidationFiles(IReportFileStore files, IReportTemplateStore templates)
+public sealed class ConsolidationFiles(IReportDocuments documents, IReportFileStore files, IReportTemplateStore templates)
 {
     private const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -21,9 +18,9 @@ public sealed class ConsolidationFiles(IReportFileStore files, IReportTemplateSt
             ? (await files.GetAsync(own.FileId, cancellationToken))?.Content
             : null;
         // The two documents are independent: write them side by side.
-        var documents = await Task.WhenAll(Task.Run(() => ConsolidationDocument.Write(summary, template), cancellationToken), Task.Run(() => ConsolidationWorkbook.Write(summary), cancellationToken));
-        var word = await files.SaveAsync(baseName + ".docx", WordType, documents[0], cancellationToken);
-        var excel = await files.SaveAsync(baseName + ".xlsx", ExcelType, documents[1], cancellationToken);
+        var written = await Task.WhenAll(Task.Run(() => documents.WriteReport(summary, template), cancellationToken), Task.Run(() => documents.WriteMatrix(summary), cancellationToken));
+        var word = await files.SaveAsync(baseName + ".docx", WordType, written[0], cancellationToken);
+        var excel = await files.SaveAsync(baseName + ".xlsx", ExcelType, written[1], cancellationToken);
         return (word, excel);
     }
 }

@@ -1,15 +1,16 @@
-using CoordinationBot.Core;
 using CoordinationBot.Core.Plans;
 using CoordinationBot.Core.Plans.Import;
-using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Core.Text;
 
-namespace CoordinationBot.Host.Features.StatusReports;
+namespace CoordinationBot.Core.StatusReports;
 
-/// <summary>Loads what an agency's status card shows for a round: its tasks in the round's plan and what it saved.</summary>
-public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnStore returns, IStatusDraftStore drafts, IPlanStore plans, PlanReporters reporters, ReportingChain chain, TimeProvider time)
+/// <summary>
+/// What an agency's status card shows for a round — its tasks in the round's plan and its role in each, what it saved, a
+/// return or a draft outstanding, the supports' parts in a chain round — for the delivery, the submission and the refresh alike.
+/// </summary>
+public sealed class StatusCardQuery(IStatusReportStore store, IReportReturnStore returns, IStatusDraftStore drafts, IPlanStore plans, PlanReporters reporters, ReportingChain chain, TimeProvider time)
 {
-    public async Task<StatusCardModel?> LoadAsync(string roundId, string agency, string? note, bool warning, CancellationToken cancellationToken)
+    public async Task<StatusCardData?> LoadAsync(string roundId, string agency, string? note, bool warning, CancellationToken cancellationToken)
     {
         var round = await store.GetRoundAsync(roundId, cancellationToken);
         return round is null ? null : await LoadAsync(round, agency, note, warning, cancellationToken);
@@ -20,7 +21,7 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnSto
     /// reports saved a moment ago, so no return or draft of it is outstanding and neither is read; when they are of
     /// every task of the card, the reports are not read again either.
     /// </summary>
-    public async Task<StatusCardModel?> LoadAsync(ReportingRound round, string agency, string? note, bool warning, CancellationToken cancellationToken, IReadOnlyList<StoredReport>? justSaved = null)
+    public async Task<StatusCardData?> LoadAsync(ReportingRound round, string agency, string? note, bool warning, CancellationToken cancellationToken, IReadOnlyList<StoredReport>? justSaved = null)
     {
         ArgumentNullException.ThrowIfNull(round);
         var roundId = round.Id;
@@ -42,8 +43,6 @@ public sealed class StatusCardBuilder(IStatusReportStore store, IReportReturnSto
         var parts = await chain.ForLeadAsync(round, stored.Plan, agency, cancellationToken);
         // A draft kept since the last report fills the inputs (the agency's own officers only ever load this card).
         var draft = justSaved is not null ? null : (await drafts.GetAsync(roundId, agency, cancellationToken))?.UnlessSentAfter(saved.Values.Select(s => s.Report));
-        return new StatusCardModel(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning, returned, parts, draft?.Entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal), draft);
+        return new StatusCardData(round, label, agency, tasks, saved, round.AcceptsReports(today), note, warning, returned, parts, draft?.Entries.ToDictionary(e => e.TaskId, StringComparer.Ordinal), draft);
     }
-
-    public static string Stamp(DateTimeOffset at) => at.ToVietnameseTime();
 }

@@ -1,10 +1,9 @@
 using CoordinationBot.Core.Plans;
-using CoordinationBot.Core.StatusReports;
 
-namespace CoordinationBot.Host.Features.StatusReports;
+namespace CoordinationBot.Core.StatusReports;
 
 /// <summary>What a status card shows: the round, the agency, its tasks with its role, what was saved, and a note.</summary>
-public sealed record StatusCardModel(
+public sealed record StatusCardData(
     ReportingRound Round,
     string PlanLabel,
     string Agency,
