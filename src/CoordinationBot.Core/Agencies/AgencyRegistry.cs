@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CoordinationBot.Core.Text;
 
 namespace CoordinationBot.Core.Agencies;
@@ -7,7 +6,7 @@ namespace CoordinationBot.Core.Agencies;
 /// The known agencies, their names and successions. Names match without diacritics, case or punctuation, with
 /// abbreviations expanded; the longest name wins ("Văn phòng Ủy ban nhân dân tỉnh" before "Ủy ban nhân dân tỉnh").
 /// </summary>
-public sealed class AgencyRegistry
+public sealed partial class AgencyRegistry
 {
     private readonly Dictionary<string, Agency> byId;
     private readonly Dictionary<string, List<(string[] Words, Agency Agency)>> byFirstWord = [];
@@ -45,31 +44,6 @@ public sealed class AgencyRegistry
         }
     }
 
-    /// <summary>The national part alone: ministries, central bodies, the standard departments of any province and commune.</summary>
-    public static AgencyRegistry Default { get; } = LoadEmbedded(null);
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, AgencyRegistry> ByProvince = new(StringComparer.Ordinal);
-
-    /// <summary>The province whose own data this registry holds besides the national part; null for the national part alone.</summary>
-    public string? Province { get; private init; }
-
-    /// <summary>The provinces that have data of their own.</summary>
-    public static IReadOnlyList<string> Provinces { get; } = [.. ProvinceResources().Select(r => r.Province)];
-
-    /// <summary>The national part with <paramref name="province"/>'s own data ("Tuyên Quang"); the national part alone for a province without data or none.</summary>
-    public static AgencyRegistry ForProvince(string? province)
-    {
-        var known = Provinces.FirstOrDefault(p => province is not null && VietnameseText.Fold(p) == VietnameseText.Fold(province));
-        return known is null ? Default : ByProvince.GetOrAdd(known, LoadEmbedded);
-    }
-
-    /// <summary>The registry for a plan its issuer sets ("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" → Tuyên Quang's data); the national part when the issuer names no province with data.</summary>
-    public static AgencyRegistry ForIssuer(string? issuer)
-    {
-        var folded = VietnameseText.Fold(issuer ?? string.Empty);
-        return ForProvince(Provinces.FirstOrDefault(p => folded.Length > 0 && $" {folded} ".Contains($" {VietnameseText.Fold(p)} ", StringComparison.Ordinal)));
-    }
-
     public IReadOnlyCollection<Agency> Agencies => byId.Values;
 
     public Agency? Get(string id) => byId.GetValueOrDefault(id);
@@ -92,95 +66,6 @@ public sealed class AgencyRegistry
         }
 
         return found;
-    }
-
-    /// <summary>Every known agency named in tokens [from, to), left to right, longest name first.</summary>
-    public List<AgencyMention> FindMentions(IReadOnlyList<TextToken> tokens, int from, int to)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        var found = new List<AgencyMention>();
-        var i = from;
-        while (i < to)
-        {
-            var mention = MatchAt(tokens, i, to);
-            if (mention is null)
-            {
-                i++;
-                continue;
-            }
-
-            found.Add(mention);
-            i = mention.End;
-        }
-
-        return found;
-    }
-
-    /// <summary>The known agency whose name starts at token <paramref name="index"/>, if any.</summary>
-    public AgencyMention? MatchAt(IReadOnlyList<TextToken> tokens, int index, int to)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        if (index >= to || !tokens[index].IsWord || !byFirstWord.TryGetValue(tokens[index].Folded, out var candidates))
-        {
-            return null;
-        }
-
-        foreach (var (words, agency) in candidates)
-        {
-            var end = MatchWords(tokens, index, to, words);
-            if (end > 0 && !OfAnotherLevel(agency, tokens, end, to))
-            {
-                return new AgencyMention(index, end, agency);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// "Ủy ban Mặt trận Tổ quốc xã" read as the province's "Ủy ban Mặt trận Tổ quốc" and a stray "xã": a name followed by
-    /// the word of another level is not that agency (kept as written, to review, rather than sent to the wrong one).
-    /// </summary>
-    private static bool OfAnotherLevel(Agency agency, IReadOnlyList<TextToken> tokens, int end, int to)
-    {
-        if (end >= to || !tokens[end].IsWord || agency.Level is AgencyLevel.Unknown or AgencyLevel.Central)
-        {
-            return false;
-        }
-
-        var level = tokens[end].Folded switch
-        {
-            "xa" or "phuong" => AgencyLevel.Commune,
-            "huyen" => AgencyLevel.District,
-            "tinh" => AgencyLevel.Province,
-            _ => AgencyLevel.Unknown,
-        };
-        return level != AgencyLevel.Unknown && level != agency.Level;
-    }
-
-    /// <summary>
-    /// The name to keep for a mention: the registry's own name when the document wrote that name (or an abbreviation
-    /// of it); the document's words when the registry's name would change what it says (a collective, a name of
-    /// another province: "Các Sở, ngành, đơn vị", "Báo và Phát thanh, Truyền hình tỉnh").
-    /// </summary>
-    public static string NameOf(AgencyMention mention, IReadOnlyList<TextToken> tokens, string text)
-    {
-        ArgumentNullException.ThrowIfNull(mention);
-        ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(text);
-        var surface = text[tokens[mention.Start].Start..tokens[mention.End - 1].End];
-        var written = string.Join(' ', Words(surface));
-        var canonical = string.Join(' ', Words(mention.Agency.Name));
-        if (mention.Agency.IsGroup)
-        {
-            return written == canonical ? mention.Agency.Name : char.ToUpperInvariant(surface[0]) + surface[1..];
-        }
-
-        var abbreviated = tokens.Skip(mention.Start).Take(mention.End - mention.Start)
-            .Any(t => t.IsWord && t.End - t.Start >= 2 && text[t.Start..t.End].Count(char.IsUpper) >= 2);
-        return abbreviated || canonical.Contains(written, StringComparison.Ordinal) || written.Contains(canonical, StringComparison.Ordinal)
-            ? mention.Agency.Name
-            : surface;
     }
 
     /// <summary>The agency that does the work today: follows successions (renamed or merged agencies).</summary>
@@ -284,58 +169,4 @@ public sealed class AgencyRegistry
         return PartyCommittees.Any(c => words.Contains(" " + c + " ", StringComparison.Ordinal));
     }
 
-    public static string[] Words(string name) =>
-        Tokenizer.Tokenize(name).Where(t => t.IsWord).Select(t => t.Folded).ToArray();
-
-    /// <summary>Matches the words, skipping punctuation in the text ("Văn hóa, Thể thao" = "van hoa the thao"); returns the end or 0.</summary>
-    private static int MatchWords(IReadOnlyList<TextToken> tokens, int index, int to, string[] words)
-    {
-        var t = index;
-        foreach (var word in words)
-        {
-            while (t < to && !tokens[t].IsWord && tokens[t].Folded is "," or "-")
-            {
-                t++;
-            }
-
-            if (t >= to || tokens[t].Folded != word)
-            {
-                return 0;
-            }
-
-            t++;
-        }
-
-        return t;
-    }
-
-    private static AgencyRegistry LoadEmbedded(string? province)
-    {
-        using var stream = typeof(AgencyRegistry).Assembly.GetManifestResourceStream("CoordinationBot.Core.Agencies.agencies.json")
-            ?? throw new InvalidOperationException("The agency registry resource is missing.");
-        var data = JsonSerializer.Deserialize(stream, AgencyJsonContext.Default.AgencyData)
-            ?? throw new InvalidOperationException("The agency registry resource is empty.");
-        var entries = data.Agencies.ToList();
-        if (ProvinceResources().FirstOrDefault(r => r.Province == province) is { } own)
-        {
-            var replaced = (own.Agencies ?? []).ToDictionary(e => e.Id, StringComparer.Ordinal);
-            entries = [.. entries.Where(e => !replaced.ContainsKey(e.Id)), .. replaced.Values];
-            entries = [.. entries.Select(e => own.Aliases?.GetValueOrDefault(e.Id) is { } more ? e with { Aliases = [.. e.Aliases ?? [], .. more] } : e)];
-        }
-
-        return new AgencyRegistry(entries.Select(entry => entry.ToAgency())) { Province = province };
-    }
-
-    private static IEnumerable<ProvinceData> ProvinceResources()
-    {
-        var assembly = typeof(AgencyRegistry).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ProvinceResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            yield return JsonSerializer.Deserialize(stream, AgencyJsonContext.Default.ProvinceData)
-                ?? throw new InvalidOperationException($"The province data {name} is empty.");
-        }
-    }
-
-    private const string ProvinceResourcePrefix = "CoordinationBot.Core.Agencies.Provinces.";
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CoordinationBot.Core.Plans;
 
 namespace CoordinationBot.Core.Questions;
@@ -184,14 +183,6 @@ public static partial class PlanFinder
     private static IEnumerable<int> Indexes(PlanCatalog catalog) => Enumerable.Range(0, catalog.Plans.Count);
 
     /// <summary>A document number as Vietnamese documents write it, folded: "21/kh-ubnd", "18-ctr/tu", "57-nq/tw", "12/2025/qd-ubnd".</summary>
-    [GeneratedRegex(@"(?<![\w/])\d{1,5}(?:/\d{4})?[/-][a-z]{1,8}(?:[-/][a-z0-9]{1,12}){0,3}(?![\w])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex DocumentNumber();
-
-    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex Year();
-
-    [GeneratedRegex(@"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex Date();
 
     /// <summary>The phrase names the plan by its own number ("21/KH-UBND"), not a document it cites.</summary>
     private static bool NamesNumber(string foldedTopic, Plan plan) =>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CoordinationBot.Core.Plans.Extraction;
 
 /// <summary>
@@ -177,34 +175,4 @@ public static partial class BlockReader
 
         return text.EndsWith('-') && text.Length > 1 && text[^2] != ' ' ? text + line : text + " " + line;
     }
-
-    [GeneratedRegex(@"^Điều\s+(\d{1,3})\s*[\.:]\s*(.*)$")]
-    private static partial Regex ArticleMarker();
-
-    [GeneratedRegex(@"^([IVX]{1,5})\.\s*(.*)$")]
-    private static partial Regex SectionMarker();
-
-    [GeneratedRegex(@"^(\d{1,3}\.(?:\d{1,3}\.?){0,3})(?:\s+(\S.*)|\s*$)")]
-    private static partial Regex NumberMarker();
-
-    [GeneratedRegex(@"^([a-zđ])\)\s*(\S.*)$")]
-    private static partial Regex LetterMarker();
-
-    [GeneratedRegex(@"^([-–•+*·])\s+(\S.*)$")]
-    private static partial Regex DashMarker();
-
-    [GeneratedRegex(@"^[-–\s]*(?:Trang\s*)?\d{1,3}[-–\s]*$")]
-    private static partial Regex PageNumber();
-
-    [GeneratedRegex(@"^[-–_=*\s]{3,}$")]
-    private static partial Regex Rule();
-
-    [GeneratedRegex(@"^:?-{3,}:?$")]
-    private static partial Regex Separator();
-
-    [GeneratedRegex(@"\*\*|__")]
-    private static partial Regex Emphasis();
-
-    [GeneratedRegex(@"^#{1,6}\s+")]
-    private static partial Regex MarkdownHeading();
 }

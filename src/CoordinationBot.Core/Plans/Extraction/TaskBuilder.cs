@@ -21,13 +21,13 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         var tasks = new List<BuiltTask>();
         foreach (var section in outline.Sections)
         {
-            var kind = SectionKindOf(section);
+            var kind = TaskSections.KindOf(section);
             if (kind == SectionKind.NotTasks)
             {
                 continue;
             }
 
-            var context = new Context(section.Text, year, MentionsAttachment(section), kind == SectionKind.AssignedOnly);
+            var context = new Context(section.Text, year, TaskSections.MentionsAttachment(section), kind == SectionKind.AssignedOnly);
             if (section.Paragraphs.Count > 0)
             {
                 var text = string.Join(' ', section.Paragraphs);
@@ -46,7 +46,7 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
             tasks.AddRange(tables.Read(section, year));
         }
 
-        return Deduplicate(tasks);
+        return TaskSections.Deduplicate(tasks);
     }
 
     private void Visit(OutlineNode node, string parentId, OutlineNode parent, Heading inherited, Context context, List<BuiltTask> tasks)
@@ -174,193 +174,14 @@ public sealed partial class TaskBuilder(AgencyRegistry registry)
         }
 
         var dueField = fields.FirstOrDefault(f => f.Kind == FieldKind.Due);
-        var (due, dueText) = dueField is not null ? (DateReader.ReadDeadline(dueField.Value, context.Year), dueField.Value) : TaskDue(text, context.Year);
+        var (due, dueText) = dueField is not null ? (DateReader.ReadDeadline(dueField.Value, context.Year), dueField.Value) : TaskDueReader.Read(text, context.Year);
         var focal = found.MakesFocal ? owners.Agencies : [];
         var unknown = owners.Unknown.Concat(assignments.Where(a => a.Source is AssignmentSource.Block or AssignmentSource.Named && registry.FindExact(a.Agency) is null).Select(a => a.Agency)).Distinct().ToList();
         var task = new PlanTask(id, sectionTitle, text, due, dueText, assignments.DistinctBy(a => (a.Agency, a.Role)).ToList(), context.Attachment && assignments.Count == 0);
         return new BuiltTask(task, focal, unknown);
     }
 
-    /// <summary>Labelled fields of an item: "Cơ quan chủ trì: X", "Cơ quan phối hợp: Y, Z".</summary>
-    private List<Assignment> FieldAssignments(IReadOnlyList<PlanField> fields) =>
-        Assigned(fields.Where(f => f.Kind is FieldKind.Lead or FieldKind.Support).Select(f => (f.Kind == FieldKind.Lead ? Role.Lead : Role.Support, f.Value, f.Text)));
-
-    /// <summary>"Cơ quan chủ trì: X; Cơ quan phối hợp: Y, Z" inside a task.</summary>
-    private List<Assignment> BlockAssignments(string text) =>
-        Assigned(RoleBlock().Matches(text).Select(m => (VietnameseText.Fold(m.Groups[1].Value).Contains("chu tri", StringComparison.Ordinal) ? Role.Lead : Role.Support, m.Groups[2].Value, m.Value)));
-
-    /// <summary>The agencies of each labelled value, with the label's role.</summary>
-    private List<Assignment> Assigned(IEnumerable<(Role Role, string Agencies, string Line)> labelled) =>
-        [.. labelled.SelectMany(l => AgencyCell.Split(l.Agencies, agencyLists).Select(name => new Assignment(name, l.Role, AssignmentSource.Block, Why: "labelled field: " + Explain.Quote(l.Line))))];
-
-    /// <summary>The agencies a sentence starts with ("Giao Sở Y tế chủ trì …", "Bộ trưởng Bộ Công an có trách nhiệm …") and what it says they do.</summary>
-    private Heading LeadingAgencies(string text)
-    {
-        var stripped = PersonTitle().Replace(Introduction().Replace(text, string.Empty), string.Empty);
-        stripped = IssuerRequest().Replace(stripped, "Đề nghị ");
-        var list = agencyLists.Read(stripped);
-        return list.IsLeadingSentence ? Heading.Of(list) with { Rest = list.Rest, Why = "named where the sentence starts: " + Explain.Quote(text) } : Heading.None;
-    }
-
-    /// <summary>A sentence ending in ':' that names who does the items under it: its agencies, and those it directs or works with.</summary>
-    private Heading? LeadingHeading(string text)
-    {
-        var leading = LeadingAgencies(text.TrimEnd().TrimEnd(':'));
-        if (leading.Agencies.Count == 0)
-        {
-            return null;
-        }
-
-        var directed = DirectedAgencies(leading.Rest ?? string.Empty);
-        return leading with { Agencies = [.. leading.Agencies, .. directed.Where(d => !leading.Agencies.Contains(d))] };
-    }
-
-    /// <summary>"… chỉ đạo Bảo hiểm xã hội Việt Nam": the body a ministry directs does the work with it.</summary>
-    private List<string> DirectedAgencies(string rest)
-    {
-        var match = Directs().Match(rest);
-        if (!match.Success)
-        {
-            return [];
-        }
-
-        var list = agencyLists.Read(rest[(match.Index + match.Length)..]);
-        return list.Names.Where(name => !RoleReader.IsGeneric(name)).ToList();
-    }
-
-    public static (DateOnly? Due, string? Text) TaskDue(string text, int? year)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var block = DueBlock().Match(text);
-        if (block.Success)
-        {
-            var value = block.Groups[1].Value.Trim();
-            return (DateReader.ReadDeadline(value, year), value);
-        }
-
-        foreach (var clause in ReportingReader.Clauses(text))
-        {
-            var folded = VietnameseText.Fold(clause);
-            if (folded.Contains("bao cao", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (folded.Contains("truoc ngay", StringComparison.Ordinal) || folded.Contains("trong thang", StringComparison.Ordinal))
-            {
-                var date = DateReader.ReadFirst(clause, year);
-                if (date is not null)
-                {
-                    var at = folded.Contains("truoc ngay", StringComparison.Ordinal) ? "trước ngày" : "trong tháng";
-                    var index = clause.IndexOf(at, StringComparison.OrdinalIgnoreCase);
-                    return (date, index >= 0 ? clause[index..] : clause);
-                }
-            }
-        }
-
-        // "hoàn thành trong Quý II/2026", "trước 6 tháng đầu năm", "hoàn thành trong năm 2027": a period's last day.
-        if (PeriodDue().Match(text) is { Success: true } period && DateReader.ReadDeadline(period.Value, year) is { } end)
-        {
-            return (end, period.Value.Trim());
-        }
-
-        return VietnameseText.Fold(text).Contains("thuong xuyen", StringComparison.Ordinal) ? (null, "Thường xuyên") : (null, null);
-    }
-
-    /// <summary>A heading without its closing colon and a note such as "(cơ quan chủ trì)".</summary>
-    private static string HeadingText(string text) => TrailingNote().Replace(text.TrimEnd(':', '.', ' '), string.Empty).TrimEnd(':', '.', ' ');
-
-    private static SectionKind SectionKindOf(OutlineNode section)
-    {
-        var folded = VietnameseText.Fold(section.Text);
-        if (folded.Contains("nhiem vu", StringComparison.Ordinal) || section.Marker == "PL")
-        {
-            return SectionKind.Tasks;
-        }
-
-        if (section.Kind == BlockKind.Article)
-        {
-            return folded.Contains("trach nhiem thi hanh", StringComparison.Ordinal) || folded.Contains("hieu luc", StringComparison.Ordinal) ? SectionKind.NotTasks : SectionKind.AssignedOnly;
-        }
-
-        string[] notTasks = ["muc dich", "yeu cau", "quan diem", "muc tieu", "can cu", "ket qua dat duoc", "tinh hinh", "pham vi", "doi tuong"];
-        if (notTasks.Any(word => folded.Contains(word, StringComparison.Ordinal)))
-        {
-            return SectionKind.NotTasks;
-        }
-
-        return folded.Contains("kinh phi", StringComparison.Ordinal) ? SectionKind.AssignedOnly : SectionKind.Tasks;
-    }
-
-    private static bool MentionsAttachment(OutlineNode section)
-    {
-        var folded = VietnameseText.Fold(string.Join(' ', section.Paragraphs.Append(section.Text)));
-        return folded.Contains("kem theo", StringComparison.Ordinal) && (folded.Contains("bieu", StringComparison.Ordinal) || folded.Contains("phu luc", StringComparison.Ordinal) || folded.Contains("bang", StringComparison.Ordinal));
-    }
-
-    private static List<BuiltTask> Deduplicate(List<BuiltTask> tasks)
-    {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        return tasks.Select(built =>
-        {
-            var id = built.Task.Id;
-            if (seen.TryGetValue(id, out var count))
-            {
-                seen[id] = count + 1;
-                return built with { Task = built.Task with { Id = $"{id}#{count + 1}" } };
-            }
-
-            seen[id] = 1;
-            return built;
-        }).ToList();
-    }
-
-    [GeneratedRegex(@"(Cơ quan chủ trì|Đơn vị chủ trì|Chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Phối hợp)\s*:\s*([^:\n]+?)(?=(?:[.;]\s*)?(?:Cơ quan|Đơn vị|Chủ trì|Phối hợp|Thời gian|Kết quả|Sản phẩm)\b|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex RoleBlock();
-
-    [GeneratedRegex(@"Thời (?:gian|hạn)(?: thực hiện| hoàn thành| hoàn tất)?\s*:\s*([^;\n]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex DueBlock();
-
-    [GeneratedRegex(@"(?<!\p{L})(?:trong|trước|vào|cuối)\s+(?:(?:quý|quí)\s+(?:IV|III|II|I|[1-4])(?![\p{L}\d])(?:\s*(?:/|năm)\s*\d{4})?|6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?)|(?<=hoàn thành\s+(?:trong\s+)?)năm\s+\d{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex PeriodDue();
-
-    [GeneratedRegex(@"^(?:Giao|Bộ trưởng|Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Người đứng đầu|Tổng Giám đốc|Thống đốc|Tổng Kiểm toán)\s+(?=\p{Lu})", RegexOptions.None)]
-    private static partial Regex PersonTitle();
-
-    [GeneratedRegex(@"^(?:Căn cứ|Trên cơ sở|Đối với|Để|Nhằm|Trong quá trình|Trong thời gian|Sau khi)\b[^,;:]{0,200},\s*(?=(?:các|Các|\p{Lu}))")]
-    private static partial Regex Introduction();
-
-    [GeneratedRegex(@"^(?:Chính phủ|Thủ tướng Chính phủ|(?:Ủy|Uỷ) ban nhân dân [^,;:]{0,40}?|UBND [^,;:]{0,40}?)\s+(?:trân trọng\s+)?đề nghị\s+")]
-    private static partial Regex IssuerRequest();
-
-    [GeneratedRegex(@"^(?:chủ trì,?\s+)?(?:chỉ đạo|giao)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex Directs();
-
-    [GeneratedRegex(@"\s*\([^()]{1,60}\)$")]
-    private static partial Regex TrailingNote();
-
-    private sealed record Heading(IReadOnlyList<string> Agencies, bool Requested, IReadOnlyList<string> Unknown)
-    {
-        public static Heading None { get; } = new([], false, []);
-
-        public string? Rest { get; init; }
-
-        /// <summary>The rule and the words that named these agencies, for the explanation of each assignment.</summary>
-        public string? Why { get; init; }
-
-        public static Heading Of(AgencyList list) => new(list.Names, list.Requested, list.Unknown);
-    }
-
     private sealed record Context(string Title, int? Year, bool Attachment, bool AssignedOnly);
-
-    private enum SectionKind
-    {
-        Tasks,
-
-        /// <summary>"Kinh phí", an article of a decision: only items that name who does them are tasks.</summary>
-        AssignedOnly,
-        NotTasks,
-    }
 }
 
 /// <summary>A task and what building it learned: agencies that make themselves focal, agencies to review.</summary>
