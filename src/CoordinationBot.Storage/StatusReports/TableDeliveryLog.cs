@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using System.Text.Json;
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.Storage.Tables;
@@ -11,7 +10,7 @@ namespace CoordinationBot.Storage.StatusReports;
 /// never send the same card twice; a row that nobody sent by its stall time is found by the sweeper and enqueued
 /// again, so a message lost between the row and the queue (a crash, a failed enqueue) loses no card.
 /// </summary>
-public sealed class TableDeliveryLog(StorageTables service, TimeProvider time) : IDeliveryLog
+public sealed partial class TableDeliveryLog(StorageTables service, TimeProvider time) : IDeliveryLog
 {
     private readonly EntityTable table = service.GetTable("deliveries");
 
@@ -90,26 +89,6 @@ public sealed class TableDeliveryLog(StorageTables service, TimeProvider time) :
         }
     }
 
-    public async Task<IReadOnlyList<StalledDelivery>> ListStalledAsync(int max, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var filter = TableClient.CreateQueryFilter($"(State eq {nameof(DeliveryState.Queued)} or State eq {nameof(DeliveryState.Sending)} or State eq {nameof(DeliveryState.FailedRetrying)}) and StalledAfter lt {now}");
-        var found = new List<StalledDelivery>();
-        await foreach (var entry in table.QueryAsync(filter, StorageJsonContext.Default.DeliveryEntity, cancellationToken))
-        {
-            if (entry.Value.Delivery is { } json && JsonSerializer.Deserialize(json, StorageJsonContext.Default.Delivery) is { } delivery)
-            {
-                found.Add(new StalledDelivery(delivery, entry.ETag));
-                if (found.Count >= max)
-                {
-                    break;
-                }
-            }
-        }
-
-        return found;
-    }
-
     public async Task<bool> PostponeAsync(StalledDelivery stalled, TimeSpan stalledAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stalled);
@@ -179,26 +158,6 @@ public sealed class TableDeliveryLog(StorageTables service, TimeProvider time) :
         }
     }
 
-    public async Task<IReadOnlyList<(string DeliveryId, string Agency, DeliveryState State, string? Reason)>> ListAsync(string roundId, CancellationToken cancellationToken) =>
-        [.. (await ListEntriesAsync(roundId, cancellationToken)).Select(e => (TableKey.Decode(e.RowKey), e.Agency, Enum.Parse<DeliveryState>(e.State), NoneIfEmpty(e.Reason)))];
-
-    public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string roundId, CancellationToken cancellationToken) =>
-        [.. (await ListEntriesAsync(roundId, cancellationToken))
-            .Where(e => e.Delivery is not null)
-            .Select(e => new DeliveryRecord(JsonSerializer.Deserialize(e.Delivery!, StorageJsonContext.Default.Delivery)!, Enum.Parse<DeliveryState>(e.State), NoneIfEmpty(e.Reason), e.Attempts))];
-
-    private static string? NoneIfEmpty(string? reason) => string.IsNullOrEmpty(reason) ? null : reason;
-
-    private async Task<List<DeliveryEntity>> ListEntriesAsync(string roundId, CancellationToken cancellationToken)
-    {
-        var list = new List<DeliveryEntity>();
-        await foreach (var entry in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)}"), StorageJsonContext.Default.DeliveryEntity, cancellationToken))
-        {
-            list.Add(entry.Value);
-        }
-
-        return list;
-    }
 
     private Task<TableEntry<DeliveryEntity>?> GetAsync(string roundId, string deliveryId, CancellationToken cancellationToken) =>
         table.GetAsync(TableKey.Encode(roundId), TableKey.Encode(deliveryId), StorageJsonContext.Default.DeliveryEntity, cancellationToken);

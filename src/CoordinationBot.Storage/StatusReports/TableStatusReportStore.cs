@@ -6,7 +6,7 @@ using CoordinationBot.Storage.Tables;
 namespace CoordinationBot.Storage.StatusReports;
 
 /// <summary>Rounds, reports (ETag per report) and append-only histories in Azure Tables.</summary>
-public sealed class TableStatusReportStore(StorageTables service, TimeProvider time) : IStatusReportStore
+public sealed partial class TableStatusReportStore(StorageTables service, TimeProvider time) : IStatusReportStore
 {
     private readonly EntityTable rounds = service.GetTable("rounds");
     private readonly EntityTable reportTable = service.GetTable("reports");
@@ -114,91 +114,6 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
         return found;
     }
 
-    public async Task<ReportsSaved> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, string? actionId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reports);
-        ArgumentNullException.ThrowIfNull(expected);
-        if (reports.Count == 0)
-        {
-            return ReportsSaved.All;
-        }
-
-        var roundId = reports[0].RoundId;
-        if (reports.Any(r => !string.Equals(r.RoundId, roundId, StringComparison.Ordinal)))
-        {
-            throw new ArgumentException("The reports of one submission belong to one round.", nameof(reports));
-        }
-
-        // A report and its history entry are two changes of one batch: a report is never stored without its history.
-        var chunks = reports.Chunk((TableBatch.MaxChanges - 1) / 2).ToList();
-        var marker = actionId is null ? null : new HandledActionEntity { PartitionKey = TableKey.Encode(roundId), RowKey = ReportRows.Handled(actionId) };
-        if (marker is not null && chunks.Count > 1 && await reportTable.GetAsync(marker.PartitionKey, marker.RowKey, StorageJsonContext.Default.HandledActionEntity, cancellationToken) is not null)
-        {
-            return new ReportsSaved([], AlreadyHandled: true);
-        }
-
-        var conflicts = new List<string>();
-        var stored = new List<StoredReport>();
-        for (var c = 0; c < chunks.Count; c++)
-        {
-            var pending = chunks[c].ToList();
-            while (pending.Count > 0)
-            {
-                // The handled mark goes first in the last batch, and only while nothing conflicted: a repeated invoke then
-                // fails on it before anything else is tried, and an action whose reports were not all saved stays unhandled.
-                var withMarker = marker is not null && c == chunks.Count - 1 && conflicts.Count == 0;
-                var batch = new TableBatch();
-                if (withMarker)
-                {
-                    batch.Add(marker!, StorageJsonContext.Default.HandledActionEntity);
-                }
-
-                var entities = new List<ReportEntity>(pending.Count);
-                foreach (var report in pending)
-                {
-                    var entity = ReportRows.Entity(report);
-                    entities.Add(entity);
-                    if (expected.GetValueOrDefault(report.TaskId) is { } etag)
-                    {
-                        batch.Update(entity, etag, StorageJsonContext.Default.ReportEntity);
-                    }
-                    else
-                    {
-                        batch.Add(entity, StorageJsonContext.Default.ReportEntity);
-                    }
-
-                    batch.Add(History(roundId, report.Agency + "~" + report.TaskId, report.SubmittedBy, JsonSerializer.Serialize(report, StorageJsonContext.Default.StatusReport), reportRow: true), StorageJsonContext.Default.HistoryEntity);
-                }
-
-                try
-                {
-                    var versions = await reportTable.SubmitAsync(batch, cancellationToken);
-                    var first = withMarker ? 1 : 0;
-                    for (var i = 0; i < pending.Count && first + (2 * i) < versions.Count; i++)
-                    {
-                        stored.Add(new StoredReport(ReportRows.Report(roundId, entities[i]), versions[first + (2 * i)]));
-                    }
-
-                    pending.Clear();
-                }
-                catch (TableBatchConflictException conflict) when (conflict.FailedIndex >= 0 && (conflict.FailedIndex - (withMarker ? 1 : 0)) / 2 < pending.Count)
-                {
-                    var index = conflict.FailedIndex - (withMarker ? 1 : 0);
-                    if (index < 0)
-                    {
-                        return new ReportsSaved([], AlreadyHandled: true);
-                    }
-
-                    var lost = pending[index / 2];
-                    conflicts.Add(lost.TaskId);
-                    pending.Remove(lost);
-                }
-            }
-        }
-
-        return new ReportsSaved(conflicts) { Stored = stored };
-    }
-
     private async Task AppendAsync(string roundId, string subject, string changedBy, string change, CancellationToken cancellationToken) =>
         await history.AddAsync(History(roundId, subject, changedBy, change, reportRow: false), StorageJsonContext.Default.HistoryEntity, cancellationToken);
 
@@ -223,45 +138,5 @@ public sealed class TableStatusReportStore(StorageTables service, TimeProvider t
         PartitionKey = "round",
         RowKey = TableKey.Encode(round.Id),
         Round = JsonSerializer.Serialize(round, StorageJsonContext.Default.ReportingRound),
-    };
-}
-
-/// <summary>
-/// The rows of a round's partition in the reports table: a report per agency and task ("agency~task"), and beside them
-/// the report history and the handled actions, which must share the partition to be written in one batch with the
-/// reports. Their keys start with "%~", which <see cref="TableKey.Encode"/> never produces ('~' is no hex digit).
-/// </summary>
-internal static class ReportRows
-{
-    private const string Internal = "%~";
-
-    public static string History(string key) => Internal + "h~" + key;
-
-    public static string Handled(string actionId) => Internal + "a~" + TableKey.Encode(actionId);
-
-    /// <summary>
-    /// Every report of the round and nothing else: one key range, after the internal rows (agency names begin with a
-    /// letter or digit, which sort after '%'), so the service seeks past the history instead of filtering it out.
-    /// </summary>
-    public static string AllReports(string roundId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey gt {Internal + "\uffff"}");
-
-    public static StatusReport Report(string roundId, ReportEntity e) =>
-        new(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt) { Evidence = e.Evidence ?? string.Empty };
-
-    public static ReportEntity Entity(StatusReport report) => new()
-    {
-        PartitionKey = TableKey.Encode(report.RoundId),
-        RowKey = TableKey.Encode(report.Agency) + "~" + TableKey.Encode(report.TaskId),
-        Agency = report.Agency,
-        TaskId = report.TaskId,
-        Status = report.Status.ToString(),
-        Percent = report.Percent,
-        Result = report.Result,
-        Difficulties = report.Difficulties,
-        Proposals = report.Proposals,
-        Evidence = report.Evidence.Length == 0 ? null : report.Evidence,
-        SubmittedBy = report.SubmittedBy,
-        SubmittedAt = report.SubmittedAt,
     };
 }

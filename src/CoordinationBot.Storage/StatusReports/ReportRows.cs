@@ -1,0 +1,45 @@
+using Azure.Data.Tables;
+using CoordinationBot.Core.StatusReports;
+using CoordinationBot.Storage.Tables;
+
+namespace CoordinationBot.Storage.StatusReports;
+
+/// <summary>
+/// The rows of a round's partition in the reports table: a report per agency and task ("agency~task"), and beside them
+/// the report history and the handled actions, which must share the partition to be written in one batch with the
+/// reports. Their keys start with "%~", which <see cref="TableKey.Encode"/> never produces ('~' is no hex digit).
+/// </summary>
+internal static class ReportRows
+{
+    private const string Internal = "%~";
+
+    public static string History(string key) => Internal + "h~" + key;
+
+    public static string Handled(string actionId) => Internal + "a~" + TableKey.Encode(actionId);
+
+    /// <summary>
+    /// Every report of the round and nothing else: one key range, after the internal rows (agency names begin with a
+    /// letter or digit, which sort after '%'), so the service seeks past the history instead of filtering it out.
+    /// </summary>
+    public static string AllReports(string roundId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey gt {Internal + "\uffff"}");
+
+    public static StatusReport Report(string roundId, ReportEntity e) =>
+        new(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt) { Evidence = e.Evidence ?? string.Empty };
+
+    public static ReportEntity Entity(StatusReport report) => new()
+    {
+        PartitionKey = TableKey.Encode(report.RoundId),
+        RowKey = TableKey.Encode(report.Agency) + "~" + TableKey.Encode(report.TaskId),
+        Agency = report.Agency,
+        TaskId = report.TaskId,
+        Status = report.Status.ToString(),
+        Percent = report.Percent,
+        Result = report.Result,
+        Difficulties = report.Difficulties,
+        Proposals = report.Proposals,
+        Evidence = report.Evidence.Length == 0 ? null : report.Evidence,
+        SubmittedBy = report.SubmittedBy,
+        SubmittedAt = report.SubmittedAt,
+    };
+}
