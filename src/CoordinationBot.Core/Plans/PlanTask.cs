@@ -17,7 +17,10 @@ public sealed record PlanTask(
     string? Attachment = null)
 {
     /// <summary>The lead agencies as the plan names them (a group such as "Các sở, ban, ngành" stays one name).</summary>
-    public IEnumerable<string> LeadAgencies() => Assignments.Where(a => a.Role == Role.Lead).Select(a => a.Agency);
+    public IEnumerable<string> LeadAgencies() => AgenciesAs(Role.Lead);
+
+    /// <summary>The agencies given the task in <paramref name="role"/>, as written, in the plan's order.</summary>
+    public IEnumerable<string> AgenciesAs(Role role) => Assignments.Where(a => a.Role == role).Select(a => a.Agency);
 }
 
 /// <summary>An agency's part in a task; <c>Why</c>: how the reading found it, the rule and the words it read (for <c>plans extract --explain</c>; not stored).</summary>

@@ -121,8 +121,8 @@ public sealed class AnswerWriter(PlanCatalog catalog, AgencyRegistry registry, C
         var task = item.Task;
         text.Append(Label(plan)).Append(" — ").Append(AnswerText.Get("Task", culture)).Append(' ').Append(task.Id).Append(": ")
             .AppendLine(VietnameseText.Shorten(task.Text, full ? TextLength : 120));
-        var leads = task.Assignments.Where(a => a.Role == Role.Lead).Select(a => Agency(a.Agency)).Distinct().ToList();
-        var supports = task.Assignments.Where(a => a.Role == Role.Support).Select(a => Agency(a.Agency)).Distinct().ToList();
+        var leads = task.AgenciesAs(Role.Lead).Select(Agency).Distinct().ToList();
+        var supports = task.AgenciesAs(Role.Support).Select(Agency).Distinct().ToList();
         var line = new List<string>();
         if (leads.Count > 0)
         {
@@ -162,8 +162,8 @@ public sealed class AnswerWriter(PlanCatalog catalog, AgencyRegistry registry, C
             Label(stored.Plan),
             task.Id,
             task.Text,
-            task.Assignments.Where(a => a.Role == Role.Lead).Select(a => Agency(a.Agency)).Distinct().ToList(),
-            task.Assignments.Where(a => a.Role == Role.Support).Select(a => Agency(a.Agency)).Distinct().ToList(),
+            task.AgenciesAs(Role.Lead).Select(Agency).Distinct().ToList(),
+            task.AgenciesAs(Role.Support).Select(Agency).Distinct().ToList(),
             task.Due is { } d ? Date(d) : task.DueText);
     }
 

@@ -144,7 +144,7 @@ public sealed class CorrectTaskHandler(CorrectedPlanStore plans, AgencyRegistry 
     }
 
     private static bool Same(PlanTask task, Role role, IReadOnlyList<string> names) =>
-        task.Assignments.Where(a => a.Role == role).Select(a => a.Agency).SequenceEqual(names, StringComparer.Ordinal);
+        task.AgenciesAs(role).SequenceEqual(names, StringComparer.Ordinal);
 
     private static bool TryDate(string text, out DateOnly date) =>
         (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)

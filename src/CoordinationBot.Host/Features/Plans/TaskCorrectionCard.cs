@@ -114,7 +114,7 @@ public static class TaskCorrectionCard
     }
 
     private static string Agencies(PlanTask task, Role role) =>
-        string.Join("\n", task.Assignments.Where(a => a.Role == role).Select(a => a.Agency));
+        string.Join("\n", task.AgenciesAs(role));
 
     private static JsonObject Input(string id, string label, string value) => new()
     {
