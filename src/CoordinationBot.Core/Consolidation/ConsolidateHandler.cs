@@ -39,20 +39,29 @@ public sealed class ConsolidateHandler(
             return null;
         }
 
-        var reports = (await store.GetAllReportsAsync(round.Id, cancellationToken)).Select(r => r.Readable()).ToList();
+        // The reads are independent: the round's reports, its returns, explanations and evidence, the lower levels' rounds
+        // and the earlier rounds are all asked for at once rather than one after another.
+        var reading = store.GetAllReportsAsync(round.Id, cancellationToken);
+        var returnsReading = returns.ListAsync(round.Id, cancellationToken);
+        var explanationsReading = explanations.ListAsync(round.Id, cancellationToken);
+        var evidenceReading = evidence.ListAsync(round.Id, cancellationToken);
+        var lowerReading = LowerLevelsAsync(round, plan, cancellationToken);
+        var earlierReading = EarlierStandingsAsync(round, cancellationToken);
+        await Task.WhenAll(reading, returnsReading, explanationsReading, evidenceReading, lowerReading, earlierReading);
+
+        var reports = (await reading).Select(r => r.Readable()).ToList();
         var (expected, reported, tasks) = Progress(plan, reports);
         var overdue = time.Today() > round.Due ? expected.Except(reported, StringComparer.Ordinal).ToList() : [];
         var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => reports.Count(r => r.Status == s));
         var difficulties = reports.Where(r => r.Difficulties.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Difficulties)).ToList();
         var proposals = reports.Where(r => r.Proposals.Length > 0).Select(r => new AgencyNote(r.Agency, r.TaskId, r.Proposals)).ToList();
-        var lower = await LowerLevelsAsync(round, plan, cancellationToken);
-        var returned = ReportReturn.Outstanding(await returns.ListAsync(round.Id, cancellationToken), reports);
-        var summary = new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, lower, time.Today(), returned)
+        var returned = ReportReturn.Outstanding(await returnsReading, reports);
+        var summary = new ConsolidationSummary(round, plan, expected, reported, overdue, counts, tasks, difficulties, proposals, await lowerReading, time.Today(), returned)
         {
-            Explanations = Escalation.Explanation.Latest(await explanations.ListAsync(round.Id, cancellationToken)),
-            EvidenceFiles = await evidence.ListAsync(round.Id, cancellationToken),
+            Explanations = Escalation.Explanation.Latest(await explanationsReading),
+            EvidenceFiles = await evidenceReading,
         };
-        var earlier = await EarlierStandingsAsync(round, cancellationToken);
+        var earlier = await earlierReading;
         return earlier.Count == 0 ? summary : summary with { AcrossRounds = OnTime.Across([summary.Standings, .. earlier]), RoundsCounted = earlier.Count + 1 };
     }
 
