@@ -18,7 +18,8 @@ for project in tests/*Tests/*.csproj; do
   echo "== $(basename "$project" .csproj)"
   # The exit status is taken from dotnet test itself: under pipefail a pipeline's PIPESTATUS is lost after "|| true".
   out=$(mktemp)
-  if ! dotnet test "$project" --no-build --nologo -v q >"$out" 2>&1; then
+  # Normal console verbosity: a failed test's message and stack are in the log, not only its name.
+  if ! dotnet test "$project" --no-build --nologo -v q --logger "console;verbosity=normal" >"$out" 2>&1; then
     status=1
     # Kept whole, so a failure seen once (in CI too) can be read in full afterwards.
     mkdir -p .data/logs
@@ -26,12 +27,12 @@ for project in tests/*Tests/*.csproj; do
     echo "   full output: .data/logs/test-$(basename "$project" .csproj).log"
   fi
   cat "$out" >>"$log"
-  grep -E "^(Passed!|Failed!)|^\s+Failed |\[FAIL\]|Error Message|aborted|crashed" -A3 "$out" || true
+  grep -E "^Test Run (Successful|Failed|Aborted)|^ +(Total tests|Passed|Failed|Skipped): +[0-9]+$|^ +Failed [A-Za-z]|\[FAIL\]|Error Message|aborted|crashed" -A3 "$out" | grep -Ev '^\{"Timestamp"' || true
   rm -f "$out"
 done
 
-passed=$(grep -Eo "Passed: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo "Failed: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}')
+passed=$(grep -E "^ +Passed: +[0-9]+$" "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E "^ +Failed: +[0-9]+$" "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 echo "tests: $passed passed, $failed failed"
 exit "$status"
