@@ -59,10 +59,10 @@ public static partial class LoadBench
             using var connector = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{connectorPort}/") };
             var serviceUrl = connector.BaseAddress.ToString();
             await RunPhaseAsync(http, connector, "api/messages", new Bench(rate * 4, users, serviceUrl, round), 200, cancellationToken);
-            var errors = await MeasureAsync("load", rate, requests, users, http, connector, server, new Bench(rate, users, serviceUrl, round), cancellationToken);
+            var errors = await MeasureAsync("load", requests, http, connector, server, new Bench(rate, users, serviceUrl, round), cancellationToken);
             // Also at the app's own Teams limit (the rate its answers may leave at), where the lanes are fullest.
             var limit = new CoordinationBot.Host.Features.Deliveries.DeliveryOptions().AppRequestsPerSecond;
-            errors += await MeasureAsync("load_at_limit", limit, requests, users, http, connector, server, new Bench(limit, users, serviceUrl, round), cancellationToken);
+            errors += await MeasureAsync("load_at_limit", requests, http, connector, server, new Bench(limit, users, serviceUrl, round), cancellationToken);
             return errors == 0 ? 0 : 1;
         }
         finally
@@ -107,19 +107,19 @@ public static partial class LoadBench
     }
 
     /// <summary>The bare endpoint, then the bot, at one rate; prints the figures and the BENCH line; the errors and unanswered questions.</summary>
-    private static async Task<int> MeasureAsync(string name, double rate, int requests, int users, HttpClient http, HttpClient connector, Process server, Bench bench, CancellationToken cancellationToken)
+    private static async Task<int> MeasureAsync(string name, int requests, HttpClient http, HttpClient connector, Process server, Bench bench, CancellationToken cancellationToken)
     {
         var bare = await RunPhaseAsync(http, connector, "bench/bare", bench, requests, cancellationToken);
         var real = await RunPhaseAsync(http, connector, "api/messages", bench, requests, cancellationToken);
         server.Refresh();
         var peak = server.PeakWorkingSet64 / (1024 * 1024);
-        Console.WriteLine(FormattableString.Invariant($"{name}: {rate:F1} requests/s offered to each endpoint, {users} users, 7 in 10 questions, the rest status-card invokes; generator and bot in separate processes"));
+        Console.WriteLine(FormattableString.Invariant($"{name}: {bench.Rate:F1} requests/s offered to each endpoint, {bench.Users} users, 7 in 10 questions, the rest status-card invokes; generator and bot in separate processes"));
         Console.WriteLine(FormattableString.Invariant($"bare: {bare.PerSecond:F0}/s; questions {bare.Questions}; card invokes {bare.Submissions}"));
         Console.WriteLine(FormattableString.Invariant($"bot:  {real.PerSecond:F0}/s; questions {real.Questions}; card invokes {real.Submissions}; all {real.All}; bot process peak {peak} MB"));
         Console.WriteLine(FormattableString.Invariant($"answers at the connector (question sent to answer received): {real.Answers}; unanswered {real.Unanswered}"));
         // The target is about the question path, so the ratio compares questions with the same requests acknowledged bare.
         var errors = real.Errors + bare.Errors + real.Unanswered;
-        Console.WriteLine(FormattableString.Invariant($"BENCH {name} requests={requests} errors={errors} p95_ms={real.Questions.P95:F1} bare_p95_ms={bare.Questions.P95:F1} ratio={real.Questions.P95 / bare.Questions.P95:F2} answer_p95_ms={real.Answers.P95:F1} all_p95_ms={real.All.P95:F1} rate={rate:F1}"));
+        Console.WriteLine(FormattableString.Invariant($"BENCH {name} requests={requests} errors={errors} p95_ms={real.Questions.P95:F1} bare_p95_ms={bare.Questions.P95:F1} ratio={real.Questions.P95 / bare.Questions.P95:F2} answer_p95_ms={real.Answers.P95:F1} all_p95_ms={real.All.P95:F1} rate={bench.Rate:F1}"));
         return errors;
     }
 

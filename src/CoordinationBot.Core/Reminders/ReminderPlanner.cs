@@ -21,7 +21,7 @@ public static class ReminderPlanner
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(missing);
-        return missing.Count == 0 ? ReminderDecision.Nothing : new ReminderDecision(missing, Digest: false, round.Due.DayNumber - today.DayNumber);
+        return missing.Count == 0 ? ReminderDecision.Nothing : new ReminderDecision(missing, Digest: false, round.DaysLeft(today));
     }
 
     // missing: the round's assigned agencies that have not reported (RoundProgress.Missing).
@@ -35,7 +35,7 @@ public static class ReminderPlanner
             return ReminderDecision.Nothing;
         }
 
-        var daysLeft = round.Due.DayNumber - today.DayNumber;
+        var daysLeft = round.DaysLeft(today);
         if (daysLeft == 0 || daysBefore.Contains(daysLeft))
         {
             return new ReminderDecision(missing, Digest: false, daysLeft);

@@ -29,6 +29,12 @@ public sealed record ReportingRound(
     /// <summary>Reports are accepted while the round is open and its due date has not passed (the due day included).</summary>
     public bool AcceptsReports(DateOnly today) => State == RoundState.Open && today <= Due;
 
+    /// <summary>Days from <paramref name="today"/> to the due date: 0 on the day, negative once it has passed.</summary>
+    public int DaysLeft(DateOnly today) => Due.DayNumber - today.DayNumber;
+
+    /// <summary>Days past the due date as of <paramref name="today"/> (0 until it has passed).</summary>
+    public int DaysOverdue(DateOnly today) => Math.Max(0, -DaysLeft(today));
+
     /// <summary>Whether the round is one of this tenant's (a round opened before tenants were recorded is everyone's).</summary>
     public bool IsOfTenant(string? tenantId) => TenantId is null || tenantId is null || string.Equals(TenantId, tenantId, StringComparison.Ordinal);
 }

@@ -38,7 +38,7 @@ public sealed class ExplainCardHandler(ExplainHandler explain, PlanCommandGate g
         }
 
         var today = time.Today();
-        var request = Features.Reminders.ReminderWording.ExplanationRequest(result.Agency!, result.Round!, result.Plan!, Math.Max(0, today.DayNumber - result.Round!.Due.DayNumber), culture);
+        var request = Features.Reminders.ReminderWording.ExplanationRequest(result.Agency!, result.Round!, result.Plan!, result.Round!.DaysOverdue(today), culture);
         if (result.Explanation is { } saved)
         {
             var done = string.Format(culture, BotText.Get("ExplainSaved", culture), saved.Agency, saved.At.ToVietnameseTime(), saved.NewDate.ToVietnameseDate(), result.Plan!.FocalAgency ?? result.Plan.Issuer ?? "—");
