@@ -41,7 +41,7 @@ public sealed class ConsolidateHandler(
 
         // The reads are independent: the round's reports, its returns, explanations and evidence, the lower levels' rounds
         // and the earlier rounds are all asked for at once rather than one after another.
-        var reading = store.GetAllReportsAsync(round.Id, cancellationToken);
+        var reading = store.GetAllReportsAsync(round.Id, cancellationToken, reporters.Expected(plan).ToList());
         var returnsReading = returns.ListAsync(round.Id, cancellationToken);
         var explanationsReading = explanations.ListAsync(round.Id, cancellationToken);
         var evidenceReading = evidence.ListAsync(round.Id, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class ConsolidateHandler(
         {
             if ((await plans.GetAsync(previous.PlanKey, previous.PlanVersion, cancellationToken))?.Plan is { } plan)
             {
-                var reports = (await store.GetAllReportsAsync(previous.Id, cancellationToken)).Select(r => r.Readable()).ToList();
+                var reports = (await store.GetAllReportsAsync(previous.Id, cancellationToken, reporters.Expected(plan).ToList())).Select(r => r.Readable()).ToList();
                 standings.Add(OnTime.Standings(Progress(plan, reports).Tasks, previous.Due));
             }
         }

@@ -14,8 +14,12 @@ public interface IStatusReportStore
     /// <summary>Every round, open or closed.</summary>
     IAsyncEnumerable<ReportingRound> ListRoundsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every report of the round (what consolidation reads: one partition).</summary>
-    Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every report of the round (what consolidation reads: one partition), ordered by agency. With
+    /// <paramref name="expected"/> (the agencies expected to report) the store may read ranges of it side by side;
+    /// reports of other agencies are read all the same.
+    /// </summary>
+    Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken, IReadOnlyCollection<string>? expected = null);
 
     /// <summary>Every agency's report on these tasks in the round (what a lead's card shows of its supports' parts).</summary>
     Task<IReadOnlyList<StatusReport>> GetReportsOfTasksAsync(string roundId, IReadOnlyCollection<string> taskIds, CancellationToken cancellationToken);

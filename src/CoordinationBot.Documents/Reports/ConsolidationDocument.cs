@@ -37,8 +37,9 @@ public static class ConsolidationDocument
 
     private static byte[] Write(ConsolidationSummary summary, ReportAuthority authority, bool ownLayout)
     {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var streamed = new StreamedPackage();
+        using var built = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(built, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
             var header = main.AddNewPart<HeaderPart>();
@@ -57,33 +58,37 @@ public static class ConsolidationDocument
                     new StyleParagraphProperties(new SpacingBetweenLines { After = "0" }),
                     new StyleRunProperties(new FontSize { Val = "24" }))
                 { Type = StyleValues.Paragraph, StyleId = WordParts.CellStyle });
-            // Written as it goes (SAX-style): the results and the appendix (a paragraph and a row per report) never
-            // stand as one document tree in memory.
-            using (var writer = OpenXmlWriter.Create(main))
-            {
-                writer.WriteStartElement(new Document());
-                writer.WriteStartElement(new Body());
-                foreach (var element in Contents(summary, authority, ownLayout))
-                {
-                    writer.WriteElement(element);
-                }
+            var headerId = main.GetIdOfPart(header);
 
-                ReportTables.WriteAppendixTable(writer, summary);
-                writer.WriteElement(Line(string.Empty, 13));
-                writer.WriteElement(Line(ReportText.Get("Appendix2"), 13, bold: true));
-                ReportTables.WriteRankingTable(writer, summary);
-                // The page number in the header, centred, from the second page on (the first has its own title page).
-                writer.WriteElement(new SectionProperties(
-                    new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
-                    new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
-                    new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 567U, Footer = 720U, Gutter = 0U },
-                    new TitlePage()));
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
+            // Written as it goes (SAX-style) into the saved package: the results and the appendix (a paragraph and a
+            // row per report) never stand as one document tree, nor as one uncompressed part, in memory.
+            streamed.Stream(main, writer => WriteBody(writer, summary, authority, ownLayout, headerId));
         }
 
-        return stream.ToArray();
+        return streamed.Save(built);
+    }
+
+    private static void WriteBody(System.Xml.XmlWriter writer, ConsolidationSummary summary, ReportAuthority authority, bool ownLayout, string headerId)
+    {
+        writer.WriteStart(new Document());
+        writer.WriteStart(new Body());
+        foreach (var element in Contents(summary, authority, ownLayout))
+        {
+            writer.WriteElement(element);
+        }
+
+        ReportTables.WriteAppendixTable(writer, summary);
+        writer.WriteElement(Line(string.Empty, 13));
+        writer.WriteElement(Line(ReportText.Get("Appendix2"), 13, bold: true));
+        ReportTables.WriteRankingTable(writer, summary);
+        // The page number in the header, centred, from the second page on (the first has its own title page).
+        writer.WriteElement(new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId },
+            new PageSize { Width = 11906U, Height = 16838U, Orient = PageOrientationValues.Portrait },
+            new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 567U, Footer = 720U, Gutter = 0U },
+            new TitlePage()));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
     }
 
     /// <summary>The report up to its appendix table; without its own layout (a template has it), only the sections and the appendix's title.</summary>

@@ -16,108 +16,157 @@ public static class ConsolidationWorkbook
     public static byte[] Write(ConsolidationSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        var streamed = new StreamedPackage();
+        using var built = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(built, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
-
-            // Written as it goes (SAX-style): 100,000 rows never stand as one document tree in memory.
-            using (var writer = OpenXmlWriter.Create(sheetPart))
-            {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteElement(FrozenHeader());
-                writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 5U, Max = 5U, Width = 12D, CustomWidth = true }, new Column { Min = 8U, Max = 10U, Width = 50D, CustomWidth = true }, new Column { Min = 13U, Max = 13U, Width = 24D, CustomWidth = true }, new Column { Min = 15U, Max = 18U, Width = 50D, CustomWidth = true }));
-                writer.WriteStartElement(new SheetData());
-                string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColDue", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt", "ColOnTime", "ColOverdue", "ColReturned", "ColEvidence", "ColExplanation", "ColEvidenceFiles"];
-                WriteRow(writer, 1, header.Select(ReportText.Get).Select(Header).ToArray());
-                uint r = 1;
-                var returned = summary.Returned.ToDictionary(x => x.Agency, x => x.Comment, StringComparer.Ordinal);
-                var filesOf = summary.EvidenceFiles.ToLookup(f => (f.Agency, f.TaskId));
-                var explained = summary.Explanations.ToDictionary(x => x.Agency, x => ReportText.Format("ExplainedCell", x.Reason, Core.Text.VietnameseDates.ToVietnameseDate(x.NewDate)), StringComparer.Ordinal);
-                foreach (var task in summary.Tasks)
-                {
-                    foreach (var (agency, role, report) in task.Agencies)
-                    {
-                        r++;
-                        WriteRow(writer, r, [
-                            Cell(agency), Cell(ReportText.Get(role == Role.Lead ? "Lead" : "Support")), Cell(task.Task.Id), Cell(task.Task.Text), Due(task.Task),
-                            Cell(ReportText.Status(report?.Status)), report is null ? Cell(string.Empty) : Number(report.Percent),
-                            Cell(report?.Result ?? string.Empty), Cell(report?.Difficulties ?? string.Empty), Cell(report?.Proposals ?? string.Empty),
-                            Cell(report?.SubmittedBy ?? string.Empty), Cell(report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty),
-                            .. OnTimeCells(task.Task, report, summary.AsOf), Cell(returned.GetValueOrDefault(agency) ?? string.Empty), Cell(report?.Evidence ?? string.Empty),
-                            Cell(report is null ? explained.GetValueOrDefault(agency) ?? string.Empty : string.Empty),
-                            Cell(string.Join(", ", filesOf[(agency, task.Task.Id)].Select(f => f.FileName)))]);
-                    }
-                }
-
-                foreach (var lower in summary.LowerLevels)
-                {
-                    r++;
-                    var report = lower.Report;
-                    var task = summary.Plan.Tasks.First(t => t.Id == lower.MatchedTaskId);
-                    WriteRow(writer, r, [
-                        Cell($"[{lower.Issuer}] {report.Agency}"), Cell(lower.PlanNumber), Cell(task.Id), Cell(task.Text), Due(task),
-                        Cell(ReportText.Status(report.Status)), Number(report.Percent), Cell(report.Result), Cell(report.Difficulties), Cell(report.Proposals),
-                        Cell(report.SubmittedBy), Cell(report.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)),
-                        .. OnTimeCells(task, report, summary.AsOf)]);
-                }
-
-                writer.WriteEndElement();
-                writer.WriteElement(new AutoFilter { Reference = $"A1:R{r}" });
-                writer.WriteEndElement();
-            }
-
+            streamed.Stream(sheetPart, writer => WriteMatrix(writer, summary));
             var agencies = workbook.AddNewPart<WorksheetPart>();
-            WriteStandings(agencies, summary.Standings, summary.AcrossRounds);
+            streamed.Stream(agencies, writer => WriteStandings(writer, summary.Standings, summary.AcrossRounds));
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1U, Name = ReportText.Get("Sheet") });
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(agencies), SheetId = 2U, Name = ReportText.Get("SheetAgencies") });
             workbook.Workbook.Save();
         }
 
-        return stream.ToArray();
+        return streamed.Save(built);
+    }
+
+    /// <summary>The matrix: a row per agency × task (then the lower levels' reports), written as it goes (SAX-style).</summary>
+    private static void WriteMatrix(System.Xml.XmlWriter writer, ConsolidationSummary summary)
+    {
+        writer.WriteStart(new Worksheet());
+        writer.WriteElement(FrozenHeader());
+        writer.WriteElement(new Columns(new Column { Min = 1U, Max = 1U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 4U, Width = 60D, CustomWidth = true }, new Column { Min = 5U, Max = 5U, Width = 12D, CustomWidth = true }, new Column { Min = 8U, Max = 10U, Width = 50D, CustomWidth = true }, new Column { Min = 13U, Max = 13U, Width = 24D, CustomWidth = true }, new Column { Min = 15U, Max = 18U, Width = 50D, CustomWidth = true }));
+        writer.WriteStart(new SheetData());
+        var rows = new SheetRows(writer);
+        string[] header = ["ColAgency", "ColRole", "ColTask", "ColTaskText", "ColDue", "ColStatus", "ColPercent", "ColResult", "ColDifficulties", "ColProposals", "ColBy", "ColAt", "ColOnTime", "ColOverdue", "ColReturned", "ColEvidence", "ColExplanation", "ColEvidenceFiles"];
+        Headers(rows, header.Select(ReportText.Get));
+        var returned = summary.Returned.ToDictionary(x => x.Agency, x => x.Comment, StringComparer.Ordinal);
+        var filesOf = summary.EvidenceFiles.ToLookup(f => (f.Agency, f.TaskId));
+        var explained = summary.Explanations.ToDictionary(x => x.Agency, x => ReportText.Format("ExplainedCell", x.Reason, Core.Text.VietnameseDates.ToVietnameseDate(x.NewDate)), StringComparer.Ordinal);
+        var lead = ReportText.Get("Lead");
+        var support = ReportText.Get("Support");
+        foreach (var task in summary.Tasks)
+        {
+            foreach (var (agency, role, report) in task.Agencies)
+            {
+                rows.Start();
+                rows.Texts(agency, role == Role.Lead ? lead : support, task.Task.Id, task.Task.Text);
+                Due(rows, task.Task);
+                rows.Text(ReportText.Status(report?.Status));
+                if (report is null)
+                {
+                    rows.Text(string.Empty);
+                }
+                else
+                {
+                    rows.Number(report.Percent);
+                }
+
+                rows.Texts(report?.Result ?? string.Empty, report?.Difficulties ?? string.Empty, report?.Proposals ?? string.Empty, report?.SubmittedBy ?? string.Empty, SubmittedAt(report));
+                OnTimeCells(rows, task.Task, report, summary.AsOf);
+                rows.Texts(returned.GetValueOrDefault(agency) ?? string.Empty, report?.Evidence ?? string.Empty, report is null ? explained.GetValueOrDefault(agency) ?? string.Empty : string.Empty);
+                rows.Text(string.Join(", ", filesOf[(agency, task.Task.Id)].Select(f => f.FileName)));
+                rows.End();
+            }
+        }
+
+        foreach (var lower in summary.LowerLevels)
+        {
+            var report = lower.Report;
+            var task = summary.Plan.Tasks.First(t => t.Id == lower.MatchedTaskId);
+            rows.Start();
+            rows.Texts($"[{lower.Issuer}] {report.Agency}", lower.PlanNumber, task.Id, task.Text);
+            Due(rows, task);
+            rows.Text(ReportText.Status(report.Status));
+            rows.Number(report.Percent);
+            rows.Texts(report.Result, report.Difficulties, report.Proposals, report.SubmittedBy, SubmittedAt(report));
+            OnTimeCells(rows, task, report, summary.AsOf);
+            rows.End();
+        }
+
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = $"A1:R{rows.Count}" });
+        writer.WriteEndElement();
     }
 
     private const uint BoldStyle = 1;
     private const uint DateStyle = 2;
 
     /// <summary>The task's due date: an Excel date when the plan gives a day, else its words ("Quý IV/2026", "Thường xuyên").</summary>
-    private static Cell Due(PlanTask task) => task.Due is { } due
-        ? new Cell { CellValue = new CellValue(due.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), StyleIndex = DateStyle }
-        : Cell(task.DueText ?? string.Empty);
+    private static void Due(SheetRows rows, PlanTask task)
+    {
+        if (task.Due is { } due)
+        {
+            rows.Number(due.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle);
+        }
+        else
+        {
+            rows.Text(task.DueText ?? string.Empty);
+        }
+    }
 
-    private static Cell[] OnTimeCells(PlanTask task, Core.StatusReports.StatusReport? report, DateOnly asOf)
+    private static string SubmittedAt(Core.StatusReports.StatusReport? report) =>
+        report?.SubmittedAt.ToOffset(Core.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static void OnTimeCells(SheetRows rows, PlanTask task, Core.StatusReports.StatusReport? report, DateOnly asOf)
     {
         var status = OnTime.Of(task, report, asOf);
-        return [Cell(ReportText.Get("OnTime_" + status)), Cell(status == OnTimeStatus.OverdueNotDone ? ReportText.Get("Yes") : string.Empty)];
+        rows.Texts(ReportText.Get("OnTime_" + status), status == OnTimeStatus.OverdueNotDone ? ReportText.Get("Yes") : string.Empty);
     }
 
     /// <summary>The sheet of agencies, best first: rank, parts, each on-time status, the share not late.</summary>
-    private static void WriteStandings(WorksheetPart part, IReadOnlyList<AgencyStanding> standings, IReadOnlyList<AgencyStanding>? across)
+    private static void WriteStandings(System.Xml.XmlWriter writer, IReadOnlyList<AgencyStanding> standings, IReadOnlyList<AgencyStanding>? across)
     {
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new Worksheet());
+        writer.WriteStart(new Worksheet());
         writer.WriteElement(FrozenHeader());
         writer.WriteElement(new Columns(new Column { Min = 2U, Max = 2U, Width = 40D, CustomWidth = true }, new Column { Min = 4U, Max = 9U, Width = 18D, CustomWidth = true }));
-        writer.WriteStartElement(new SheetData());
+        writer.WriteStart(new SheetData());
         var statuses = Enum.GetValues<OnTimeStatus>();
-        Cell[] acrossHeader = across is null ? [] : [Header(ReportText.Get("ColRateAcross")), Header(ReportText.Get("ColRankAcross"))];
-        WriteRow(writer, 1, [Header(ReportText.Get("ColRank")), Header(ReportText.Get("ColAgency")), Header(ReportText.Get("ColParts")), .. statuses.Select(s => Header(ReportText.Get("OnTime_" + s))), Header(ReportText.Get("ColRate")), .. acrossHeader]);
+        var rows = new SheetRows(writer);
+        string[] acrossHeader = across is null ? [] : [ReportText.Get("ColRateAcross"), ReportText.Get("ColRankAcross")];
+        Headers(rows, [ReportText.Get("ColRank"), ReportText.Get("ColAgency"), ReportText.Get("ColParts"), .. statuses.Select(s => ReportText.Get("OnTime_" + s)), ReportText.Get("ColRate"), .. acrossHeader]);
         var overall = across?.ToDictionary(a => a.Agency, StringComparer.Ordinal);
-        uint r = 1;
         foreach (var s in standings)
         {
-            r++;
-            Cell[] acrossCells = overall?.GetValueOrDefault(s.Agency) is { } o ? [Number((int)Math.Round(o.OnTimeRate * 100)), Number(o.Rank)] : [];
-            WriteRow(writer, r, [Number(s.Rank), Cell(s.Agency), Number(s.Parts), .. statuses.Select(status => Number(s.Counts[status])), Number((int)Math.Round(s.OnTimeRate * 100)), .. acrossCells]);
+            rows.Start();
+            rows.Number(s.Rank);
+            rows.Text(s.Agency);
+            rows.Number(s.Parts);
+            foreach (var status in statuses)
+            {
+                rows.Number(s.Counts[status]);
+            }
+
+            rows.Number(Math.Round(s.OnTimeRate * 100));
+            if (overall?.GetValueOrDefault(s.Agency) is { } o)
+            {
+                rows.Number(Math.Round(o.OnTimeRate * 100));
+                rows.Number(o.Rank);
+            }
+
+            rows.End();
         }
 
         writer.WriteEndElement();
-        writer.WriteElement(new AutoFilter { Reference = $"A1:{(across is null ? "I" : "K")}{r}" });
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{(across is null ? "I" : "K")}{rows.Count}" });
         writer.WriteEndElement();
+    }
+
+    private static void Headers(SheetRows rows, IEnumerable<string> names)
+    {
+        rows.Start();
+        foreach (var name in names)
+        {
+            rows.Text(name, BoldStyle);
+        }
+
+        rows.End();
     }
 
     /// <summary>Default text, bold (the header) and a date (dd/mm/yyyy in a Vietnamese Excel: the built-in short date).</summary>
@@ -133,27 +182,4 @@ public static class ConsolidationWorkbook
     /// <summary>The first row stays in view while scrolling.</summary>
     private static SheetViews FrozenHeader() =>
         new(new SheetView(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0U });
-
-    private static Cell Header(string text)
-    {
-        var cell = Cell(text);
-        cell.StyleIndex = BoldStyle;
-        return cell;
-    }
-
-    private static void WriteRow(OpenXmlWriter writer, uint index, params Cell[] cells)
-    {
-        writer.WriteStartElement(new Row { RowIndex = index });
-        for (var i = 0; i < cells.Length; i++)
-        {
-            cells[i].CellReference = $"{(char)('A' + i)}{index}";
-            writer.WriteElement(cells[i]);
-        }
-
-        writer.WriteEndElement();
-    }
-
-    private static Cell Cell(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
-
-    private static Cell Number(int value) => new() { DataType = CellValues.Number, CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)) };
 }

@@ -10,7 +10,11 @@ internal static class ReportText
     private static readonly ResourceManager Strings = new("CoordinationBot.Documents.Reports.ReportStrings", typeof(ReportText).Assembly);
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static string Get(string name) => Strings.GetString(name, Vietnamese) ?? throw new InvalidOperationException($"Missing report string {name}.");
+    // Looked up once each: a resource lookup takes the manager's lock, and a report of 100,000 rows asks for its few
+    // words (roles, statuses, on-time states) in every row.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Found = new(StringComparer.Ordinal);
+
+    public static string Get(string name) => Found.GetOrAdd(name, static n => Strings.GetString(n, Vietnamese) ?? throw new InvalidOperationException($"Missing report string {n}."));
 
     public static string Format(string name, params object[] values) => string.Format(Vietnamese, Get(name), values);
 

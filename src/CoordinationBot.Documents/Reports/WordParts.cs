@@ -15,9 +15,9 @@ internal static class WordParts
             new Indentation { Left = indent.ToString(System.Globalization.CultureInfo.InvariantCulture), Right = indent.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
 
     /// <summary>Opens a bordered table across the text width with columns of these widths (twips).</summary>
-    public static void StartTable(OpenXmlWriter writer, params int[] widths)
+    public static void StartTable(System.Xml.XmlWriter writer, params int[] widths)
     {
-        writer.WriteStartElement(new Table());
+        writer.WriteStart(new Table());
         writer.WriteElement(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
@@ -27,20 +27,11 @@ internal static class WordParts
         writer.WriteElement(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
     }
 
-    /// <summary>A row of the appendix: 12 pt from the cell style, so 20,000 rows stay light; the header row repeats on every page.</summary>
-    public static TableRow Row(bool header, params string[] cells)
-    {
-        var row = new TableRow();
-        if (header)
-        {
-            row.Append(new TableRowProperties(new TableHeader()));
-        }
-
-        row.Append(cells.Select(cell => new TableCell(new Paragraph(
+    /// <summary>A table's header row, bold in the cell style, repeated on every page (its body rows: <see cref="TableRows"/>).</summary>
+    public static TableRow HeaderRow(params string[] cells) =>
+        new([new TableRowProperties(new TableHeader()), .. cells.Select(cell => new TableCell(new Paragraph(
             new ParagraphProperties(new ParagraphStyleId { Val = CellStyle }),
-            header ? new Run(new RunProperties(new Bold()), new Text(cell)) : new Run(new Text(cell) { Space = SpaceProcessingModeValues.Preserve })))));
-        return row;
-    }
+            new Run(new RunProperties(new Bold()), new Text(cell)))))]);
 
     public static Table TwoColumns(Paragraph[] left, Paragraph[] right)
     {

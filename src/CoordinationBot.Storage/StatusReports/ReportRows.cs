@@ -24,6 +24,37 @@ internal static class ReportRows
     public static string AllReports(string roundId) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey gt {Internal + "\uffff"}");
 
+    /// <summary>A round of many reports is read in this many key ranges at once: the storage serves one while this side reads another.</summary>
+    public const int ReadRanges = 4;
+
+    /// <summary>Fewer expected agencies than this: the round is read in one query.</summary>
+    private const int SplitFromAgencies = 32;
+
+    /// <summary>
+    /// Filters that together select every report of the round once, in key order: one, or key ranges split between
+    /// expected agencies (by their keys, so each range holds about as many agencies) when there are many of them.
+    /// </summary>
+    public static IReadOnlyList<string> Ranges(string roundId, IReadOnlyCollection<string>? expected)
+    {
+        var all = AllReports(roundId);
+        var keys = (expected ?? []).Select(TableKey.Encode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (keys.Count < SplitFromAgencies)
+        {
+            return [all];
+        }
+
+        var bounds = Enumerable.Range(1, ReadRanges - 1).Select(i => keys[i * keys.Count / ReadRanges]).ToList();
+        var ranges = new List<string> { all + TableClient.CreateQueryFilter($" and RowKey lt {bounds[0]}") };
+        for (var i = 0; i < bounds.Count; i++)
+        {
+            ranges.Add(all + (i + 1 < bounds.Count
+                ? TableClient.CreateQueryFilter($" and RowKey ge {bounds[i]} and RowKey lt {bounds[i + 1]}")
+                : TableClient.CreateQueryFilter($" and RowKey ge {bounds[i]}")));
+        }
+
+        return ranges;
+    }
+
     public static StatusReport Report(string roundId, ReportEntity e) =>
         new(roundId, e.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status), e.Percent, e.Result ?? string.Empty, e.Difficulties ?? string.Empty, e.Proposals ?? string.Empty, e.SubmittedBy, e.SubmittedAt) { Evidence = e.Evidence ?? string.Empty };
 

@@ -56,15 +56,19 @@ public sealed partial class TableStatusReportStore(StorageTables service, TimePr
         }
     }
 
-    public async Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken, IReadOnlyCollection<string>? expected = null)
     {
-        var list = new List<StatusReport>();
-        await foreach (var entry in reportTable.QueryAsync(ReportRows.AllReports(roundId), StorageJsonContext.Default.ReportEntity, cancellationToken))
+        var ranges = await Task.WhenAll(ReportRows.Ranges(roundId, expected).Select(async range =>
         {
-            list.Add(ReportRows.Report(roundId, entry.Value));
-        }
+            var list = new List<StatusReport>();
+            await foreach (var entry in reportTable.QueryAsync(range, StorageJsonContext.Default.ReportEntity, cancellationToken))
+            {
+                list.Add(ReportRows.Report(roundId, entry.Value));
+            }
 
-        return list;
+            return list;
+        }));
+        return ranges.Length == 1 ? ranges[0] : [.. ranges.SelectMany(r => r)];
     }
 
     public async Task<IReadOnlyList<StatusReport>> GetReportsOfTasksAsync(string roundId, IReadOnlyCollection<string> taskIds, CancellationToken cancellationToken)

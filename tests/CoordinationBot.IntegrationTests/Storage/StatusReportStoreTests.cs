@@ -51,6 +51,28 @@ public sealed class StatusReportStoreTests(AzuriteFixture azurite)
         Assert.Equal(["Sở Y tế"], await store.ReportedAgenciesAsync(Round, default));
     }
 
+    [Fact]
+    public async Task ARoundOfManyAgencies_ReadInRangesSideBySide_GivesEveryReportOnce_InTheOrderOfOneQuery()
+    {
+        const string Wide = "kh-2~2026-Y";
+        // Expected agencies, one whose name starts another's, and reporters nobody expected (before, between and after
+        // them in key order): each range ends where the next begins, so every report falls in exactly one.
+        var expected = Enumerable.Range(1, 40).Select(i => $"Ủy ban nhân dân xã {i:D2}").Append("Sở Y tế").Append("Sở Y tế tỉnh").ToList();
+        string[] unexpected = ["0 Tổ công tác", "Ban Quản lý dự án", "Sở Y", "Văn phòng", "Ủy ban nhân dân xã 05 cũ", "Ấp Một"];
+        foreach (var agency in expected.Concat(unexpected))
+        {
+            var reports = new[] { "I.1", "I.2", "II.1" }.Select(t => new StatusReport(Wide, agency, t, ProgressStatus.Done, 100, $"{agency} {t}", string.Empty, string.Empty, "cán bộ", DateTimeOffset.UtcNow)).ToList();
+            await store.SaveReportsAsync(reports, reports.ToDictionary(r => r.TaskId, _ => (string?)null), "action-" + agency, default);
+        }
+
+        var inOne = await store.GetAllReportsAsync(Wide, default);
+        var inRanges = await store.GetAllReportsAsync(Wide, default, expected);
+
+        Assert.Equal((expected.Count + unexpected.Length) * 3, inOne.Count);
+        Assert.Equal(inOne.Select(r => (r.Agency, r.TaskId)), inRanges.Select(r => (r.Agency, r.TaskId)));
+        Assert.Equal(ReportRows.ReadRanges, ReportRows.Ranges(Wide, expected).Count);
+    }
+
     private static StatusReport Report(string task, string result) =>
         new(Round, "Sở Y tế", task, ProgressStatus.InProgress, 50, result, string.Empty, string.Empty, "cán bộ", DateTimeOffset.UtcNow);
 
