@@ -29,6 +29,34 @@ public static class StorageFloors
         return BenchTools.Percentile(latencies, 0.95);
     }
 
+    /// <summary>
+    /// The p95 of <paramref name="count"/> batches at once, each a submission's shape in one request: a handled mark, a
+    /// report-sized entity and its history entry, all inserted together.
+    /// </summary>
+    public static async Task<double> SubmissionBatchesP95Async(string storage, int count, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(storage, "floorsubmits" + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        var latencies = new ConcurrentBag<double>();
+        using var start = new SemaphoreSlim(0, count);
+        var writes = Enumerable.Range(0, count).Select(async i =>
+        {
+            await start.WaitAsync(cancellationToken);
+            var begun = Stopwatch.GetTimestamp();
+            await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("round", $"%~a~action-{i}")),
+                    new TableTransactionAction(TableTransactionActionType.Add, ReportSized("round", $"agency-{i}~task-{i}", i)),
+                    new TableTransactionAction(TableTransactionActionType.Add, ReportSized("round", $"%~h~agency-{i}~task-{i}", i)),
+                ],
+                cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+        }).ToList();
+        start.Release(count);
+        await Task.WhenAll(writes);
+        return BenchTools.Percentile(latencies, 0.95);
+    }
+
     /// <summary>Seconds to write <paramref name="count"/> report-sized entities of one partition in batches of 100, one batch after another.</summary>
     public static async Task<double> BatchWritesSecondsAsync(string storage, int count, CancellationToken cancellationToken)
     {
@@ -41,6 +69,14 @@ public static class StorageFloors
         }
 
         return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Seconds to page every entity the filters select, all filters side by side, doing nothing with them; and how many.</summary>
+    public static async Task<(double Seconds, int Entities)> PageSideBySideAsync(string storage, string tableName, IReadOnlyList<string> filters, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var paged = await Task.WhenAll(filters.Select(filter => PageAllAsync(storage, tableName, filter, cancellationToken)));
+        return (watch.Elapsed.TotalSeconds, paged.Sum(p => p.Entities));
     }
 
     /// <summary>Seconds to page every entity the filter selects from a table, reading each, doing nothing with it; and how many.</summary>

@@ -82,8 +82,10 @@ public static class SubmitBench
 
             // The floor: as many single-request writes of one report-sized entity, all at once, on the same Azurite.
             var floor = await StorageFloors.SingleWritesP95Async(storage, n, cancellationToken);
+            // What the submission's own batch costs the storage alone (no host, no round read): the shape's floor.
+            var batchFloor = await StorageFloors.SubmissionBatchesP95Async(storage, n, cancellationToken);
             Console.WriteLine(FormattableString.Invariant($"{n} submissions in {seconds:F2} s; {failures} not confirmed; {stored} reports stored; floor: {n} single writes at once, p95 {floor:F0} ms"));
-            Console.WriteLine(FormattableString.Invariant($"BENCH submit n={n} per_s={n / seconds:F1} p95_ms={p95:F0} floor_p95_ms={floor:F0} ratio={p95 / floor:F2} lost={n - stored} duplicated={duplicated}"));
+            Console.WriteLine(FormattableString.Invariant($"BENCH submit n={n} per_s={n / seconds:F1} p95_ms={p95:F0} floor_p95_ms={floor:F0} ratio={p95 / floor:F2} batch_floor_p95_ms={batchFloor:F0} lost={n - stored} duplicated={duplicated}"));
             return stored == n && duplicated == 0 ? 0 : 1;
         }
         finally

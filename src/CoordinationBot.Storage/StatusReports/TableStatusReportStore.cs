@@ -56,6 +56,9 @@ public sealed partial class TableStatusReportStore(StorageTables service, TimePr
         }
     }
 
+    /// <summary>The filters <see cref="GetAllReportsAsync"/> reads side by side (one when the round has few agencies).</summary>
+    public static IReadOnlyList<string> ReadRanges(string roundId, IReadOnlyCollection<string>? expected) => ReportRows.Ranges(roundId, expected);
+
     public async Task<IReadOnlyList<StatusReport>> GetAllReportsAsync(string roundId, CancellationToken cancellationToken, IReadOnlyCollection<string>? expected = null)
     {
         var ranges = await Task.WhenAll(ReportRows.Ranges(roundId, expected).Select(async range =>
