@@ -11,49 +11,43 @@ namespace CoordinationBot.Bench;
 public static class StorageFloors
 {
     /// <summary>The p95 of <paramref name="count"/> single-request writes of one report-sized entity each, all at once.</summary>
-    public static async Task<double> SingleWritesP95Async(string storage, int count, CancellationToken cancellationToken)
-    {
-        var table = new TableClient(storage, "floorwrites" + Guid.NewGuid().ToString("N")[..8]);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        var latencies = new ConcurrentBag<double>();
-        using var start = new SemaphoreSlim(0, count);
-        var writes = Enumerable.Range(0, count).Select(async i =>
-        {
-            await start.WaitAsync(cancellationToken);
-            var begun = Stopwatch.GetTimestamp();
-            await table.UpsertEntityAsync(ReportSized("round", $"agency-{i}~task-{i}", i), TableUpdateMode.Replace, cancellationToken);
-            latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
-        }).ToList();
-        start.Release(count);
-        await Task.WhenAll(writes);
-        return BenchTools.Percentile(latencies, 0.95);
-    }
+    public static Task<double> SingleWritesP95Async(string storage, int count, CancellationToken cancellationToken) =>
+        AllAtOnceP95Async(storage, "floorwrites", count, (table, i) => table.UpsertEntityAsync(ReportSized("round", $"agency-{i}~task-{i}", i), TableUpdateMode.Replace, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The p95 of <paramref name="count"/> batches at once, each a submission's shape in one request: a handled mark, a
     /// report-sized entity and its history entry, all inserted together.
     /// </summary>
-    public static async Task<double> SubmissionBatchesP95Async(string storage, int count, CancellationToken cancellationToken)
-    {
-        var table = new TableClient(storage, "floorsubmits" + Guid.NewGuid().ToString("N")[..8]);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        var latencies = new ConcurrentBag<double>();
-        using var start = new SemaphoreSlim(0, count);
-        var writes = Enumerable.Range(0, count).Select(async i =>
-        {
-            await start.WaitAsync(cancellationToken);
-            var begun = Stopwatch.GetTimestamp();
-            await table.SubmitTransactionAsync(
+    public static Task<double> SubmissionBatchesP95Async(string storage, int count, CancellationToken cancellationToken) =>
+        AllAtOnceP95Async(
+            storage,
+            "floorsubmits",
+            count,
+            (table, i) => table.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("round", $"%~a~action-{i}")),
                     new TableTransactionAction(TableTransactionActionType.Add, ReportSized("round", $"agency-{i}~task-{i}", i)),
                     new TableTransactionAction(TableTransactionActionType.Add, ReportSized("round", $"%~h~agency-{i}~task-{i}", i)),
                 ],
-                cancellationToken);
+                cancellationToken),
+            cancellationToken);
+
+    /// <summary>The p95 latency of <paramref name="count"/> requests on a new table, released all at once.</summary>
+    private static async Task<double> AllAtOnceP95Async(string storage, string tablePrefix, int count, Func<TableClient, int, Task> request, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(storage, tablePrefix + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        var latencies = new ConcurrentBag<double>();
+        using var start = new SemaphoreSlim(0, count);
+        var requests = Enumerable.Range(0, count).Select(async i =>
+        {
+            await start.WaitAsync(cancellationToken);
+            var begun = Stopwatch.GetTimestamp();
+            await request(table, i);
             latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
         }).ToList();
         start.Release(count);
-        await Task.WhenAll(writes);
+        await Task.WhenAll(requests);
         return BenchTools.Percentile(latencies, 0.95);
     }
 
