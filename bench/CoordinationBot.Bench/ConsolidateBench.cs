@@ -65,7 +65,7 @@ public static class ConsolidateBench
             await Parallel.ForEachAsync(agencies, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (agency, ct) =>
             {
                 var reports = plan.Tasks.Select((t, i) => new StatusReport(round.Id, agency, t.Id, statuses[i % statuses.Length], (i * 7) % 101, $"Kết quả của {agency} cho {t.Id}.", i % 10 == 0 ? "Thiếu nhân lực." : string.Empty, string.Empty, "bench", DateTimeOffset.UtcNow)).ToList();
-                await store.SaveReportsAsync(reports, reports.ToDictionary(r => r.TaskId, _ => (string?)null), actionId: null, ct);
+                await store.SaveReportsAsync(reports, reports.ToDictionary(r => r.TaskId, _ => (string?)null), actionId: null, roundVersion: null, ct);
             });
 
             var files = services.GetRequiredService<IReportFileStore>();
@@ -76,7 +76,7 @@ public static class ConsolidateBench
             var warm = round with { Id = "79-kh-ubnd~2025-Y", Period = ReportingPeriod.WholeYear(2025), OpenedAt = round.OpenedAt.AddDays(1) };
             await store.AddRoundAsync(warm, cancellationToken);
             var warmReports = plan.Tasks.Select((t, i) => new StatusReport(warm.Id, agencies[0], t.Id, statuses[i % statuses.Length], 50, "Khởi động.", "Thiếu nhân lực.", string.Empty, "bench", DateTimeOffset.UtcNow)).ToList();
-            await store.SaveReportsAsync(warmReports, warmReports.ToDictionary(r => r.TaskId, _ => (string?)null), actionId: null, cancellationToken);
+            await store.SaveReportsAsync(warmReports, warmReports.ToDictionary(r => r.TaskId, _ => (string?)null), actionId: null, roundVersion: null, cancellationToken);
             // A few times, then a pause: the runtime compiles a hot method again, optimised, only after it has run a
             // while (tiered compilation with profile-guided optimisation), in the background.
             for (var i = 0; i < WarmUps; i++)

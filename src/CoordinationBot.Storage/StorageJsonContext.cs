@@ -14,7 +14,7 @@ namespace CoordinationBot.Storage;
 [JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.RoundEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.ReportEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.HistoryEntity))]
-[JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.HandledActionEntity))]
+[JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.MarkerEntity))]
 [JsonSerializable(typeof(CoordinationBot.Storage.StatusReports.DeliveryEntity))]
 [JsonSerializable(typeof(CoordinationBot.Core.StatusReports.ReportingRound))]
 [JsonSerializable(typeof(CoordinationBot.Core.StatusReports.StatusReport))]

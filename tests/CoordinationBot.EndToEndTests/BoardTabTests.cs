@@ -117,7 +117,7 @@ public sealed class BoardTabTests(TabFixture stack, ITestOutputHelper output) : 
         foreach (var (agency, task, status, percent, difficulties) in reports)
         {
             var report = new StatusReport(round.Id, agency, task, status, percent, "Đã triển khai theo kế hoạch", difficulties, string.Empty, agency, DateTimeOffset.UtcNow.AddDays(-2));
-            await store.SaveReportsAsync([report], new Dictionary<string, string?> { [task] = null }, $"{agency}-{task}", default);
+            await store.SaveReportsAsync([report], new Dictionary<string, string?> { [task] = null }, $"{agency}-{task}", null, default);
         }
 
         return round;

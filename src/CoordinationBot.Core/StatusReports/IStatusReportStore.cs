@@ -5,6 +5,13 @@ public interface IStatusReportStore
 {
     Task<ReportingRound?> GetRoundAsync(string roundId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The round with its version, for saving reports against it. With <paramref name="recent"/> the store may answer
+    /// with what it read a moment ago: <see cref="SaveReportsAsync"/> refuses a version the round no longer has, so such a
+    /// copy is never trusted past the write.
+    /// </summary>
+    Task<StoredRound?> GetRoundToReportAsync(string roundId, bool recent, CancellationToken cancellationToken);
+
     /// <summary>Creates the round; false when a round with this id already exists.</summary>
     Task<bool> AddRoundAsync(ReportingRound round, CancellationToken cancellationToken);
 
@@ -36,9 +43,10 @@ public interface IStatusReportStore
     /// (<paramref name="expected"/>: the ETag per task, null when there was no report yet), each with its history entry.
     /// The tasks whose report changed meanwhile are not saved and are returned. With an <paramref name="actionId"/>
     /// (Teams may deliver an invoke twice) the action is recorded as handled together with the reports when all of them
-    /// are saved, and an action already handled saves nothing.
+    /// are saved, and an action already handled saves nothing. With a <paramref name="roundVersion"/> nothing is saved
+    /// unless the round is still at that version and open (<see cref="ReportsSaved.RoundChanged"/> otherwise).
     /// </summary>
-    Task<ReportsSaved> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, string? actionId, CancellationToken cancellationToken);
+    Task<ReportsSaved> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, string? actionId, string? roundVersion, CancellationToken cancellationToken);
 }
 
 /// <summary>What saving a submission did: the tasks not saved because their report changed, or that the action was handled before.</summary>
@@ -48,4 +56,7 @@ public sealed record ReportsSaved(IReadOnlyList<string> Conflicts, bool AlreadyH
 
     /// <summary>The reports saved, as a read would now return them, with their new versions.</summary>
     public IReadOnlyList<StoredReport> Stored { get; init; } = [];
+
+    /// <summary>Nothing was saved: the round is no longer at the version the reports were checked against.</summary>
+    public bool RoundChanged { get; init; }
 }

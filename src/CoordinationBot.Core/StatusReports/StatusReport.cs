@@ -46,3 +46,9 @@ public enum ProgressStatus
 
 /// <summary>A stored report and the version to send back when changing it.</summary>
 public sealed record StoredReport(StatusReport Report, string ETag);
+
+/// <summary>
+/// A round and the version a report is saved against: a report saved for <see cref="Version"/> is stored only while the
+/// round still is at that version (null: a round stored before rounds had versions, read afresh for every report).
+/// </summary>
+public sealed record StoredRound(ReportingRound Round, string? Version);

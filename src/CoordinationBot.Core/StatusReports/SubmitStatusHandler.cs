@@ -18,11 +18,14 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
     public async Task<SubmitResult> HandleAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (round, plan, problem) = await CheckAsync(request, cancellationToken);
-        if (problem != SubmitProblem.None || round is null || plan is null)
+        // The round as this instance read it a moment ago: the save below is refused if it has changed since.
+        var (stored, plan, problem) = await CheckAsync(request, recent: true, cancellationToken);
+        if (problem != SubmitProblem.None || stored is null || plan is null)
         {
             return SubmitResult.Refused(problem == SubmitProblem.None ? SubmitProblem.UnknownRound : problem);
         }
+
+        var round = stored.Round;
 
         var errors = request.Entries.SelectMany(e => Validate(e)).ToList();
         if (errors.Count > 0)
@@ -34,7 +37,22 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         var reports = request.Entries.Select(e => new StatusReport(
             round.Id, request.Agency, e.TaskId, Enum.Parse<ProgressStatus>(e.Status!), int.Parse(e.Percent!, System.Globalization.CultureInfo.InvariantCulture),
             Clean(e.Result), Clean(e.Difficulties), Clean(e.Proposals), request.UserName, now) { Evidence = Clean(e.Evidence) }).ToList();
-        var saved = await store.SaveReportsAsync(reports, request.Entries.ToDictionary(e => e.TaskId, e => e.ExpectedETag), request.ActionId, cancellationToken);
+        var versions = request.Entries.ToDictionary(e => e.TaskId, e => e.ExpectedETag);
+        var saved = await store.SaveReportsAsync(reports, versions, request.ActionId, stored.Version, cancellationToken);
+        if (saved.RoundChanged)
+        {
+            // Changed on some instance since this one read it (closed, extended, reopened): checked again as it is now,
+            // and saved right after that read, as when nothing is kept.
+            (stored, plan, problem) = await CheckAsync(request, recent: false, cancellationToken);
+            if (problem != SubmitProblem.None || stored is null || plan is null)
+            {
+                return SubmitResult.Refused(problem == SubmitProblem.None ? SubmitProblem.UnknownRound : problem);
+            }
+
+            round = stored.Round;
+            saved = await store.SaveReportsAsync(reports, versions, request.ActionId, null, cancellationToken);
+        }
+
         if (saved.AlreadyHandled)
         {
             return new SubmitResult(SubmitOutcome.Duplicate, [], [], round);
@@ -45,8 +63,8 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
         {
             // Pressing again after "thử lại sau" sends the card's old ETags; when the first press was stored although its
             // answer was lost, what is stored already says exactly this, which is no conflict.
-            var stored = await store.GetReportsAsync(round.Id, request.Agency, cancellationToken);
-            conflicts = [.. conflicts.Where(task => !stored.Any(s => reports.Any(r => r.TaskId == task && s.Report.SaysTheSameAs(r))))];
+            var already = await store.GetReportsAsync(round.Id, request.Agency, cancellationToken);
+            conflicts = [.. conflicts.Where(task => !already.Any(s => reports.Any(r => r.TaskId == task && s.Report.SaysTheSameAs(r))))];
         }
 
         if (conflicts.Count > 0)
@@ -64,43 +82,56 @@ public sealed class SubmitStatusHandler(IStatusReportStore store, IPlanStore pla
     /// </summary>
     public async Task<(ReportingRound? Round, StoredPlan? Plan, SubmitProblem Problem)> CheckAsync(SubmitStatusRequest request, CancellationToken cancellationToken)
     {
+        var (stored, plan, problem) = await CheckAsync(request, recent: false, cancellationToken);
+        return (stored?.Round, plan, problem);
+    }
+
+    /// <summary>The same check; with <paramref name="recent"/> on the round as read a moment ago, but never refused on such a copy.</summary>
+    private async Task<(StoredRound? Round, StoredPlan? Plan, SubmitProblem Problem)> CheckAsync(SubmitStatusRequest request, bool recent, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
-        var round = await store.GetRoundAsync(request.RoundId, cancellationToken);
-        if (round is null)
+        var stored = await store.GetRoundToReportAsync(request.RoundId, recent, cancellationToken);
+        if (recent && (stored is null || !stored.Round.AcceptsReports(time.Today())))
+        {
+            stored = await store.GetRoundToReportAsync(request.RoundId, recent: false, cancellationToken);
+        }
+
+        if (stored is null)
         {
             return (null, null, SubmitProblem.UnknownRound);
         }
 
+        var round = stored.Round;
         if (!round.AcceptsReports(time.Today()))
         {
-            return (round, null, SubmitProblem.RoundClosed);
+            return (stored, null, SubmitProblem.RoundClosed);
         }
 
         if (request.UserAgency is null)
         {
-            return (round, null, SubmitProblem.UserHasNoAgency);
+            return (stored, null, SubmitProblem.UserHasNoAgency);
         }
 
         var plan = await plans.GetAsync(round.PlanKey, round.PlanVersion, cancellationToken);
         // The card's agency is only believed when it is a name the officer's own agency reports under in this plan.
         if (plan is null || !reporters.NamesOf(plan.Plan, request.UserAgency).Contains(request.Agency, StringComparer.Ordinal))
         {
-            return (round, null, SubmitProblem.NotYourAgency);
+            return (stored, null, SubmitProblem.NotYourAgency);
         }
 
         var theirs = reporters.TasksOf(plan.Plan, request.Agency).Select(t => t.Task.Id).ToHashSet(StringComparer.Ordinal);
         if (request.Entries.Count == 0 || request.Entries.Any(e => !theirs.Contains(e.TaskId)))
         {
-            return (round, null, SubmitProblem.TaskNotYours);
+            return (stored, null, SubmitProblem.TaskNotYours);
         }
 
         // A task named twice, or a version the bot never issues, came from outside the bot.
         if (request.Entries.DistinctBy(e => e.TaskId).Count() != request.Entries.Count || request.Entries.Any(e => e.ExpectedETag is not null && !ReportVersion.IsIssued(e.ExpectedETag)))
         {
-            return (round, null, SubmitProblem.CardTampered);
+            return (stored, null, SubmitProblem.CardTampered);
         }
 
-        return (round, plan, SubmitProblem.None);
+        return (stored, plan, SubmitProblem.None);
     }
 
     /// <summary>The fields' problems; a <paramref name="draft"/> may leave status and percent empty and need not explain a block.</summary>

@@ -6,8 +6,8 @@ namespace CoordinationBot.Storage.StatusReports;
 
 /// <summary>
 /// The rows of a round's partition in the reports table: a report per agency and task ("agency~task"), and beside them
-/// the report history and the handled actions, which must share the partition to be written in one batch with the
-/// reports. Their keys start with "%~", which <see cref="TableKey.Encode"/> never produces ('~' is no hex digit).
+/// the report history, the handled actions and the round's open version, which must share the partition to be written
+/// (or checked) in one batch with the reports. Their keys start with "%~", which <see cref="TableKey.Encode"/> never produces ('~' is no hex digit).
 /// </summary>
 internal static class ReportRows
 {
@@ -16,6 +16,13 @@ internal static class ReportRows
     public static string History(string key) => Internal + "h~" + key;
 
     public static string Handled(string actionId) => Internal + "a~" + TableKey.Encode(actionId);
+
+    /// <summary>The row that exists while the round, at this revision, is open: a report saved against a revision touches it.</summary>
+    public static string Open(long revision) => Internal + "o~" + revision.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The open-version rows of revisions up to <paramref name="revision"/>.</summary>
+    public static string OpenUpTo(string roundId, long revision) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(roundId)} and RowKey ge {Internal + "o~"} and RowKey le {Open(revision)}");
 
     /// <summary>
     /// Every report of the round and nothing else: one key range, after the internal rows (agency names begin with a

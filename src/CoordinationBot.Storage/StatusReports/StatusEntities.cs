@@ -10,6 +10,9 @@ public sealed record RoundEntity : IStoredEntity
 
     /// <summary>The round as JSON (rounds are read whole and are small).</summary>
     public required string Round { get; init; }
+
+    /// <summary>Counts the round's changes; null for a round stored before rounds were counted.</summary>
+    public long? Revision { get; init; }
 }
 
 /// <summary>One agency's report on one task: partition = round, row = agency~task (what consolidation reads).</summary>
@@ -56,7 +59,8 @@ public sealed record HistoryEntity : IStoredEntity
     public required string Change { get; init; }
 }
 
-public sealed record HandledActionEntity : IStoredEntity
+/// <summary>A row that says something by existing: an action handled, a round version that takes reports.</summary>
+public sealed record MarkerEntity : IStoredEntity
 {
     public required string PartitionKey { get; init; }
 

@@ -11,25 +11,30 @@ public sealed partial class TableStatusReportStore(StorageTables service, TimePr
     private readonly EntityTable rounds = service.GetTable("rounds");
     private readonly EntityTable reportTable = service.GetTable("reports");
     private readonly EntityTable history = service.GetTable("history");
+    private readonly RecentRounds recentRounds = new();
 
-    public async Task<ReportingRound?> GetRoundAsync(string roundId, CancellationToken cancellationToken)
-    {
-        var entry = await rounds.GetAsync("round", TableKey.Encode(roundId), StorageJsonContext.Default.RoundEntity, cancellationToken);
-        return entry is null ? null : JsonSerializer.Deserialize(entry.Value.Round, StorageJsonContext.Default.ReportingRound);
-    }
+    public async Task<ReportingRound?> GetRoundAsync(string roundId, CancellationToken cancellationToken) =>
+        (await ReadRoundAsync(roundId, cancellationToken))?.Round;
+
+    public Task<StoredRound?> GetRoundToReportAsync(string roundId, bool recent, CancellationToken cancellationToken) =>
+        recent ? recentRounds.GetAsync(roundId, () => ReadRoundAsync(roundId, CancellationToken.None), cancellationToken) : ReadRoundAsync(roundId, cancellationToken);
 
     public async Task<bool> AddRoundAsync(ReportingRound round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
+        const long first = 1;
+        await MarkOpenAsync(round, first, cancellationToken);
         try
         {
-            await rounds.AddAsync(Entity(round), StorageJsonContext.Default.RoundEntity, cancellationToken);
+            await rounds.AddAsync(Entity(round, first), StorageJsonContext.Default.RoundEntity, cancellationToken);
         }
         catch (TableConflictException)
         {
+            // The open mark stays: it may be the existing round's own, and one nobody holds the version of does no harm.
             return false;
         }
 
+        recentRounds.Set(round.Id, new StoredRound(round, Version(first)));
         await AppendAsync(round.Id, round.Id, round.OpenedBy, "opened: due " + round.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         return true;
     }
@@ -102,10 +107,48 @@ public sealed partial class TableStatusReportStore(StorageTables service, TimePr
         return agencies;
     }
 
+    /// <summary>
+    /// Stores the round at its next revision, against the revision it replaces (a change made at the same time elsewhere
+    /// makes this one start again, so revisions are never reused), then removes the open marks of every revision before
+    /// it: a report checked against an earlier version of the round is no longer saved, on any instance.
+    /// </summary>
     public async Task SaveRoundAsync(ReportingRound round, string changedBy, string change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        await rounds.UpsertAsync(Entity(round), StorageJsonContext.Default.RoundEntity, cancellationToken);
+        var key = TableKey.Encode(round.Id);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await rounds.GetAsync("round", key, StorageJsonContext.Default.RoundEntity, cancellationToken);
+            var revision = (current?.Value.Revision ?? 0) + 1;
+            await MarkOpenAsync(round, revision, cancellationToken);
+            try
+            {
+                if (current is null)
+                {
+                    await rounds.AddAsync(Entity(round, revision), StorageJsonContext.Default.RoundEntity, cancellationToken);
+                }
+                else
+                {
+                    await rounds.UpdateAsync(Entity(round, revision), current.ETag, StorageJsonContext.Default.RoundEntity, cancellationToken);
+                }
+            }
+            catch (TableConflictException) when (attempt < MaxRoundWrites)
+            {
+                continue;
+            }
+
+            recentRounds.Set(round.Id, new StoredRound(round, Version(revision)));
+            await foreach (var mark in reportTable.QueryAsync(ReportRows.OpenUpTo(round.Id, revision), StorageJsonContext.Default.MarkerEntity, cancellationToken))
+            {
+                if (round.State != RoundState.Open || !string.Equals(mark.Value.RowKey, ReportRows.Open(revision), StringComparison.Ordinal))
+                {
+                    await reportTable.DeleteAsync(mark.Value.PartitionKey, mark.Value.RowKey, etag: null, cancellationToken);
+                }
+            }
+
+            break;
+        }
+
         await AppendAsync(round.Id, round.Id, changedBy, change, cancellationToken);
     }
 
@@ -140,10 +183,33 @@ public sealed partial class TableStatusReportStore(StorageTables service, TimePr
         };
     }
 
-    private static RoundEntity Entity(ReportingRound round) => new()
+    private const int MaxRoundWrites = 5;
+
+    private async Task<StoredRound?> ReadRoundAsync(string roundId, CancellationToken cancellationToken)
+    {
+        var entry = await rounds.GetAsync("round", TableKey.Encode(roundId), StorageJsonContext.Default.RoundEntity, cancellationToken);
+        var round = entry is null ? null : JsonSerializer.Deserialize(entry.Value.Round, StorageJsonContext.Default.ReportingRound);
+        var stored = round is null ? null : new StoredRound(round, entry!.Value.Revision is { } revision ? Version(revision) : null);
+        recentRounds.Set(roundId, stored);
+        return stored;
+    }
+
+    /// <summary>A round open at a revision says so by a row in its reports' partition, which a report's batch requires.</summary>
+    private async Task MarkOpenAsync(ReportingRound round, long revision, CancellationToken cancellationToken)
+    {
+        if (round.State == RoundState.Open)
+        {
+            await reportTable.UpsertAsync(new MarkerEntity { PartitionKey = TableKey.Encode(round.Id), RowKey = ReportRows.Open(revision) }, StorageJsonContext.Default.MarkerEntity, cancellationToken);
+        }
+    }
+
+    private static string Version(long revision) => revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static RoundEntity Entity(ReportingRound round, long revision) => new()
     {
         PartitionKey = "round",
         RowKey = TableKey.Encode(round.Id),
         Round = JsonSerializer.Serialize(round, StorageJsonContext.Default.ReportingRound),
+        Revision = revision,
     };
 }

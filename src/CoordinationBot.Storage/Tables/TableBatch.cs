@@ -32,6 +32,14 @@ public sealed class TableBatch
         return Append(TableTransactionActionType.UpdateReplace, EntityMapper.ToTableEntity(entity, typeInfo), new ETag(etag));
     }
 
+    /// <summary>Requires the entity to exist, whatever its version (a merge of nothing); the batch fails otherwise.</summary>
+    public TableBatch RequireExisting(string partitionKey, string rowKey)
+    {
+        TableKey.Validate(partitionKey, nameof(partitionKey));
+        TableKey.Validate(rowKey, nameof(rowKey));
+        return Append(TableTransactionActionType.UpdateMerge, new TableEntity(partitionKey, rowKey), ETag.All);
+    }
+
     private TableBatch Append(TableTransactionActionType type, TableEntity entity, ETag etag)
     {
         if (actions.Count > 0 && !string.Equals(actions[0].Entity.PartitionKey, entity.PartitionKey, StringComparison.Ordinal))

@@ -20,8 +20,8 @@ public sealed class SubmitStatusHandlerTests
     {
         var plans = new Mock<IPlanStore>();
         plans.Setup(p => p.GetAsync("p", 1, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredPlan("p", 1, "h", "f", DateTimeOffset.UnixEpoch, null, Plan));
-        store.Setup(s => s.GetRoundAsync("r", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null));
-        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(ReportsSaved.All);
+        store.Setup(s => s.GetRoundToReportAsync("r", It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(new StoredRound(new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null), "1"));
+        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(ReportsSaved.All);
         handler = new SubmitStatusHandler(store.Object, plans.Object, new PlanReporters(AgencyRegistry.Default), time);
     }
 
@@ -31,7 +31,7 @@ public sealed class SubmitStatusHandlerTests
         var result = await Submit("Sở Khoa học và Công nghệ", Entry("III.1.a", result: "Đã tổ chức\u0007 2 lớp\nở 2 cơ sở"));
 
         Assert.Equal(SubmitOutcome.Saved, result.Outcome);
-        store.Verify(s => s.SaveReportsAsync(It.Is<IReadOnlyList<StatusReport>>(r => r.Single().Result == "Đã tổ chức 2 lớp\nở 2 cơ sở" && r.Single().Agency == "Sở Thông tin và Truyền thông"), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()));
+        store.Verify(s => s.SaveReportsAsync(It.Is<IReadOnlyList<StatusReport>>(r => r.Single().Result == "Đã tổ chức 2 lớp\nở 2 cơ sở" && r.Single().Agency == "Sở Thông tin và Truyền thông"), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class SubmitStatusHandlerTests
 
         Assert.Equal(SubmitOutcome.Invalid, result.Outcome);
         Assert.Equal(field, Assert.Single(result.Errors).Field);
-        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SubmitStatusHandlerTests
     [Fact]
     public async Task ASaveThatFails_IsTriedAgain_WhenTheInvokeIsRedelivered_WithTheSameActionId()
     {
-        store.SetupSequence(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+        store.SetupSequence(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new IOException("storage down"))
             .ReturnsAsync(ReportsSaved.All);
         var request = new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông", "Cán bộ A", "invoke-1", [Entry("III.1.a")]);
@@ -77,13 +77,13 @@ public sealed class SubmitStatusHandlerTests
         await Assert.ThrowsAsync<IOException>(() => handler.HandleAsync(request, default));
 
         Assert.Equal(SubmitOutcome.Saved, (await handler.HandleAsync(request, default)).Outcome);
-        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), "invoke-1", It.IsAny<CancellationToken>()), Times.Exactly(2));
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), "invoke-1", It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]
     public async Task AnInvokeTheStoreHandledBefore_IsADuplicate()
     {
-        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), "invoke-1", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportsSaved([], AlreadyHandled: true));
+        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), "invoke-1", It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ReportsSaved([], AlreadyHandled: true));
 
         var result = await handler.HandleAsync(new SubmitStatusRequest("r", "Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông", "Cán bộ A", "invoke-1", [Entry("III.1.a")]), default);
 
@@ -100,7 +100,7 @@ public sealed class SubmitStatusHandlerTests
         var entry = Entry("III.1.a") with { ExpectedETag = etag };
 
         Assert.Equal(SubmitProblem.CardTampered, (await Submit("Sở Thông tin và Truyền thông", entry)).Problem);
-        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class SubmitStatusHandlerTests
         var result = await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a"), Entry("III.1.a", result: "lần hai"));
 
         Assert.Equal(SubmitProblem.CardTampered, result.Problem);
-        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never());
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never());
     }
 
     [Fact]
@@ -130,6 +130,43 @@ public sealed class SubmitStatusHandlerTests
         var result = await handler.HandleAsync(new SubmitStatusRequest("r", agency, "Sở Thông tin và Truyền thông", "Cán bộ A", "x", [Entry("III.1.a")]), default);
 
         Assert.Equal(SubmitProblem.NotYourAgency, result.Problem);
+    }
+
+    [Fact]
+    public async Task ARoundChangedSinceThisInstanceReadIt_IsReadAgain_AndTheReportSavedRightAfter()
+    {
+        var open = new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Open, null);
+        store.Setup(s => s.GetRoundToReportAsync("r", false, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredRound(open with { Due = new DateOnly(2026, 6, 30) }, "3"));
+        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), "1", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportsSaved([]) { RoundChanged = true });
+
+        var result = await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a"));
+
+        Assert.Equal(SubmitOutcome.Saved, result.Outcome);
+        Assert.Equal(new DateOnly(2026, 6, 30), result.Round!.Due);
+        store.Verify(s => s.GetRoundToReportAsync("r", false, It.IsAny<CancellationToken>()), Times.Once);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ARoundClosedSinceThisInstanceReadIt_RefusesTheReport()
+    {
+        var closed = new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Closed, null);
+        store.Setup(s => s.GetRoundToReportAsync("r", false, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredRound(closed, "2"));
+        store.Setup(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), "1", It.IsAny<CancellationToken>())).ReturnsAsync(new ReportsSaved([]) { RoundChanged = true });
+
+        Assert.Equal(SubmitProblem.RoundClosed, (await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a"))).Problem);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ARoundThisInstanceRemembersClosed_IsReadAgain_BeforeTheReportIsRefused()
+    {
+        var round = new ReportingRound("r", "p", 1, ReportingPeriod.FirstHalf(2026), new DateOnly(2026, 6, 15), "f", DateTimeOffset.UnixEpoch, RoundState.Closed, null);
+        store.Setup(s => s.GetRoundToReportAsync("r", true, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredRound(round, "2"));
+        store.Setup(s => s.GetRoundToReportAsync("r", false, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredRound(round with { State = RoundState.Open }, "3"));
+
+        Assert.Equal(SubmitOutcome.Saved, (await Submit("Sở Thông tin và Truyền thông", Entry("III.1.a"))).Outcome);
+        store.Verify(s => s.SaveReportsAsync(It.IsAny<IReadOnlyList<StatusReport>>(), It.IsAny<IReadOnlyDictionary<string, string?>>(), It.IsAny<string?>(), "3", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private Task<SubmitResult> Submit(string userAgency, params StatusEntry[] entries) =>

@@ -190,8 +190,8 @@ public sealed class BoardApiTests(AzuriteFixture azurite) : IDisposable
         await store.AddRoundAsync(round, default);
         StatusReport Report(string agency, string task, ProgressStatus status, string difficulties, string proposals = "") =>
             new(round.Id, agency, task, status, status == ProgressStatus.Done ? 100 : 40, "Đã triển khai", difficulties, proposals, agency, DateTimeOffset.UtcNow.AddDays(-3));
-        await store.SaveReportsAsync([Report("Sở Nội vụ", "III.1.a", ProgressStatus.Done, string.Empty, "Đề nghị bổ sung biên chế")], new Dictionary<string, string?> { ["III.1.a"] = null }, "a1", default);
-        await store.SaveReportsAsync([Report("Sở Tài chính", "III.2.a", ProgressStatus.Blocked, "Thiếu kinh phí & nhân lực")], new Dictionary<string, string?> { ["III.2.a"] = null }, "a2", default);
+        await store.SaveReportsAsync([Report("Sở Nội vụ", "III.1.a", ProgressStatus.Done, string.Empty, "Đề nghị bổ sung biên chế")], new Dictionary<string, string?> { ["III.1.a"] = null }, "a1", null, default);
+        await store.SaveReportsAsync([Report("Sở Tài chính", "III.2.a", ProgressStatus.Blocked, "Thiếu kinh phí & nhân lực")], new Dictionary<string, string?> { ["III.2.a"] = null }, "a2", null, default);
         return round;
     }
 

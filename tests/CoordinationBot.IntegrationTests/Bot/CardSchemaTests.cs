@@ -46,7 +46,7 @@ public sealed class CardSchemaTests(AzuriteFixture azurite)
         await store.AddRoundAsync(round, default);
         var builder = services.GetRequiredService<StatusCardQuery>();
         var empty = (await builder.LoadAsync(round.Id, "Sở Tài chính", null, false, default))!;
-        await store.SaveReportsAsync([new StatusReport(round.Id, "Sở Tài chính", "IV.4.a", ProgressStatus.Blocked, 40, "Đã bố trí.", "Thiếu kinh phí.", "Bổ sung.", "cán bộ", DateTimeOffset.UtcNow)], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, default);
+        await store.SaveReportsAsync([new StatusReport(round.Id, "Sở Tài chính", "IV.4.a", ProgressStatus.Blocked, 40, "Đã bố trí.", "Thiếu kinh phí.", "Bổ sung.", "cán bộ", DateTimeOffset.UtcNow)], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, null, default);
         var saved = (await builder.LoadAsync(round.Id, "Sở Tài chính", "Đã ghi nhận.", false, default))!;
         var warning = (await builder.LoadAsync(round.Id, "Sở Tài chính", "Nhiệm vụ IV.4.a vừa được người khác cập nhật.", true, default))!;
         var summary = (await services.GetRequiredService<ConsolidateHandler>().SummarizeAsync(round, default))!;

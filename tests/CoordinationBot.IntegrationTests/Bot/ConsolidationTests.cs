@@ -172,7 +172,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         var communeReport = new CoordinationBot.Core.StatusReports.StatusReport("14-kh-ubnd~2026-Y", "Công an xã", "II.1.a", CoordinationBot.Core.StatusReports.ProgressStatus.Done, 100, "Đã số hóa 500 hồ sơ.", "", "", "cán bộ xã", DateTimeOffset.UtcNow);
-        await store.SaveReportsAsync([communeReport], new Dictionary<string, string?> { ["II.1.a"] = null }, null, default);
+        await store.SaveReportsAsync([communeReport], new Dictionary<string, string?> { ["II.1.a"] = null }, null, null, default);
 
         using var consolidate = services.CreateScope();
         var round = await store.GetRoundAsync("50-kh-ubnd~2026-Y", default);
@@ -210,7 +210,7 @@ public sealed class ConsolidationTests(AzuriteFixture azurite) : IAsyncLifetime
         // As a report saved before text was cleaned on the way in would be: noncharacters and a control character.
         var store = context.Host.Services.GetRequiredService<CoordinationBot.Core.StatusReports.IStatusReportStore>();
         var report = new CoordinationBot.Core.StatusReports.StatusReport(RoundId, "Sở Tài chính", "IV.4.a", CoordinationBot.Core.StatusReports.ProgressStatus.Blocked, 30, "Đã làm\uFFFF một phần\u0001.", "Vướng\uFFFE thủ tục.", "", "cán bộ", DateTimeOffset.UtcNow);
-        await store.SaveReportsAsync([report], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, default);
+        await store.SaveReportsAsync([report], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, null, default);
 
         var card = (await FocalSaysAsync("tổng hợp kế hoạch đối ngoại nhân dân năm 2026")).Attachments![0].Content!.AsObject();
 

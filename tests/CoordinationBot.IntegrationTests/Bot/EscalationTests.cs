@@ -52,7 +52,7 @@ public sealed class EscalationTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var store = context.Host.Services.GetRequiredService<IStatusReportStore>();
         Assert.Equal((new DateOnly(2026, 12, 15), 2), ((await store.GetRoundAsync(RoundId, default))!.Due, (await store.GetRoundAsync(RoundId, default))!.ExplainAfterDays));
-        await store.SaveReportsAsync([new StatusReport(RoundId, "Sở Ngoại vụ", "IV.4.a", ProgressStatus.Done, 100, "Xong", "", "", "cán bộ", clock.GetUtcNow())], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, default);
+        await store.SaveReportsAsync([new StatusReport(RoundId, "Sở Ngoại vụ", "IV.4.a", ProgressStatus.Done, 100, "Xong", "", "", "cán bộ", clock.GetUtcNow())], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, null, default);
         var scheduler = context.Host.Services.GetRequiredService<ReminderScheduler>();
 
         // The day after the due date: Sở Tài chính's officers are told, and its director as its leader; Sở Ngoại vụ reported.

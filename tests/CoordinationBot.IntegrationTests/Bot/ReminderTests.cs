@@ -44,7 +44,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IAsyncLifetime
         var store = context.Host.Services.GetRequiredService<IStatusReportStore>();
         var roundId = "kh-2026-thuc-hien-chuong-trinh-hanh-dong-so-18-ctr-tu-ngay-1-eda8b0b041c3b260~2026-Y";
         Assert.Equal(new DateOnly(2026, 12, 15), (await store.GetRoundAsync(roundId, default))!.Due);
-        await store.SaveReportsAsync([new StatusReport(roundId, "Sở Tài chính", "IV.4.a", ProgressStatus.Done, 100, "Xong", "", "", "cán bộ", clock.GetUtcNow())], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, default);
+        await store.SaveReportsAsync([new StatusReport(roundId, "Sở Tài chính", "IV.4.a", ProgressStatus.Done, 100, "Xong", "", "", "cán bộ", clock.GetUtcNow())], new Dictionary<string, string?> { ["IV.4.a"] = null }, null, null, default);
         var scheduler = context.Host.Services.GetRequiredService<ReminderScheduler>();
         context.Connector.Requests.Clear();
 

@@ -14,8 +14,8 @@ public sealed class StatusReportStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AnActionSavedOnce_IsAlreadyHandled_TheSecondTime_AndChangesNothing()
     {
-        var first = await store.SaveReportsAsync([Report("I.1", "Lần đầu")], New("I.1"), "invoke-1", default);
-        var again = await store.SaveReportsAsync([Report("I.1", "Lần hai")], New("I.1"), "invoke-1", default);
+        var first = await store.SaveReportsAsync([Report("I.1", "Lần đầu")], New("I.1"), "invoke-1", null, default);
+        var again = await store.SaveReportsAsync([Report("I.1", "Lần hai")], New("I.1"), "invoke-1", null, default);
 
         Assert.Equal((false, 0), (first.AlreadyHandled, first.Conflicts.Count));
         Assert.True(again.AlreadyHandled);
@@ -25,14 +25,14 @@ public sealed class StatusReportStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AStaleReport_IsNotSaved_TheOthersAre_AndTheActionStaysUnhandled()
     {
-        await store.SaveReportsAsync([Report("I.1", "Của người khác")], New("I.1"), "other", default);
+        await store.SaveReportsAsync([Report("I.1", "Của người khác")], New("I.1"), "other", null, default);
 
-        var saved = await store.SaveReportsAsync([Report("I.1", "Của tôi"), Report("I.2", "Của tôi")], New("I.1", "I.2"), "mine", default);
+        var saved = await store.SaveReportsAsync([Report("I.1", "Của tôi"), Report("I.2", "Của tôi")], New("I.1", "I.2"), "mine", null, default);
 
         Assert.Equal(["I.1"], saved.Conflicts);
         var stored = (await store.GetReportsAsync(Round, "Sở Y tế", default)).ToDictionary(r => r.Report.TaskId, r => r.Report.Result);
         Assert.Equal(("Của người khác", "Của tôi"), (stored["I.1"], stored["I.2"]));
-        var retried = await store.SaveReportsAsync([Report("I.1", "Của tôi")], new Dictionary<string, string?> { ["I.1"] = (await store.GetReportsAsync(Round, "Sở Y tế", default)).Single(r => r.Report.TaskId == "I.1").ETag }, "mine", default);
+        var retried = await store.SaveReportsAsync([Report("I.1", "Của tôi")], new Dictionary<string, string?> { ["I.1"] = (await store.GetReportsAsync(Round, "Sở Y tế", default)).Single(r => r.Report.TaskId == "I.1").ETag }, "mine", null, default);
         Assert.False(retried.AlreadyHandled);
     }
 
@@ -41,8 +41,8 @@ public sealed class StatusReportStoreTests(AzuriteFixture azurite)
     {
         var reports = Enumerable.Range(1, 120).Select(i => Report("T." + i, "Kết quả " + i)).ToList();
 
-        var saved = await store.SaveReportsAsync(reports, New([.. reports.Select(r => r.TaskId)]), "big", default);
-        var again = await store.SaveReportsAsync(reports, New([.. reports.Select(r => r.TaskId)]), "big", default);
+        var saved = await store.SaveReportsAsync(reports, New([.. reports.Select(r => r.TaskId)]), "big", null, default);
+        var again = await store.SaveReportsAsync(reports, New([.. reports.Select(r => r.TaskId)]), "big", null, default);
 
         Assert.Empty(saved.Conflicts);
         Assert.True(again.AlreadyHandled);
@@ -62,7 +62,7 @@ public sealed class StatusReportStoreTests(AzuriteFixture azurite)
         foreach (var agency in expected.Concat(unexpected))
         {
             var reports = new[] { "I.1", "I.2", "II.1" }.Select(t => new StatusReport(Wide, agency, t, ProgressStatus.Done, 100, $"{agency} {t}", string.Empty, string.Empty, "cán bộ", DateTimeOffset.UtcNow)).ToList();
-            await store.SaveReportsAsync(reports, reports.ToDictionary(r => r.TaskId, _ => (string?)null), "action-" + agency, default);
+            await store.SaveReportsAsync(reports, reports.ToDictionary(r => r.TaskId, _ => (string?)null), "action-" + agency, null, default);
         }
 
         var inOne = await store.GetAllReportsAsync(Wide, default);
