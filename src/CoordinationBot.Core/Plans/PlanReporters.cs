@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CoordinationBot.Core.Agencies;
 
 namespace CoordinationBot.Core.Plans;
@@ -13,6 +15,9 @@ namespace CoordinationBot.Core.Plans;
 /// </summary>
 public sealed class PlanReporters(AgencyRegistry registry)
 {
+    /// <summary>What was worked out for a plan, kept while the plan is: each answer is a walk over all its tasks.</summary>
+    private readonly ConditionalWeakTable<Plan, PlanAnswers> answers = [];
+
     /// <summary>Every agency expected to report, once each, in the plan's order: named agencies as named, then group members.</summary>
     public IReadOnlyList<string> Expected(Plan plan)
     {
@@ -52,9 +57,12 @@ public sealed class PlanReporters(AgencyRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(agency);
-        var assigned = plan.AssignedAgencies();
-        var named = assigned.Where(a => registry.SameAgency(a, agency)).ToList();
-        return named.Count > 0 ? named : ReporterAmong(assigned, agency) is { } own ? [own] : [];
+        return AnswersFor(plan).Names.Get(agency, name =>
+        {
+            var assigned = plan.AssignedAgencies();
+            var named = assigned.Where(a => registry.SameAgency(a, name)).ToArray();
+            return named.Length > 0 ? named : ReporterAmong(assigned, name) is { } own ? [own] : [];
+        });
     }
 
     /// <summary>The name <paramref name="agency"/> is reached under among <paramref name="wanted"/>: a wanted name for it, else its own when a wanted group covers it.</summary>
@@ -81,18 +89,21 @@ public sealed class PlanReporters(AgencyRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(reporter);
-        var tasks = new List<(PlanTask, Role)>();
-        foreach (var task in plan.Tasks)
+        return AnswersFor(plan).Tasks.Get(reporter, name =>
         {
-            var own = task.Assignments.FirstOrDefault(a => registry.SameAgency(a.Agency, reporter))
-                ?? task.Assignments.FirstOrDefault(a => GroupOf(a.Agency) is not null && registry.Covers(a.Agency, reporter));
-            if (own is not null)
+            var tasks = new List<(PlanTask, Role)>();
+            foreach (var task in plan.Tasks)
             {
-                tasks.Add((task, own.Role));
+                var own = task.Assignments.FirstOrDefault(a => registry.SameAgency(a.Agency, name))
+                    ?? task.Assignments.FirstOrDefault(a => GroupOf(a.Agency) is not null && registry.Covers(a.Agency, name));
+                if (own is not null)
+                {
+                    tasks.Add((task, own.Role));
+                }
             }
-        }
 
-        return tasks;
+            return [.. tasks];
+        });
     }
 
     /// <summary>The reporters of one assignment: the agency itself, or the expected members of the group it names.</summary>
@@ -116,7 +127,26 @@ public sealed class PlanReporters(AgencyRegistry registry)
         return reported.Any(r => registry.Covers(reporter, r));
     }
 
+    private PlanAnswers AnswersFor(Plan plan) => answers.GetValue(plan, _ => new PlanAnswers());
+
     private Agency? GroupOf(string name) => registry.FindExact(name) is { IsGroup: true } group ? group : null;
 
     private string OwnName(string agency) => registry.FindExact(agency) is { IsGroup: false } known ? registry.Current(known).Name : agency;
+}
+
+/// <summary>A plan's answers by agency name; names beyond a bound (a name may come from outside) are worked out each time.</summary>
+internal sealed class PlanAnswers
+{
+    public AnswersByName<IReadOnlyList<string>> Names { get; } = new();
+
+    public AnswersByName<IReadOnlyList<(PlanTask Task, Role Role)>> Tasks { get; } = new();
+}
+
+internal sealed class AnswersByName<T>
+{
+    private const int MaxNames = 4096;
+    private readonly ConcurrentDictionary<string, T> byName = new(StringComparer.Ordinal);
+
+    public T Get(string name, Func<string, T> work) =>
+        byName.TryGetValue(name, out var known) ? known : byName.Count < MaxNames ? byName.GetOrAdd(name, work) : work(name);
 }

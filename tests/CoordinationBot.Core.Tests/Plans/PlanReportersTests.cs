@@ -52,6 +52,21 @@ public sealed class PlanReportersTests
     }
 
     [Fact]
+    public void AnswersKeptForOnePlan_AreNotAnotherPlansAnswers_EvenOfAnEqualPlanCorrectedSince()
+    {
+        var plan = PlanOf(Task("1", ("Sở Tư pháp", Role.Lead)), Task("2", ("Sở Y tế", Role.Lead)));
+        Assert.Equal(["1"], reporters.TasksOf(plan, "Sở Tư pháp").Select(t => t.Task.Id));
+        Assert.Empty(reporters.NamesOf(plan, "Sở Nội vụ"));
+
+        var corrected = plan with { Tasks = [Task("1", ("Sở Tư pháp", Role.Lead)), Task("2", ("Sở Tư pháp", Role.Support), ("Sở Nội vụ", Role.Lead))] };
+
+        Assert.Equal(["1", "2"], reporters.TasksOf(corrected, "Sở Tư pháp").Select(t => t.Task.Id));
+        Assert.Equal(["Sở Nội vụ"], reporters.NamesOf(corrected, "Sở Nội vụ"));
+        Assert.Equal(["1"], reporters.TasksOf(plan, "Sở Tư pháp").Select(t => t.Task.Id));
+        Assert.Same(reporters.TasksOf(plan, "Sở Tư pháp"), reporters.TasksOf(plan, "Sở Tư pháp"));
+    }
+
+    [Fact]
     public void AGroupTheRegistryHasNoMembersOf_StaysOneCollective_ReachedAndReportedThroughAnyMember()
     {
         var plan = PlanOf(Task("1", ("Sở Nội vụ", Role.Lead), ("Ủy ban nhân dân các xã, phường", Role.Support)));
