@@ -57,11 +57,12 @@ public sealed class PlanReporters(AgencyRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(agency);
-        return AnswersFor(plan).Names.Get(agency, name =>
+        var answers = AnswersFor(plan);
+        return answers.Names.Get(agency, name =>
         {
-            var assigned = plan.AssignedAgencies();
-            var named = assigned.Where(a => registry.SameAgency(a, name)).ToArray();
-            return named.Length > 0 ? named : ReporterAmong(assigned, name) is { } own ? [own] : [];
+            var identity = IdentityOf(name);
+            var named = answers.Assigned.Where(a => answers.IsSame(a, name, identity)).ToArray();
+            return named.Length > 0 ? named : ReporterAmong(answers.Assigned, name) is { } own ? [own] : [];
         });
     }
 
@@ -89,13 +90,15 @@ public sealed class PlanReporters(AgencyRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(reporter);
-        return AnswersFor(plan).Tasks.Get(reporter, name =>
+        var answers = AnswersFor(plan);
+        return answers.Tasks.Get(reporter, name =>
         {
+            var identity = IdentityOf(name);
             var tasks = new List<(PlanTask, Role)>();
             foreach (var task in plan.Tasks)
             {
-                var own = task.Assignments.FirstOrDefault(a => registry.SameAgency(a.Agency, name))
-                    ?? task.Assignments.FirstOrDefault(a => GroupOf(a.Agency) is not null && registry.Covers(a.Agency, name));
+                var own = task.Assignments.FirstOrDefault(a => answers.IsSame(a.Agency, name, identity))
+                    ?? task.Assignments.FirstOrDefault(a => answers.IsGroup(a.Agency) && registry.Covers(a.Agency, name));
                 if (own is not null)
                 {
                     tasks.Add((task, own.Role));
@@ -127,16 +130,43 @@ public sealed class PlanReporters(AgencyRegistry registry)
         return reported.Any(r => registry.Covers(reporter, r));
     }
 
-    private PlanAnswers AnswersFor(Plan plan) => answers.GetValue(plan, _ => new PlanAnswers());
+    private PlanAnswers AnswersFor(Plan plan) =>
+        answers.GetValue(plan, p => new PlanAnswers(p.AssignedAgencies(), name => (IdentityOf(name), GroupOf(name) is not null)));
+
+    /// <summary>The agency a name stands for today (its successions followed); null for a name the registry does not know.</summary>
+    private string? IdentityOf(string name) => registry.FindExact(name) is { } known ? registry.Current(known).Id : null;
 
     private Agency? GroupOf(string name) => registry.FindExact(name) is { IsGroup: true } group ? group : null;
 
     private string OwnName(string agency) => registry.FindExact(agency) is { IsGroup: false } known ? registry.Current(known).Name : agency;
 }
 
-/// <summary>A plan's answers by agency name; names beyond a bound (a name may come from outside) are worked out each time.</summary>
+/// <summary>
+/// A plan's assigned names, each with the agency it stands for today and whether it is a group, and its answers by
+/// agency name; names beyond a bound (a name may come from outside) are worked out each time.
+/// </summary>
 internal sealed class PlanAnswers
 {
+    private readonly Dictionary<string, (string? Identity, bool IsGroup)> known;
+    private readonly Func<string, (string? Identity, bool IsGroup)> resolve;
+
+    public PlanAnswers(IReadOnlyList<string> assigned, Func<string, (string? Identity, bool IsGroup)> resolve)
+    {
+        Assigned = assigned;
+        this.resolve = resolve;
+        known = assigned.ToDictionary(a => a, resolve, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<string> Assigned { get; }
+
+    /// <summary>Whether the assigned name is the agency <paramref name="name"/> (of <paramref name="identity"/>) today: <see cref="AgencyRegistry.SameAgency"/>.</summary>
+    public bool IsSame(string assigned, string name, string? identity) =>
+        string.Equals(assigned, name, StringComparison.Ordinal) || (identity is not null && string.Equals(Known(assigned).Identity, identity, StringComparison.Ordinal));
+
+    public bool IsGroup(string assigned) => Known(assigned).IsGroup;
+
+    private (string? Identity, bool IsGroup) Known(string assigned) => known.TryGetValue(assigned, out var found) ? found : resolve(assigned);
+
     public AnswersByName<IReadOnlyList<string>> Names { get; } = new();
 
     public AnswersByName<IReadOnlyList<(PlanTask Task, Role Role)>> Tasks { get; } = new();
