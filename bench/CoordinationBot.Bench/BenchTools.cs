@@ -6,6 +6,8 @@ using CoordinationBot.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace CoordinationBot.Bench;
@@ -46,13 +48,25 @@ public static class BenchTools
     }
 
     /// <summary>The bot host as Program.cs composes it, on a loopback port, configured for a benchmark (not started).</summary>
-    public static WebApplication BuildBotHost(string storage, string directoryFile, int port, params (string Key, string Value)[] extra)
+    public static WebApplication BuildBotHost(string storage, string directoryFile, int port, params (string Key, string Value)[] extra) =>
+        BuildBotHost(storage, directoryFile, port, tables: null, extra);
+
+    /// <summary>The same host, its table requests also passing through <paramref name="tables"/> (a counting policy).</summary>
+    public static WebApplication BuildBotHost(string storage, string directoryFile, int port, Azure.Core.Pipeline.HttpPipelinePolicy? tables, params (string Key, string Value)[] extra)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(HostSettings(storage, directoryFile, extra));
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.AddCoordinationBot();
+        if (tables is not null)
+        {
+            var options = CoordinationBot.Storage.Tables.StorageTables.DefaultClientOptions();
+            options.AddPolicy(tables, Azure.Core.HttpPipelinePosition.PerRetry);
+            builder.Services.RemoveAll<Azure.Data.Tables.TableClientOptions>();
+            builder.Services.AddSingleton(options);
+        }
+
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapCoordinationBot();

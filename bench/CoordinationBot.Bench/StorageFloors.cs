@@ -15,8 +15,8 @@ public static class StorageFloors
         AllAtOnceP95Async(storage, "floorwrites", count, (table, i) => table.UpsertEntityAsync(ReportSized("round", $"agency-{i}~task-{i}", i), TableUpdateMode.Replace, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// The p95 of <paramref name="count"/> batches at once, each a submission's shape in one request: a handled mark, a
-    /// report-sized entity and its history entry, all inserted together.
+    /// The p95 of <paramref name="count"/> batches at once, each a submission's shape in one request: a handled mark, the
+    /// round's open mark required (a merge of nothing), a report-sized entity and its history entry.
     /// </summary>
     public static Task<double> SubmissionBatchesP95Async(string storage, int count, CancellationToken cancellationToken) =>
         AllAtOnceP95Async(
@@ -26,17 +26,26 @@ public static class StorageFloors
             (table, i) => table.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("round", $"%~a~action-{i}")),
+                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity("round", OpenMark), Azure.ETag.All),
                     new TableTransactionAction(TableTransactionActionType.Add, ReportSized("round", $"agency-{i}~task-{i}", i)),
                     new TableTransactionAction(TableTransactionActionType.Add, ReportSized("round", $"%~h~agency-{i}~task-{i}", i)),
                 ],
                 cancellationToken),
-            cancellationToken);
+            cancellationToken,
+            table => table.AddEntityAsync(new TableEntity("round", OpenMark), cancellationToken));
+
+    private const string OpenMark = "%~o~0000000000000000001";
 
     /// <summary>The p95 latency of <paramref name="count"/> requests on a new table, released all at once.</summary>
-    private static async Task<double> AllAtOnceP95Async(string storage, string tablePrefix, int count, Func<TableClient, int, Task> request, CancellationToken cancellationToken)
+    private static async Task<double> AllAtOnceP95Async(string storage, string tablePrefix, int count, Func<TableClient, int, Task> request, CancellationToken cancellationToken, Func<TableClient, Task>? prepare = null)
     {
         var table = new TableClient(storage, tablePrefix + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync(cancellationToken);
+        if (prepare is not null)
+        {
+            await prepare(table);
+        }
+
         var latencies = new ConcurrentBag<double>();
         using var start = new SemaphoreSlim(0, count);
         var requests = Enumerable.Range(0, count).Select(async i =>
