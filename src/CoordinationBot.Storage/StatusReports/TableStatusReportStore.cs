@@ -23,15 +23,22 @@ public sealed partial class TableStatusReportStore(StorageTables service, TimePr
     {
         ArgumentNullException.ThrowIfNull(round);
         const long first = 1;
-        await MarkOpenAsync(round, first, cancellationToken);
         try
         {
             await rounds.AddAsync(Entity(round, first), StorageJsonContext.Default.RoundEntity, cancellationToken);
         }
         catch (TableConflictException)
         {
-            // The open mark stays: it may be the existing round's own, and one nobody holds the version of does no harm.
             return false;
+        }
+
+        // Marked open after it exists (a mark of the existing round's first revision would let a copy of that revision
+        // through after its close); and unmarked again if the round changed in between. Until marked, a report checked
+        // against it fails its batch and is saved after a fresh read.
+        await MarkOpenAsync(round, first, cancellationToken);
+        if ((await rounds.GetAsync("round", TableKey.Encode(round.Id), StorageJsonContext.Default.RoundEntity, cancellationToken))?.Value.Revision != first)
+        {
+            await reportTable.DeleteAsync(TableKey.Encode(round.Id), ReportRows.Open(first), etag: null, cancellationToken);
         }
 
         recentRounds.Set(round.Id, new StoredRound(round, Version(first)));

@@ -55,6 +55,19 @@ public sealed class RoundVersionTests
     }
 
     [Fact]
+    public async Task OpeningARoundAgainThatWasClosed_IsRefused_AndDoesNotLetACopyOfItsFirstVersionThrough()
+    {
+        var round = Round("kh-5~2026-H1");
+        await there.AddRoundAsync(round, default);
+        var remembered = await here.GetRoundToReportAsync(round.Id, recent: true, default);
+        await there.SaveRoundAsync(round with { State = RoundState.Closed }, "focal", "closed", default);
+
+        Assert.False(await there.AddRoundAsync(round, default));
+
+        Assert.True((await here.SaveReportsAsync([Report(round.Id, "I.1")], New("I.1"), "late", remembered!.Version, default)).RoundChanged);
+    }
+
+    [Fact]
     public async Task ARepeatedInvoke_IsStillADuplicate_NotAChangedRound()
     {
         var round = Round("kh-2~2026-H1");
