@@ -145,31 +145,22 @@ public sealed class PlanReporters(AgencyRegistry registry)
 /// A plan's assigned names, each with the agency it stands for today and whether it is a group, and its answers by
 /// agency name; names beyond a bound (a name may come from outside) are worked out each time.
 /// </summary>
-internal sealed class PlanAnswers
+internal sealed class PlanAnswers(IReadOnlyList<string> assigned, Func<string, (string? Identity, bool IsGroup)> resolve)
 {
-    private readonly Dictionary<string, (string? Identity, bool IsGroup)> known;
-    private readonly Func<string, (string? Identity, bool IsGroup)> resolve;
+    // Every name a task of the plan assigns is here: the plan's assignments are what Assigned was made of.
+    private readonly Dictionary<string, (string? Identity, bool IsGroup)> known = assigned.ToDictionary(a => a, resolve, StringComparer.Ordinal);
 
-    public PlanAnswers(IReadOnlyList<string> assigned, Func<string, (string? Identity, bool IsGroup)> resolve)
-    {
-        Assigned = assigned;
-        this.resolve = resolve;
-        known = assigned.ToDictionary(a => a, resolve, StringComparer.Ordinal);
-    }
-
-    public IReadOnlyList<string> Assigned { get; }
-
-    /// <summary>Whether the assigned name is the agency <paramref name="name"/> (of <paramref name="identity"/>) today: <see cref="AgencyRegistry.SameAgency"/>.</summary>
-    public bool IsSame(string assigned, string name, string? identity) =>
-        string.Equals(assigned, name, StringComparison.Ordinal) || (identity is not null && string.Equals(Known(assigned).Identity, identity, StringComparison.Ordinal));
-
-    public bool IsGroup(string assigned) => Known(assigned).IsGroup;
-
-    private (string? Identity, bool IsGroup) Known(string assigned) => known.TryGetValue(assigned, out var found) ? found : resolve(assigned);
+    public IReadOnlyList<string> Assigned { get; } = assigned;
 
     public AnswersByName<IReadOnlyList<string>> Names { get; } = new();
 
     public AnswersByName<IReadOnlyList<(PlanTask Task, Role Role)>> Tasks { get; } = new();
+
+    /// <summary>Whether the assigned name is the agency <paramref name="name"/> (of <paramref name="identity"/>) today: <see cref="AgencyRegistry.SameAgency"/>.</summary>
+    public bool IsSame(string assigned, string name, string? identity) =>
+        string.Equals(assigned, name, StringComparison.Ordinal) || (identity is not null && string.Equals(known[assigned].Identity, identity, StringComparison.Ordinal));
+
+    public bool IsGroup(string assigned) => known[assigned].IsGroup;
 }
 
 internal sealed class AnswersByName<T>

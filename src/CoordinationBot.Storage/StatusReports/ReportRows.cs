@@ -7,7 +7,8 @@ namespace CoordinationBot.Storage.StatusReports;
 /// <summary>
 /// The rows of a round's partition in the reports table: a report per agency and task ("agency~task"), and beside them
 /// the report history, the handled actions and the round's open version, which must share the partition to be written
-/// (or checked) in one batch with the reports. Their keys start with "%~", which <see cref="TableKey.Encode"/> never produces ('~' is no hex digit).
+/// (or checked) in one batch with the reports. Their keys start with "%~", which <see cref="TableKey.Encode"/> never
+/// produces ('~' is no hex digit).
 /// </summary>
 internal static class ReportRows
 {
