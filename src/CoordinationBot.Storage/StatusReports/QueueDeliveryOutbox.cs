@@ -58,9 +58,10 @@ public sealed class QueueDeliveryOutbox(QueueClient queue, QueueClient poison) :
         {
             await queue.DeleteMessageAsync(message.Id, message.PopReceipt, cancellationToken);
         }
-        catch (RequestFailedException failure) when (failure.Status == 404)
+        catch (RequestFailedException failure) when (failure.Status == 404 || failure.ErrorCode == "PopReceiptMismatch")
         {
-            // Already completed by a redelivery: nothing left to do.
+            // Already completed by a redelivery, or received again by another instance since (its pop receipt changed):
+            // the new holder finds the delivery's state and completes the message itself.
         }
     }
 
