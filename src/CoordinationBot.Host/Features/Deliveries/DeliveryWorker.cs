@@ -7,7 +7,7 @@ namespace CoordinationBot.Host.Features.Deliveries;
 /// Sends status cards from the outbox. Any number of bot instances may run it: a delivery is sent only by the
 /// instance that claimed it; a message an instance dropped reappears for another, and a delivery row whose message was
 /// lost is found by the sweeper. Posts go out <see cref="DeliveryOptions.ConcurrentPosts"/> at a time, each recorded
-/// as sent before the next, so a crash repeats at most the card in flight. A failing delivery backs off over hours;
+/// as sent before its place is given to the next, so a crash repeats at most the cards in flight. A failing delivery backs off over hours;
 /// when it fails for good (or its fate is unknown) the focal agency is told, and can send it again.
 /// </summary>
 public sealed partial class DeliveryWorker(
