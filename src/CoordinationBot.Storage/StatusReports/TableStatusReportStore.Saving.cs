@@ -4,7 +4,10 @@ using CoordinationBot.Storage.Tables;
 
 namespace CoordinationBot.Storage.StatusReports;
 
-/// <summary>Reports saved in one batch per round with their history and the handled action, each against the version the card showed.</summary>
+/// <summary>
+/// Reports saved with their history and the handled action, each against the version the card showed, in batches that
+/// submissions of the same round arriving together share (<see cref="GroupedReportWrites"/>).
+/// </summary>
 public sealed partial class TableStatusReportStore
 {
     public async Task<ReportsSaved> SaveReportsAsync(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, string?> expected, string? actionId, string? roundVersion, CancellationToken cancellationToken)
@@ -35,65 +38,22 @@ public sealed partial class TableStatusReportStore
         var stored = new List<StoredReport>();
         for (var c = 0; c < chunks.Count; c++)
         {
-            var pending = chunks[c].ToList();
-            while (pending.Count > 0)
+            // The handled mark goes in the last batch, and only while nothing conflicted: an action whose reports were
+            // not all saved stays unhandled. Each batch requires the round's open mark of the version the reports were
+            // checked against: a round changed since fails on it.
+            var marked = c == chunks.Count - 1 && conflicts.Count == 0 ? marker : null;
+            var changes = chunks[c].Select(r => new ReportPart.Change(ReportRows.Entity(r), expected.GetValueOrDefault(r.TaskId), History(roundId, r.Agency + "~" + r.TaskId, r.SubmittedBy, JsonSerializer.Serialize(r, StorageJsonContext.Default.StatusReport), reportRow: true)));
+            var saved = await reportWrites.SaveAsync(new ReportPart(roundId, marked, open, [.. changes]), cancellationToken);
+            if (saved.AlreadyHandled)
             {
-                // The handled mark goes first in the last batch, and only while nothing conflicted: a repeated invoke then
-                // fails on it before anything else is tried, and an action whose reports were not all saved stays unhandled.
-                // Then the round's open mark of the version the reports were checked against: a round changed since fails on it.
-                var withMarker = marker is not null && c == chunks.Count - 1 && conflicts.Count == 0;
-                var batch = new TableBatch();
-                if (withMarker)
-                {
-                    batch.Add(marker!, StorageJsonContext.Default.MarkerEntity);
-                }
+                return saved;
+            }
 
-                if (open is not null)
-                {
-                    batch.RequireExisting(TableKey.Encode(roundId), open);
-                }
-
-                var first = batch.Count;
-
-                var entities = new List<ReportEntity>(pending.Count);
-                foreach (var report in pending)
-                {
-                    var entity = ReportRows.Entity(report);
-                    entities.Add(entity);
-                    if (expected.GetValueOrDefault(report.TaskId) is { } etag)
-                    {
-                        batch.Update(entity, etag, StorageJsonContext.Default.ReportEntity);
-                    }
-                    else
-                    {
-                        batch.Add(entity, StorageJsonContext.Default.ReportEntity);
-                    }
-
-                    batch.Add(History(roundId, report.Agency + "~" + report.TaskId, report.SubmittedBy, JsonSerializer.Serialize(report, StorageJsonContext.Default.StatusReport), reportRow: true), StorageJsonContext.Default.HistoryEntity);
-                }
-
-                try
-                {
-                    var versions = await reportTable.SubmitAsync(batch, cancellationToken);
-                    for (var i = 0; i < pending.Count && first + (2 * i) < versions.Count; i++)
-                    {
-                        stored.Add(new StoredReport(ReportRows.Report(roundId, entities[i]), versions[first + (2 * i)]));
-                    }
-
-                    pending.Clear();
-                }
-                catch (TableBatchConflictException conflict) when (conflict.FailedIndex >= 0 && (conflict.FailedIndex - first) / 2 < pending.Count)
-                {
-                    var index = conflict.FailedIndex - first;
-                    if (index < 0)
-                    {
-                        return withMarker && conflict.FailedIndex == 0 ? new ReportsSaved([], AlreadyHandled: true) : new ReportsSaved(conflicts) { Stored = stored, RoundChanged = true };
-                    }
-
-                    var lost = pending[index / 2];
-                    conflicts.Add(lost.TaskId);
-                    pending.Remove(lost);
-                }
+            conflicts.AddRange(saved.Conflicts);
+            stored.AddRange(saved.Stored);
+            if (saved.RoundChanged)
+            {
+                return new ReportsSaved(conflicts) { Stored = stored, RoundChanged = true };
             }
         }
 

@@ -12,6 +12,7 @@ public sealed partial class TableStatusReportStore(StorageTables service, TimePr
     private readonly EntityTable reportTable = service.GetTable("reports");
     private readonly EntityTable history = service.GetTable("history");
     private readonly RecentRounds recentRounds = new();
+    private readonly GroupedReportWrites reportWrites = new(service.GetTable("reports"));
 
     public async Task<ReportingRound?> GetRoundAsync(string roundId, CancellationToken cancellationToken) =>
         (await ReadRoundAsync(roundId, cancellationToken))?.Round;

@@ -1,6 +1,7 @@
 using CoordinationBot.Core.StatusReports;
 using CoordinationBot.IntegrationTests.Fixtures;
 using CoordinationBot.Storage.StatusReports;
+using CoordinationBot.Storage.Tables;
 
 namespace CoordinationBot.IntegrationTests.Storage;
 
@@ -72,6 +73,43 @@ public sealed class StatusReportStoreTests(AzuriteFixture azurite)
         Assert.Equal(inOne.Select(r => (r.Agency, r.TaskId)), inRanges.Select(r => (r.Agency, r.TaskId)));
         Assert.Equal(ReportRows.ReadRanges, ReportRows.Ranges(Wide, expected).Count);
     }
+
+    [Fact]
+    public async Task SubmissionsOfOneRoundArrivingTogether_ShareBatches_AndEachGetsItsOwnOutcome()
+    {
+        const string Busy = "kh-3~2026-Y";
+        var counter = new StorageRequestCounter();
+        var options = StorageTables.DefaultClientOptions();
+        options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerCall);
+        var counted = new TableStatusReportStore(new StorageTables(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.UniquePrefix() }, options), TimeProvider.System);
+        // Agency 0's first task was reported by someone else meanwhile: its submission conflicts on that report alone.
+        await counted.SaveReportsAsync([Of(Busy, 0, "I.1", "Của người khác")], New("I.1"), "earlier", null, default);
+        // Sixty agencies press Gửi at once; agency 7's invoke arrives twice; five submissions were checked against a
+        // version of the round that is no longer open.
+        List<(int Agency, string Action, string? Version)> submissions =
+            [.. Enumerable.Range(0, 60).Select(i => (i, $"action-{i}", (string?)null)), (7, "action-7", null), .. Enumerable.Range(60, 5).Select(i => (i, $"action-{i}", (string?)"99"))];
+        counter.Clear();
+
+        var outcomes = await Task.WhenAll(submissions.Select(s => Task.Run(() => counted.SaveReportsAsync([Of(Busy, s.Agency, "I.1", "Của tôi"), Of(Busy, s.Agency, "I.2", "Của tôi")], New("I.1", "I.2"), s.Action, s.Version, default))));
+
+        Assert.True(counter.Count < submissions.Count / 2, $"{counter.Count} requests for {submissions.Count} submissions");
+        Assert.Equal(["I.1"], outcomes[0].Conflicts);
+        Assert.Equal(["I.2"], outcomes[0].Stored.Select(r => r.Report.TaskId));
+        Assert.All(Enumerable.Range(1, 59).Where(i => i != 7), i => Assert.Equal((0, 2, false), (outcomes[i].Conflicts.Count, outcomes[i].Stored.Count, outcomes[i].AlreadyHandled)));
+        Assert.Equal([false, true], new[] { outcomes[7].AlreadyHandled, outcomes[60].AlreadyHandled }.Order());
+        Assert.All(outcomes[61..], o => Assert.Equal((true, 0), (o.RoundChanged, o.Stored.Count)));
+        var stored = await counted.GetAllReportsAsync(Busy, default);
+        Assert.Equal(120, stored.Count);
+        Assert.Equal("Của người khác", stored.Single(r => r is { Agency: "Phòng 0", TaskId: "I.1" }).Result);
+        Assert.DoesNotContain(stored, r => r.Agency == "Phòng 60");
+        // Agency 0's action stays unhandled: sent again against the version it now sees, it is saved.
+        var current = (await counted.GetReportsAsync(Busy, "Phòng 0", default)).Single(r => r.Report.TaskId == "I.1").ETag;
+        var again = await counted.SaveReportsAsync([Of(Busy, 0, "I.1", "Của tôi")], new Dictionary<string, string?> { ["I.1"] = current }, "action-0", null, default);
+        Assert.Equal((false, 1), (again.AlreadyHandled, again.Stored.Count));
+    }
+
+    private static StatusReport Of(string round, int agency, string task, string result) =>
+        new(round, $"Phòng {agency}", task, ProgressStatus.InProgress, 50, result, string.Empty, string.Empty, "cán bộ", DateTimeOffset.UtcNow);
 
     private static StatusReport Report(string task, string result) =>
         new(Round, "Sở Y tế", task, ProgressStatus.InProgress, 50, result, string.Empty, string.Empty, "cán bộ", DateTimeOffset.UtcNow);
