@@ -13,23 +13,26 @@ namespace CoordinationBot.Bench;
 /// <summary>The bench's stand-in for Teams: a loopback connector that enforces the rate limit.</summary>
 public static partial class FanoutBench
 {
-    /// <summary>A loopback connector that allows <c>perSecond</c> requests in any second, answers 429 beyond, and some at random.</summary>
+    /// <summary>A loopback connector that allows <c>perSecond</c> requests in any second (counted as they arrive), answers 429 beyond and to some at random, each answer after the latency given.</summary>
     private sealed class LimitedConnector : IAsyncDisposable
     {
         private readonly WebApplication app;
         private readonly int perSecond;
-        private readonly double share;
+        private readonly Teams teams;
         private readonly Queue<long> recent = new();
         private readonly Lock gate = new();
         private int throttled;
         private long firstCallAt;
         private long lastDeliveredAt;
+        private long lastCallAt;
+        private TimeSpan longestPause;
+        private TimeSpan longestPauseAt;
 
-        private LimitedConnector(WebApplication app, int perSecond, double share)
+        private LimitedConnector(WebApplication app, int perSecond, Teams teams)
         {
             this.app = app;
             this.perSecond = perSecond;
-            this.share = share;
+            this.teams = teams;
         }
 
         public Uri ServiceUrl { get; private set; } = null!;
@@ -43,13 +46,25 @@ public static partial class FanoutBench
 
         public long LastDeliveredAt => Interlocked.Read(ref lastDeliveredAt);
 
-        public static async Task<LimitedConnector> StartAsync(int perSecond, double share)
+        /// <summary>The longest time no call arrived during the fan-out, and how far into it that pause ended.</summary>
+        public (TimeSpan Pause, TimeSpan At) LongestPause
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return (longestPause, longestPauseAt);
+                }
+            }
+        }
+
+        public static async Task<LimitedConnector> StartAsync(int perSecond, Teams teams)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
             var app = builder.Build();
-            var connector = new LimitedConnector(app, perSecond, share);
+            var connector = new LimitedConnector(app, perSecond, teams);
             app.MapPost("/v3/conversations/{id}/activities", connector.HandleAsync);
             await app.StartAsync();
             connector.ServiceUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
@@ -69,16 +84,27 @@ public static partial class FanoutBench
             lock (gate)
             {
                 var now = Stopwatch.GetTimestamp();
+                if (lastCallAt != 0 && Stopwatch.GetElapsedTime(lastCallAt, now) is var pause && pause > longestPause)
+                {
+                    (longestPause, longestPauseAt) = (pause, Stopwatch.GetElapsedTime(FirstCallAt, now));
+                }
+
+                lastCallAt = now;
                 while (recent.Count > 0 && Stopwatch.GetElapsedTime(recent.Peek(), now) > TimeSpan.FromSeconds(1))
                 {
                     recent.Dequeue();
                 }
 
-                allowed = recent.Count < perSecond && Random.Shared.NextDouble() >= share;
+                allowed = recent.Count < perSecond && Random.Shared.NextDouble() >= teams.Share429;
                 if (allowed)
                 {
                     recent.Enqueue(now);
                 }
+            }
+
+            if (teams.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(teams.Latency);
             }
 
             if (!allowed)
