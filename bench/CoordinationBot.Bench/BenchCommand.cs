@@ -46,7 +46,7 @@ public static class BenchCommand
             var large = SyntheticPlan(size);
             var largeMs = MedianMs(large, count);
             Console.WriteLine($"40 KB plan: {size} tasks, {Encoding.UTF8.GetByteCount(large)} bytes: {largeMs.ToString("F2", CultureInfo.InvariantCulture)} ms");
-            Console.WriteLine(FormattableString.Invariant($"BENCH extract median_ms={Median(perSeed):F2} synthetic300_ms={syntheticMs:F2} plan40kb_ms={largeMs:F2} seeds={perSeed.Count} runs={count}"));
+            Console.WriteLine(FormattableString.Invariant($"BENCH extract median_ms={BenchTools.Median(perSeed):F2} synthetic300_ms={syntheticMs:F2} plan40kb_ms={largeMs:F2} seeds={perSeed.Count} runs={count}"));
             return 0;
         });
         return new Command("bench", "Benchmarks") { extract, Ask(seeds), FanoutBench.Create(), SubmitBench.Create(), ConsolidateBench.Create(), LoadBench.Create(), ImportBench.Create() };
@@ -166,13 +166,7 @@ public static class BenchCommand
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        return Median(times);
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count == 0 ? 0 : values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+        return BenchTools.Median(times);
     }
 
     /// <summary>A plan with <paramref name="tasks"/> lettered tasks under 30 agency headings, in the usual layout and line breaks.</summary>
