@@ -108,6 +108,20 @@ public sealed class StatusReportStoreTests(AzuriteFixture azurite)
         Assert.Equal((false, 1), (again.AlreadyHandled, again.Stored.Count));
     }
 
+    [Fact]
+    public async Task ASubmissionThatCannotBeStored_FailsOnItsOwn_AndTheOthersWaitingWithItAreSaved()
+    {
+        const string Mixed = "kh-4~2026-Y";
+        // A text longer than a table property holds (the card refuses past 4,000 characters; the store is the last
+        // line) fails its batch without naming a change: the parts waiting with it are sent again one by one, and
+        // only its own save fails.
+        var saves = Enumerable.Range(0, 20).Select(i => Task.Run(() => store.SaveReportsAsync([Of(Mixed, i, "I.1", i == 5 ? new string('x', 40_000) : "Của tôi")], New("I.1"), $"mixed-{i}", null, default))).ToList();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => saves[5]);
+        Assert.All(saves.Where((_, i) => i != 5), s => Assert.Single(s.Result.Stored));
+        Assert.Equal(19, (await store.GetAllReportsAsync(Mixed, default)).Count);
+    }
+
     private static StatusReport Of(string round, int agency, string task, string result) =>
         new(round, $"Phòng {agency}", task, ProgressStatus.InProgress, 50, result, string.Empty, string.Empty, "cán bộ", DateTimeOffset.UtcNow);
 
