@@ -80,6 +80,33 @@ public static class BenchTools
         return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
     }
 
+    /// <summary>
+    /// Starts <paramref name="count"/> requests at one moment: the p95 of their latencies (each until its request's task
+    /// ends), the seconds until the last ended, and what each returned.
+    /// </summary>
+    public static async Task<(double P95, double Seconds, IReadOnlyList<T> Results)> AllAtOnceAsync<T>(int count, Func<int, Task<T>> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        using var start = new SemaphoreSlim(0, count);
+        var calls = Enumerable.Range(0, count).Select(async i =>
+        {
+            await start.WaitAsync(cancellationToken);
+            var begun = Stopwatch.GetTimestamp();
+            var result = await request(i);
+            latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+            return result;
+        }).ToList();
+        var watch = Stopwatch.StartNew();
+        start.Release(count);
+        var results = await Task.WhenAll(calls);
+        return (Percentile(latencies, 0.95), watch.Elapsed.TotalSeconds, results);
+    }
+
+    /// <summary>The p95 latency of <paramref name="count"/> requests started at one moment.</summary>
+    public static async Task<double> AllAtOnceP95Async(int count, Func<int, Task> request, CancellationToken cancellationToken) =>
+        (await AllAtOnceAsync(count, async i => { await request(i); return true; }, cancellationToken)).P95;
+
     /// <summary>The median of the values (the mean of the middle two of an even count); 0 when there are none.</summary>
     public static double Median(IEnumerable<double> values)
     {

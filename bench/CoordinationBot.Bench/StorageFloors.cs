@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure.Data.Tables;
 
@@ -46,18 +45,7 @@ public static class StorageFloors
             await prepare(table);
         }
 
-        var latencies = new ConcurrentBag<double>();
-        using var start = new SemaphoreSlim(0, count);
-        var requests = Enumerable.Range(0, count).Select(async i =>
-        {
-            await start.WaitAsync(cancellationToken);
-            var begun = Stopwatch.GetTimestamp();
-            await request(table, i);
-            latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
-        }).ToList();
-        start.Release(count);
-        await Task.WhenAll(requests);
-        return BenchTools.Percentile(latencies, 0.95);
+        return await BenchTools.AllAtOnceP95Async(count, i => request(table, i), cancellationToken);
     }
 
     /// <summary>Seconds to write <paramref name="count"/> report-sized entities of one partition in batches of 100, one batch after another.</summary>

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoordinationBot.Core.Plans;
@@ -115,44 +113,32 @@ public static class SubmitBench
     /// <summary>Posts the <paramref name="n"/> invokes all at once; their p95, the seconds until the last answered, and the answers not accepted.</summary>
     private static async Task<(double P95, double Seconds, int Failures)> BurstAsync(HttpClient http, int n, Func<int, JsonObject> invoke, Func<string, bool> accepted, CancellationToken cancellationToken)
     {
-        var latencies = new ConcurrentBag<double>();
+        var (p95, seconds, responses) = await BenchTools.AllAtOnceAsync(n, i => http.PostAsJsonAsync("api/messages", invoke(i), cancellationToken), cancellationToken);
         var failures = 0;
-        using var start = new SemaphoreSlim(0, n);
-        var calls = Enumerable.Range(0, n).Select(async i =>
+        foreach (var response in responses)
         {
-            await start.WaitAsync(cancellationToken);
-            var begun = Stopwatch.GetTimestamp();
-            using var response = await http.PostAsJsonAsync("api/messages", invoke(i), cancellationToken);
-            latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode || !accepted(body))
+            using (response)
             {
-                Interlocked.Increment(ref failures);
+                if (!response.IsSuccessStatusCode || !accepted(await response.Content.ReadAsStringAsync(cancellationToken)))
+                {
+                    failures++;
+                }
             }
-        }).ToList();
-        var watch = Stopwatch.StartNew();
-        start.Release(n);
-        await Task.WhenAll(calls);
-        return (BenchTools.Percentile(latencies, 0.95), watch.Elapsed.TotalSeconds, failures);
+        }
+
+        return (p95, seconds, failures);
     }
 
     /// <summary>The p95 of <paramref name="n"/> saves of one report each, of agencies of their own, into the store at once.</summary>
-    private static async Task<double> StoreBurstP95Async(IStatusReportStore store, string roundId, int n, CancellationToken cancellationToken)
-    {
-        var latencies = new ConcurrentBag<double>();
-        using var start = new SemaphoreSlim(0, n);
-        var saves = Enumerable.Range(0, n).Select(async i =>
-        {
-            await start.WaitAsync(cancellationToken);
-            var begun = Stopwatch.GetTimestamp();
-            var report = new StatusReport(roundId, $"Phòng Đo kho {i}", $"III.{i + 1}.a", ProgressStatus.InProgress, 60, $"Đã triển khai phần {i}.", string.Empty, string.Empty, $"aad-{i}", DateTimeOffset.UtcNow);
-            await store.SaveReportsAsync([report], new Dictionary<string, string?> { [report.TaskId] = null }, $"store-{i}", "1", cancellationToken);
-            latencies.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
-        }).ToList();
-        start.Release(n);
-        await Task.WhenAll(saves);
-        return BenchTools.Percentile(latencies, 0.95);
-    }
+    private static Task<double> StoreBurstP95Async(IStatusReportStore store, string roundId, int n, CancellationToken cancellationToken) =>
+        BenchTools.AllAtOnceP95Async(
+            n,
+            i =>
+            {
+                var report = new StatusReport(roundId, $"Phòng Đo kho {i}", $"III.{i + 1}.a", ProgressStatus.InProgress, 60, $"Đã triển khai phần {i}.", string.Empty, string.Empty, $"aad-{i}", DateTimeOffset.UtcNow);
+                return store.SaveReportsAsync([report], new Dictionary<string, string?> { [report.TaskId] = null }, $"store-{i}", "1", cancellationToken);
+            },
+            cancellationToken);
 
     private static async Task<string> SeedAsync(IServiceProvider services, int n, CancellationToken cancellationToken)
     {
