@@ -86,19 +86,21 @@ internal sealed class GroupedReportWrites(EntityTable table)
         foreach (var part in waiting)
         {
             var changesWith = changes + part.Changes + (part.OpenRow is { } open && !opens.Contains(open) ? 1 : 0);
-            if (taken.Count > 0 && (part.Alone || changesWith > TableBatch.MaxChanges || text + part.Text > MaxBatchText || part.SharedRows.Any(rows.Contains)))
+            var textWith = text + part.Text;
+            var shared = part.SharedRows.ToList();
+            if (taken.Count > 0 && (part.Alone || changesWith > TableBatch.MaxChanges || textWith > MaxBatchText || shared.Exists(rows.Contains)))
             {
                 continue;
             }
 
             taken.Add(part);
-            rows.UnionWith(part.SharedRows);
+            rows.UnionWith(shared);
             if (part.OpenRow is not null)
             {
                 opens.Add(part.OpenRow);
             }
 
-            (changes, text) = (changesWith, text + part.Text);
+            (changes, text) = (changesWith, textWith);
             if (part.Alone)
             {
                 break;
